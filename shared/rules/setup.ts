@@ -1,0 +1,85 @@
+// A new game from a validated scenario: forces and economies put on one scale
+// (an average of 100 per state), prior deeds dated before round 1, initial
+// alliances in force, predictions for round 1 made.
+import { mixSeed, seededRandom, shuffled } from "../random.js";
+import type { Scenario } from "../scenario/schema.js";
+import { predictAlignments } from "../theory/predict.js";
+import { THEORIES, sortedPair, type Pair, type Theory } from "../theory/world.js";
+import { applyCrisis } from "./crisis.js";
+import type { Draft, GameState, Settings } from "./types.js";
+
+export const DEFAULT_DISTANCE_SCALE = 1000;
+export const DEFAULT_REACH = 3000;
+/** Random streams: each use of chance draws from its own, so adding one never shifts another. */
+export const STREAM = { roles: 1, resolution: 2, bots: 3 } as const;
+
+export interface GameOptions {
+  seed: number;
+  rounds?: number;
+  scoring?: Settings["scoring"];
+}
+
+export function defaultDraft(offensiveShare = 0.3): Draft {
+  const offense = Math.round(offensiveShare * 50);
+  return { budget: { economy: 50, defense: 50 - offense, offense }, action: { kind: "none" }, leaving: [], ready: false };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function createGame(scenario: Scenario, options: GameOptions): GameState {
+  const n = scenario.states.length;
+  const totalMilitary = scenario.states.reduce((s, x) => s + x.military, 0);
+  const totalEconomy = scenario.states.reduce((s, x) => s + x.economy, 0);
+  const states = scenario.states.map((s) => {
+    const military = (s.military / totalMilitary) * 100 * n;
+    return {
+      id: s.id,
+      name: s.name,
+      economy: round2((s.economy / totalEconomy) * 100 * n),
+      defense: round2(military * (1 - s.offensive)),
+      offense: round2(military * s.offensive),
+      position: [s.position[0], s.position[1]] as [number, number],
+    };
+  });
+  const seed = options.seed >>> 0;
+  const settings: Settings = { rounds: options.rounds ?? scenario.rounds, scoring: options.scoring ?? "standard" };
+  const roles: Record<string, Theory> = {};
+  if (settings.scoring === "challenge") {
+    const order = shuffled(
+      states.map((s) => s.id),
+      seededRandom(mixSeed(seed, STREAM.roles)),
+    );
+    order.forEach((id, i) => (roles[id] = THEORIES[i % THEORIES.length]!));
+  }
+  const pairs = (list: Pair[] | undefined) => (list ?? []).map(([a, b]) => sortedPair(a, b));
+  const drafts: Record<string, Draft> = {};
+  for (const s of scenario.states) drafts[s.id] = defaultDraft(s.offensive);
+  const game: GameState = {
+    scenarioId: scenario.id,
+    seed,
+    settings,
+    phase: "diplomacy",
+    round: 1,
+    distanceScale: scenario.distanceScale ?? DEFAULT_DISTANCE_SCALE,
+    reach: scenario.reach ?? DEFAULT_REACH,
+    states,
+    alliances: pairs(scenario.alliances),
+    borders: pairs(scenario.borders),
+    deeds: (scenario.history ?? []).map((d) => ({ round: 1 - d.ago, from: d.from, to: d.to, kind: d.kind })),
+    startEconomy: Object.fromEntries(states.map((s) => [s.id, s.economy])),
+    offers: [],
+    offersMade: Object.fromEntries(states.map((s) => [s.id, []])),
+    openingEvents: [],
+    drafts,
+    predictions: { round: 1, leader: { bloc: [], leader: "", share: 0, strong: false }, blocs: [], states: {} },
+    roles,
+    scores: Object.fromEntries(states.map((s) => [s.id, []])),
+    history: [],
+    pendingCrises: (scenario.crises ?? []).filter((c) => c.round !== undefined),
+  };
+  // Crises dated round 1 break out before the first round's predictions.
+  for (const crisis of game.pendingCrises.filter((c) => c.round === 1)) game.openingEvents.push(applyCrisis(game, crisis));
+  game.pendingCrises = game.pendingCrises.filter((c) => c.round !== 1);
+  game.predictions = predictAlignments(game);
+  return game;
+}

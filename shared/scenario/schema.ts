@@ -1,0 +1,150 @@
+// The scenario file format: a zod schema for the shape of each field, then
+// cross-field checks (unknown ids, duplicates, self-alliances) that a schema
+// alone cannot express. Every error names the path and the problem, in the
+// form `states[3].military: must be a positive number`.
+import { z } from "zod";
+
+export const DEED_KINDS = ["attack", "threat", "betrayal"] as const;
+export type DeedKind = (typeof DEED_KINDS)[number];
+
+export const MIN_STATES = 3;
+export const MAX_STATES = 400;
+export const MAX_ROUNDS = 30;
+
+const positive = z
+  .number({ error: "must be a positive number" })
+  .refine((n) => Number.isFinite(n) && n > 0, { message: "must be a positive number" });
+
+const finite = z
+  .number({ error: "must be a number" })
+  .refine((n) => Number.isFinite(n), { message: "must be a finite number" });
+
+const text = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .min(1, { message: "must not be empty" })
+    .max(max, { message: `must be at most ${max} characters` });
+
+const stateId = z
+  .string({ error: "must be text" })
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/, {
+    message: "must be 1 to 12 letters, digits, '-' or '_', starting with a letter",
+  });
+
+const colour = z
+  .string({ error: "must be text" })
+  .regex(/^#[0-9a-fA-F]{6}$/, { message: "must be a colour like #1f77b4" });
+
+/** Raw Correlates of War figures a historical state was built from (optional, for citation and checks). */
+const cowFigures = z.strictObject({
+  stateabb: z.string(),
+  year: z.number().int(),
+  milex: z.number(),
+  milper: z.number(),
+  irst: z.number(),
+  pec: z.number(),
+  tpop: z.number(),
+  upop: z.number(),
+});
+
+const capital = z.strictObject({
+  name: text(80),
+  lat: finite.refine((n) => n >= -90 && n <= 90, { message: "must be between -90 and 90" }),
+  lon: finite.refine((n) => n >= -180 && n <= 180, { message: "must be between -180 and 180" }),
+});
+
+const stateSchema = z.strictObject({
+  id: stateId,
+  name: text(60),
+  military: positive,
+  economy: positive,
+  position: z.tuple([finite, finite], { error: "must be [x, y] in kilometres" }),
+  offensive: z
+    .number({ error: "must be a number between 0 and 1" })
+    .refine((n) => Number.isFinite(n) && n >= 0 && n <= 1, {
+      message: "must be a number between 0 and 1",
+    }),
+  color: colour.optional(),
+  description: text(600).optional(),
+  capital: capital.optional(),
+  cow: cowFigures.optional(),
+});
+
+const pair = z.tuple([stateId, stateId], { error: "must be a pair of state ids, like [\"USA\", \"GBR\"]" });
+
+const deedSchema = z.strictObject({
+  from: stateId,
+  to: stateId,
+  kind: z.enum(DEED_KINDS, { error: `must be one of ${DEED_KINDS.join(", ")}` }),
+  ago: z
+    .number({ error: "must be a whole number of rounds, 1 or more" })
+    .int({ message: "must be a whole number of rounds, 1 or more" })
+    .min(1, { message: "must be a whole number of rounds, 1 or more" })
+    .max(50, { message: "must be at most 50 rounds" }),
+  note: text(400).optional(),
+  source: text(400).optional(),
+});
+
+const effectSchema = z.strictObject({
+  state: stateId,
+  economy: finite
+    .refine((n) => n >= -90 && n <= 200, { message: "must be a percentage change between -90 and 200" })
+    .optional(),
+  military: finite
+    .refine((n) => n >= -90 && n <= 200, { message: "must be a percentage change between -90 and 200" })
+    .optional(),
+});
+
+export const crisisSchema = z.strictObject({
+  id: z
+    .string({ error: "must be text" })
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: "must be lower-case letters, digits and '-'" }),
+  title: text(80),
+  text: text(1000),
+  round: z
+    .number({ error: "must be a round number" })
+    .int({ message: "must be a whole round number" })
+    .min(1, { message: "must be 1 or more" })
+    .optional(),
+  effects: z.array(effectSchema).max(50).optional(),
+  deeds: z
+    .array(deedSchema.omit({ ago: true }))
+    .max(50)
+    .optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  id: z
+    .string({ error: "must be text" })
+    .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, {
+      message: "must be 2 to 60 lower-case letters, digits and '-', like cold-war-1947",
+    }),
+  title: text(100),
+  description: text(2000).optional(),
+  rounds: z
+    .number({ error: `must be a whole number from 1 to ${MAX_ROUNDS}` })
+    .int({ message: `must be a whole number from 1 to ${MAX_ROUNDS}` })
+    .min(1, { message: `must be a whole number from 1 to ${MAX_ROUNDS}` })
+    .max(MAX_ROUNDS, { message: `must be a whole number from 1 to ${MAX_ROUNDS}` }),
+  /** Distance (km) at which another state's power counts half: g(d) = 1 / (1 + d / distanceScale). */
+  distanceScale: positive.optional(),
+  /** Farthest distance (km) at which a state can attack or threaten another (neighbours always can). */
+  reach: positive.optional(),
+  states: z
+    .array(stateSchema, { error: "must be a list of states" })
+    .min(MIN_STATES, { message: `must have at least ${MIN_STATES} states` })
+    .max(MAX_STATES, { message: `must have at most ${MAX_STATES} states` }),
+  alliances: z.array(pair).optional(),
+  borders: z.array(pair).optional(),
+  history: z.array(deedSchema).optional(),
+  crises: z.array(crisisSchema).max(50).optional(),
+  teachingNotes: text(4000).optional(),
+  sources: z.array(text(500)).optional(),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioState = Scenario["states"][number];
+export type ScenarioDeed = NonNullable<Scenario["history"]>[number];
+export type Crisis = z.output<typeof crisisSchema>;

@@ -1,0 +1,138 @@
+// Validation of scenario files: shape by the schema, then the cross-field
+// rules that keep a game from breaking. Returns every error found, each
+// naming its path, never throws on bad input.
+import type { z } from "zod";
+import { scenarioSchema, type Scenario } from "./schema.js";
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+/** `["states", 3, "military"]` -> `states[3].military`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out === "" ? "scenario" : out;
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value: unknown = input;
+  for (const part of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+function schemaErrors(error: z.ZodError, input: unknown): string[] {
+  return error.issues.map((issue) => {
+    let message = issue.message;
+    if (issue.code === "unrecognized_keys") {
+      message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    } else if (issue.code === "invalid_type" && issue.path.length === 0) {
+      message = "must be a JSON object";
+    } else if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
+      message = "is required";
+    }
+    return `${formatPath(issue.path)}: ${message}`;
+  });
+}
+
+type Loose = {
+  states?: unknown;
+  alliances?: unknown;
+  borders?: unknown;
+  history?: unknown;
+  crises?: unknown;
+  rounds?: unknown;
+};
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const field = (v: unknown, k: string): unknown =>
+  v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
+
+/**
+ * Checks that need the whole file. Written against loosely-typed input so that
+ * they run even when the schema also failed: the author sees every error at once.
+ */
+function crossFieldErrors(input: unknown): string[] {
+  const s = (input ?? {}) as Loose;
+  const errors: string[] = [];
+  const firstIndex = new Map<string, number>();
+  list(s.states).forEach((state, i) => {
+    const id = field(state, "id");
+    if (typeof id !== "string") return;
+    const seen = firstIndex.get(id);
+    if (seen !== undefined) errors.push(`states[${i}].id: duplicate id "${id}" (also states[${seen}])`);
+    else firstIndex.set(id, i);
+  });
+  const known = (id: unknown) => typeof id !== "string" || firstIndex.has(id);
+
+  const checkPairs = (field: "alliances" | "borders", what: string) => {
+    const seen = new Set<string>();
+    list(s[field]).forEach((p, i) => {
+      if (!Array.isArray(p) || p.length !== 2) return;
+      const [a, b] = p as [unknown, unknown];
+      for (const [k, id] of [a, b].entries()) {
+        if (!known(id)) errors.push(`${field}[${i}][${k}]: unknown state id "${id}"`);
+      }
+      if (a === b) errors.push(`${field}[${i}]: a state cannot be its own ${what} ("${a}")`);
+      const key = [String(a), String(b)].sort().join("|");
+      if (seen.has(key)) errors.push(`${field}[${i}]: duplicate pair "${a}"-"${b}"`);
+      seen.add(key);
+    });
+  };
+  checkPairs("alliances", "ally");
+  checkPairs("borders", "neighbour");
+
+  const checkDeed = (where: string, d: unknown) => {
+    const from = field(d, "from");
+    const to = field(d, "to");
+    if (!known(from)) errors.push(`${where}.from: unknown state id "${String(from)}"`);
+    if (!known(to)) errors.push(`${where}.to: unknown state id "${String(to)}"`);
+    if (typeof from === "string" && from === to) {
+      errors.push(`${where}: a state cannot be hostile to itself ("${from}")`);
+    }
+  };
+  list(s.history).forEach((d, i) => checkDeed(`history[${i}]`, d));
+
+  const crisisIds = new Set<string>();
+  list(s.crises).forEach((c, i) => {
+    const id = field(c, "id");
+    if (typeof id === "string" && crisisIds.has(id)) errors.push(`crises[${i}].id: duplicate crisis id "${id}"`);
+    if (typeof id === "string") crisisIds.add(id);
+    const round = field(c, "round");
+    if (typeof round === "number" && typeof s.rounds === "number" && round > s.rounds) {
+      errors.push(`crises[${i}].round: must be at most the number of rounds (${s.rounds})`);
+    }
+    list(field(c, "effects")).forEach((e, k) => {
+      const state = field(e, "state");
+      if (!known(state)) errors.push(`crises[${i}].effects[${k}].state: unknown state id "${String(state)}"`);
+      if (field(e, "economy") === undefined && field(e, "military") === undefined) {
+        errors.push(`crises[${i}].effects[${k}]: must change economy or military (a percentage)`);
+      }
+    });
+    list(field(c, "deeds")).forEach((d, k) => checkDeed(`crises[${i}].deeds[${k}]`, d));
+  });
+  return errors;
+}
+
+/** Validates anything (parsed JSON) as a scenario and returns it, or every error found. */
+export function validateScenario(input: unknown): ScenarioResult {
+  const parsed = scenarioSchema.safeParse(input);
+  const errors = [...(parsed.success ? [] : schemaErrors(parsed.error, input)), ...crossFieldErrors(input)];
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, scenario: parsed.data };
+}
+
+/** Parses JSON text then validates it; a syntax error is reported like any other error. */
+export function parseScenarioText(text: string): ScenarioResult {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, errors: [`scenario: not valid JSON (${reason})`] };
+  }
+  return validateScenario(input);
+}

@@ -1,0 +1,48 @@
+// Classifying what a state actually did against what each theory predicted.
+// A state's alignment in a round is its allies at the end of the round plus
+// the offers it made that round (an offer shows which side it chose).
+import type { StatePrediction } from "./predict.js";
+import type { Theory } from "./world.js";
+
+export interface Alignment {
+  allies: string[];
+  offers: string[];
+  /** Balance of power: a partner from its set and no alliance with the leading bloc; null for the leader. */
+  balanceOfPower: boolean | null;
+  /** Balance of threat: a partner from its set and no alliance with the top threat. */
+  balanceOfThreat: boolean;
+  /** Bandwagoning: allied with (or offering to) the top threat. */
+  bandwagon: boolean;
+  /** Stands alone: no allies and no offers (buck-passing or hiding). */
+  alone: boolean;
+  /** The theories this alignment matches (possibly several, possibly none). */
+  matches: Theory[];
+  /** The theories disagreed for this state this round. */
+  divergent: boolean;
+}
+
+export function classifyAlignment(prediction: StatePrediction, allies: string[], offers: string[] = []): Alignment {
+  const aligned = new Set([...allies, ...offers]);
+  aligned.delete(prediction.state);
+  const has = (ids: readonly string[]) => ids.some((id) => aligned.has(id));
+  const bop = prediction.balanceOfPower;
+  const bot = prediction.balanceOfThreat;
+  const balanceOfPower =
+    bop.against === null ? null : has(bop.partners) && !has(bop.bloc.filter((id) => id !== prediction.state));
+  const balanceOfThreat = has(bot.partners) && !aligned.has(bot.against);
+  const bandwagon = aligned.has(prediction.bandwagon.with);
+  const matches: Theory[] = [];
+  if (balanceOfPower) matches.push("balance-of-power");
+  if (balanceOfThreat) matches.push("balance-of-threat");
+  if (bandwagon) matches.push("bandwagon");
+  return {
+    allies: [...allies].sort(),
+    offers: [...offers].sort(),
+    balanceOfPower,
+    balanceOfThreat,
+    bandwagon,
+    alone: aligned.size === 0,
+    matches,
+    divergent: prediction.divergent,
+  };
+}
