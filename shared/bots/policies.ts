@@ -79,12 +79,9 @@ function budgetFor(policy: Policy, game: GameState, id: string, random: () => nu
     const b = Math.floor(random() * (101 - a));
     return { economy: a, defense: b, offense: 100 - a - b };
   }
+  // The theory bots share one budget rule, so that comparing them compares their alignments.
   const pressed = strongestHostileForce(game, id) > defensiveStrength(game, id);
-  if (policy === "bandwagon") return pressed ? { economy: 50, defense: 40, offense: 10 } : { economy: 65, defense: 25, offense: 10 };
-  if (policy === "balance-of-threat") {
-    return pressed ? { economy: 30, defense: 50, offense: 20 } : { economy: 50, defense: 35, offense: 15 };
-  }
-  return pressed ? { economy: 35, defense: 40, offense: 25 } : { economy: 50, defense: 30, offense: 20 };
+  return pressed ? { economy: 35, defense: 45, offense: 20 } : { economy: 50, defense: 35, offense: 15 };
 }
 
 /** Expected chance of winning an attack alone on `target`, against its own and its allies' defence. */
@@ -118,9 +115,9 @@ function actionFor(
     .map((t) => ({ t, chance: attackChance(game, id, t) }))
     .sort((x, y) => y.chance - x.chance || (x.t < y.t ? -1 : 1))[0]!;
   if (best.chance >= ATTACK_CONFIDENCE && random() < 0.5) return { kind: "attack", target: best.t };
-  // Pressure on the adversary the theory names, now and then.
+  // Pressure on the adversary the theory names, now and then, when it might give in.
   const adversary = adversaries.find((t) => targets.includes(t));
-  if (adversary && random() < 0.2) return { kind: "threaten", target: adversary };
+  if (adversary && attackChance(game, id, adversary) >= 0.25 && random() < 0.3) return { kind: "threaten", target: adversary };
   return { kind: "none" };
 }
 

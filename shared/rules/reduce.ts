@@ -21,9 +21,39 @@ export function contextFor(game: Pick<GameState, "seed" | "round">): Context {
   return { random: seededRandom(mixSeed(mixSeed(game.seed, STREAM.resolution), game.round)) };
 }
 
-/** A copy of the parts that a diplomacy command may change; the rest is shared with the input. */
-function copyForDiplomacy(game: GameState): GameState {
-  return { ...game, drafts: clone(game.drafts), offers: clone(game.offers), offersMade: clone(game.offersMade) };
+/**
+ * A copy of the parts that a diplomacy command may change: the sender's draft,
+ * the offers, the lists of offers made (diplomacy.ts replaces those lists rather
+ * than changing them). The rest is shared with the input, which stays unchanged.
+ */
+function copyForDiplomacy(game: GameState, by: string): GameState {
+  const drafts = { ...game.drafts };
+  const own = drafts[by];
+  if (own) drafts[by] = clone(own);
+  return { ...game, drafts, offers: game.offers.map((o) => ({ ...o })), offersMade: { ...game.offersMade } };
+}
+
+/**
+ * A copy for the commands that change the world (resolve, nextRound, crisis,
+ * endGame). Everything they change in place is copied; records they only read
+ * or replace (round history, predictions, scenario constants) are shared, since
+ * nothing ever changes them after they are made.
+ */
+function copyForRound(game: GameState): GameState {
+  return {
+    ...game,
+    settings: { ...game.settings },
+    states: game.states.map((s) => ({ ...s, position: [s.position[0], s.position[1]] })),
+    alliances: game.alliances.map(([a, b]) => [a, b]),
+    deeds: [...game.deeds],
+    offers: game.offers.map((o) => ({ ...o })),
+    offersMade: { ...game.offersMade },
+    drafts: clone(game.drafts),
+    scores: { ...game.scores },
+    history: [...game.history],
+    pendingCrises: [...game.pendingCrises],
+    openingEvents: [...game.openingEvents],
+  };
 }
 
 export function reduce(game: GameState, command: Command, ctx: Context): Outcome {
@@ -32,7 +62,7 @@ export function reduce(game: GameState, command: Command, ctx: Context): Outcome
     if (game.phase !== "diplomacy") {
       return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
     }
-    const next = copyForDiplomacy(game);
+    const next = copyForDiplomacy(game, command.by);
     const result = applyStateCommand(next, command);
     if ("refusal" in result) return { ok: false, refusal: result.refusal };
     return { ok: true, state: next, events: result.events };
@@ -40,26 +70,26 @@ export function reduce(game: GameState, command: Command, ctx: Context): Outcome
   switch (command.type) {
     case "resolve": {
       if (game.phase !== "diplomacy") return refuse("wrong-phase", "There is no diplomacy phase to end.");
-      const next = clone(game);
+      const next = copyForRound(game);
       const events = resolveRound(next, ctx);
       return { ok: true, state: next, events };
     }
     case "nextRound": {
       if (game.phase !== "review") return refuse("wrong-phase", "The round has not been resolved yet.");
-      const next = clone(game);
+      const next = copyForRound(game);
       return { ok: true, state: next, events: startNextRound(next) };
     }
     case "crisis": {
       const problem = checkCrisis(game, command.crisis);
       if (problem) return { ok: false, refusal: problem };
-      const next = clone(game);
+      const next = copyForRound(game);
       const event = applyCrisis(next, command.crisis);
       // The world changed: what the theories predict for the rest of the round changes too.
       if (next.phase === "diplomacy") next.predictions = predictAlignments(next);
       return { ok: true, state: next, events: [event] };
     }
     case "endGame": {
-      const next = clone(game);
+      const next = copyForRound(game);
       next.phase = "ended";
       return { ok: true, state: next, events: [{ type: "gameEnded", round: next.round, reason: "ended-early" }] };
     }

@@ -5,7 +5,7 @@
 import type { Alignment } from "../theory/classify.js";
 import type { Theory } from "../theory/world.js";
 import { defensiveStrength, strongestHostileForce } from "./strength.js";
-import { THEORY_MATCH_POINTS } from "./tuning.js";
+import { SECURITY_POINTS, THEORY_MATCH_POINTS } from "./tuning.js";
 import type { GameState, ScoreLine } from "./types.js";
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -22,7 +22,7 @@ export function scoreRound(
   const prosperity = round1((10 * state.economy) / start);
   const own = defensiveStrength(game, id);
   const hostile = strongestHostileForce(game, id);
-  const security = round1((10 * own) / (own + hostile));
+  const security = round1((SECURITY_POINTS * own) / (own + hostile));
   const theory = role && alignment.matches.includes(role) ? THEORY_MATCH_POINTS : 0;
   const warPoints = round1(war);
   return {

@@ -12,6 +12,8 @@ export const FORCE_UPKEEP = 0.1;
 export const HOME_DEFENSE_BONUS = 1.5;
 /** Allies coming to help send their offensive forces and this share of their defensive forces. */
 export const HELPER_DEFENSE_SHARE = 0.25;
+/** Security points: this many x own defence / (own defence + the strongest hostile force in reach). */
+export const SECURITY_POINTS = 15;
 /** Contest success exponent: chance = A^k / (A^k + D^k). */
 export const WAR_EXPONENT = 2;
 /** A beaten target loses this share of its economy... */

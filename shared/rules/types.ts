@@ -37,7 +37,7 @@ export interface ScoreLine {
   round: number;
   /** 10 x economy now / economy at the start of the game. */
   prosperity: number;
-  /** 10 x own defence / (own defence + the strongest force that could reach you). */
+  /** 15 x own defence / (own defence + the strongest force that could reach you). */
   security: number;
   /** Points for wars won (+) or lost (-) this round. */
   war: number;

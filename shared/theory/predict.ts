@@ -126,15 +126,15 @@ function predictBalanceOfPower(world: World, id: string, lead: Bloc, strongest: 
     };
   }
   const partners = outside;
-  const withWhom = partners.length > 0 ? `align with ${listNames(world, partners, 3)}` : "but no state stands outside it";
+  const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
   return {
     ...base,
     against: lead.members,
     partners,
     leaveBloc: inBloc,
     reason: inBloc
-      ? `${strength}; as a lesser member you should leave it for the weaker side: ${withWhom}.`
-      : `${strength}; align against it: ${withWhom}.`,
+      ? `${strength}; as a lesser member you should leave it for the weaker side, ${withWhom}.`
+      : `${strength}; align against it, ${withWhom}.`,
   };
 }
 

@@ -6,7 +6,7 @@
 // fading record of hostile deeds (heavier when aimed at i), halved while j is
 // i's ally (a pact is a promise of benign intent).
 import { powerShares } from "./power.js";
-import { areAllied, military, pairKey, stateById, type Deed, type World } from "./world.js";
+import { areAllied, hasPair, military, stateById, type Deed, type World } from "./world.js";
 import type { DeedKind } from "../scenario/schema.js";
 
 export const DEED_WEIGHT: Record<DeedKind, number> = { attack: 1, threat: 0.5, betrayal: 0.75 };
@@ -45,8 +45,7 @@ export const COMPONENTS: Component[] = ["power", "proximity", "offense", "intent
 
 export function distanceBetween(world: Pick<World, "states" | "borders">, a: string, b: string): number {
   if (a === b) return 0;
-  const key = pairKey(a, b);
-  if (world.borders.some(([x, y]) => pairKey(x, y) === key)) return 0;
+  if (hasPair(world.borders, a, b)) return 0;
   const pa = stateById(world, a).position;
   const pb = stateById(world, b).position;
   return Math.hypot(pa[0] - pb[0], pa[1] - pb[1]);
@@ -63,11 +62,25 @@ export function offensiveShare(world: Pick<World, "states">, id: string): number
   return m > 0 ? s.offense / m : 0;
 }
 
+const deedCache = new WeakMap<readonly Deed[], { length: number; byFrom: Map<string, Deed[]> }>();
+
+/** The deeds done by `from` (cached per deeds array; the rules only append to it). */
+function deedsBy(deeds: readonly Deed[], from: string): Deed[] {
+  let cached = deedCache.get(deeds);
+  if (!cached || cached.length !== deeds.length) {
+    const byFrom = new Map<string, Deed[]>();
+    for (const d of deeds) byFrom.set(d.from, [...(byFrom.get(d.from) ?? []), d]);
+    cached = { length: deeds.length, byFrom };
+    deedCache.set(deeds, cached);
+  }
+  return cached.byFrom.get(from) ?? [];
+}
+
 /** The weighted, decayed record of j's hostile deeds as seen by `target`. */
 export function hostileRecord(deeds: readonly Deed[], from: string, target: string, round: number): number {
   let record = 0;
-  for (const d of deeds) {
-    if (d.from !== from || d.round >= round) continue;
+  for (const d of deedsBy(deeds, from)) {
+    if (d.round >= round) continue;
     const age = round - d.round; // 1 for last round's deeds
     const aim = d.to === target ? 1 : DEED_AGAINST_OTHERS;
     record += DEED_WEIGHT[d.kind] * aim * DEED_DECAY ** (age - 1);
@@ -78,8 +91,8 @@ export function hostileRecord(deeds: readonly Deed[], from: string, target: stri
 function countDeeds(deeds: readonly Deed[], from: string, target: string, round: number) {
   let all = 0;
   let against = 0;
-  for (const d of deeds) {
-    if (d.from !== from || d.round >= round) continue;
+  for (const d of deedsBy(deeds, from)) {
+    if (d.round >= round) continue;
     if (DEED_DECAY ** (round - d.round - 1) < 0.05) continue; // forgotten
     all += 1;
     if (d.to === target) against += 1;

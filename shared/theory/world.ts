@@ -55,19 +55,39 @@ export function sortedPair(a: string, b: string): Pair {
   return a < b ? [a, b] : [b, a];
 }
 
-/** Map from each state to the set of its direct allies. */
+// Look-ups below are cached per array (and its length, since the rules only
+// ever append to or replace these arrays), so that worlds of hundreds of
+// states stay fast without the callers having to carry an index around.
+const allyCache = new WeakMap<Pair[], { length: number; states: number; map: Map<string, Set<string>> }>();
+const idCache = new WeakMap<Power[], { length: number; map: Map<string, Power> }>();
+const pairCache = new WeakMap<Pair[], { length: number; set: Set<string> }>();
+
+/** Map from each state to the set of its direct allies (do not modify the result). */
 export function allyMap(world: Pick<World, "states" | "alliances">): Map<string, Set<string>> {
+  const cached = allyCache.get(world.alliances);
+  if (cached && cached.length === world.alliances.length && cached.states === world.states.length) return cached.map;
   const map = new Map<string, Set<string>>();
   for (const s of world.states) map.set(s.id, new Set());
   for (const [a, b] of world.alliances) {
     map.get(a)?.add(b);
     map.get(b)?.add(a);
   }
+  allyCache.set(world.alliances, { length: world.alliances.length, states: world.states.length, map });
   return map;
 }
 
+/** Whether the pair (either order) is in the list. */
+export function hasPair(pairs: Pair[], a: string, b: string): boolean {
+  let cached = pairCache.get(pairs);
+  if (!cached || cached.length !== pairs.length) {
+    cached = { length: pairs.length, set: new Set(pairs.map(([x, y]) => pairKey(x, y))) };
+    pairCache.set(pairs, cached);
+  }
+  return cached.set.has(pairKey(a, b));
+}
+
 export function areAllied(world: Pick<World, "alliances">, a: string, b: string): boolean {
-  return world.alliances.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+  return hasPair(world.alliances, a, b);
 }
 
 export function military(p: Power): number {
@@ -75,7 +95,12 @@ export function military(p: Power): number {
 }
 
 export function stateById(world: Pick<World, "states">, id: string): Power {
-  const s = world.states.find((x) => x.id === id);
+  let cached = idCache.get(world.states);
+  if (!cached || cached.length !== world.states.length) {
+    cached = { length: world.states.length, map: new Map(world.states.map((x) => [x.id, x])) };
+    idCache.set(world.states, cached);
+  }
+  const s = cached.map.get(id);
   if (!s) throw new Error(`no state "${id}" in this world`);
   return s;
 }

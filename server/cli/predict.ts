@@ -1,0 +1,88 @@
+// npm run predict -- --scenario <id or file> [--json]
+// The round-1 predictions of every theory for every state.
+import { parseArgs } from "node:util";
+import { createGame } from "../../shared/rules/setup.js";
+import type { RoundPredictions } from "../../shared/theory/predict.js";
+import { loadScenario, runCli } from "./load-scenario.js";
+import { table } from "./table.js";
+
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+export function predictionsJson(scenarioId: string, p: RoundPredictions) {
+  const states: Record<string, unknown> = {};
+  for (const [id, s] of Object.entries(p.states)) {
+    states[id] = {
+      powerShare: r4(s.powerShare),
+      threats: s.threats.map((t) => ({
+        from: t.from,
+        score: r4(t.score),
+        power: r4(t.power),
+        proximity: r4(t.proximity),
+        offense: r4(t.offense),
+        intentions: r4(t.intentions),
+        distance: Math.round(t.distance),
+      })),
+      balanceOfPower: {
+        against: s.balanceOfPower.against,
+        partners: s.balanceOfPower.partners,
+        strong: s.balanceOfPower.strong,
+        leaveBloc: s.balanceOfPower.leaveBloc,
+        reason: s.balanceOfPower.reason,
+      },
+      balanceOfThreat: {
+        against: s.balanceOfThreat.against,
+        partners: s.balanceOfThreat.partners,
+        decidedBy: s.balanceOfThreat.decidedBy,
+        reason: s.balanceOfThreat.reason,
+      },
+      bandwagon: { with: s.bandwagon.with, likely: s.bandwagon.likely, reason: s.bandwagon.reason },
+      divergent: s.divergent,
+    };
+  }
+  return {
+    scenario: scenarioId,
+    round: p.round,
+    leader: { bloc: p.leader.bloc, share: r4(p.leader.share), strong: p.leader.strong },
+    states,
+  };
+}
+
+function main() {
+  const { values } = parseArgs({ options: { scenario: { type: "string" }, json: { type: "boolean", default: false } } });
+  const scenario = loadScenario(values.scenario);
+  const game = createGame(scenario, { seed: 1 });
+  const p = game.predictions;
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(predictionsJson(scenario.id, p), null, 2)}\n`);
+    return;
+  }
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const out: string[] = [];
+  out.push(`${scenario.title} (${scenario.id}), round ${p.round}`);
+  out.push(`Leading bloc: ${p.leader.bloc.join(" + ")} with ${pct(p.leader.share)} of all power${p.leader.strong ? " (a third or more)" : ""}`);
+  out.push("");
+  const rows = Object.values(p.states).map((s) => {
+    const top = s.threats[0]!;
+    return [
+      s.state,
+      pct(s.powerShare),
+      `${top.from} (${top.score.toFixed(3)})`,
+      s.balanceOfThreat.decidedBy.join(", "),
+      s.balanceOfPower.against ? `against ${s.balanceOfPower.against.join("+")}` : "(leader)",
+      `against ${s.balanceOfThreat.against}`,
+      `with ${s.bandwagon.with}`,
+      s.divergent ? "yes" : "",
+    ];
+  });
+  out.push(table(["state", "power", "top threat", "decided by", "balance of power", "balance of threat", "bandwagon", "diverge"], rows));
+  out.push("");
+  for (const s of Object.values(p.states)) {
+    out.push(`${s.state}:`);
+    out.push(`  balance of power:  ${s.balanceOfPower.reason}`);
+    out.push(`  balance of threat: ${s.balanceOfThreat.reason}`);
+    out.push(`  bandwagoning:      ${s.bandwagon.reason}`);
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+runCli(main);

@@ -1,0 +1,139 @@
+// A game's summary: per round the alliances, actions, predictions, each state's
+// alignment classified against the theories, and scores; at the end each
+// theory's share of the alignments it predicted. Pure and deterministic, so the
+// same game always gives the same summary, byte for byte.
+import { powerShares } from "../theory/power.js";
+import { THEORIES, type Theory } from "../theory/world.js";
+import { ranking } from "../rules/scoring.js";
+import type { Action, GameEvent, GameState } from "../rules/types.js";
+
+export interface TheoryFit {
+  /** State-rounds whose alignment matched the theory. */
+  matched: number;
+  /** State-rounds for which the theory made a prediction. */
+  predicted: number;
+  /** matched / predicted (0 when nothing was predicted). */
+  share: number;
+}
+
+export interface GameSummary {
+  scenario: string;
+  seed: number;
+  policies: Record<string, string>;
+  rounds: RoundSummary[];
+  final: {
+    ranking: { id: string; total: number }[];
+    powerShares: Record<string, number>;
+    alliances: [string, string][];
+  };
+  theoryFit: Record<Theory, TheoryFit> & { alone: number; divergent: number; stateRounds: number };
+}
+
+export interface RoundSummary {
+  round: number;
+  leader: { bloc: string[]; share: number };
+  alliances: [string, string][];
+  actions: Record<string, string>;
+  predictions: Record<
+    string,
+    {
+      balanceOfPower: { against: string[] | null; partners: string[] };
+      balanceOfThreat: { against: string; partners: string[]; decidedBy: string[] };
+      bandwagon: { with: string };
+      divergent: boolean;
+    }
+  >;
+  alignments: Record<string, { allies: string[]; offers: string[]; matches: Theory[]; alone: boolean }>;
+  events: string[];
+  scores: Record<string, number>;
+}
+
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+export function describeAction(action: Action): string {
+  return action.kind === "none" ? "none" : `${action.kind} ${action.target}`;
+}
+
+/** One line of plain text for the events a debrief cares about (not drafts and readiness). */
+export function describeEvent(e: GameEvent): string | null {
+  switch (e.type) {
+    case "allianceFormed":
+      return `alliance formed: ${e.a} + ${e.b}`;
+    case "allianceLeft":
+      return `${e.by} left its alliance with ${e.ally}`;
+    case "offerExpired":
+      return `offer ${e.from} -> ${e.to} expired`;
+    case "offerDeclined":
+      return `${e.to} declined ${e.from}'s offer`;
+    case "threat":
+      return `${e.from} threatened ${e.to}: ${e.yielded ? `${e.to} gave in and paid ${e.tribute}` : `${e.to} stood firm`} (chance ${Math.round(e.chance * 100)}%)`;
+    case "war":
+      return `war on ${e.target}: [${e.attackers.join(", ")}] against [${e.defenders.join(", ")}]${
+        e.draggedIn.length > 0 ? `, dragged in: ${e.draggedIn.join(", ")}` : ""
+      }; ${e.winner} won (attackers' chance ${Math.round(e.chance * 100)}%)`;
+    case "actionCancelled":
+      return `${e.by}'s ${describeAction(e.action)} was called off: ${e.reason}`;
+    case "crisis":
+      return `crisis: ${e.title}`;
+    default:
+      return null;
+  }
+}
+
+export function summarizeGame(game: GameState, policies: Record<string, string>): GameSummary {
+  const fit = Object.fromEntries(THEORIES.map((t) => [t, { matched: 0, predicted: 0, share: 0 }])) as Record<Theory, TheoryFit>;
+  let alone = 0;
+  let divergent = 0;
+  let stateRounds = 0;
+  const rounds: RoundSummary[] = game.history.map((h) => {
+    const predictions: RoundSummary["predictions"] = {};
+    const alignments: RoundSummary["alignments"] = {};
+    const actions: Record<string, string> = {};
+    for (const [id, p] of Object.entries(h.predictions.states)) {
+      predictions[id] = {
+        balanceOfPower: { against: p.balanceOfPower.against, partners: p.balanceOfPower.partners },
+        balanceOfThreat: { against: p.balanceOfThreat.against, partners: p.balanceOfThreat.partners, decidedBy: p.balanceOfThreat.decidedBy },
+        bandwagon: { with: p.bandwagon.with },
+        divergent: p.divergent,
+      };
+      const a = h.alignments[id]!;
+      alignments[id] = { allies: a.allies, offers: a.offers, matches: a.matches, alone: a.alone };
+      actions[id] = describeAction(h.decisions[id]!.action);
+      stateRounds += 1;
+      if (a.alone) alone += 1;
+      if (a.divergent) divergent += 1;
+      if (a.balanceOfPower !== null) {
+        fit["balance-of-power"].predicted += 1;
+        if (a.balanceOfPower) fit["balance-of-power"].matched += 1;
+      }
+      fit["balance-of-threat"].predicted += 1;
+      if (a.balanceOfThreat) fit["balance-of-threat"].matched += 1;
+      fit.bandwagon.predicted += 1;
+      if (a.bandwagon) fit.bandwagon.matched += 1;
+    }
+    return {
+      round: h.round,
+      leader: { bloc: h.predictions.leader.bloc, share: r4(h.predictions.leader.share) },
+      alliances: h.alliances,
+      actions,
+      predictions,
+      alignments,
+      events: h.events.map(describeEvent).filter((x): x is string => x !== null),
+      scores: Object.fromEntries(Object.entries(h.scores).map(([id, s]) => [id, s.total])),
+    };
+  });
+  for (const t of THEORIES) fit[t].share = fit[t].predicted > 0 ? r4(fit[t].matched / fit[t].predicted) : 0;
+  const shares = powerShares(game);
+  return {
+    scenario: game.scenarioId,
+    seed: game.seed,
+    policies,
+    rounds,
+    final: {
+      ranking: ranking(game),
+      powerShares: Object.fromEntries([...shares].map(([id, s]) => [id, r4(s)])),
+      alliances: game.alliances,
+    },
+    theoryFit: { ...fit, alone, divergent, stateRounds },
+  };
+}
