@@ -80,7 +80,7 @@ function budgetFor(policy: Policy, game: GameState, id: string, random: () => nu
     return { economy: a, defense: b, offense: 100 - a - b };
   }
   // The theory bots share one budget rule, so that comparing them compares their alignments.
-  const pressed = strongestHostileForce(game, id) > defensiveStrength(game, id);
+  const pressed = strongestHostileForce(game, game.reach, id) > defensiveStrength(game, id);
   return pressed ? { economy: 35, defense: 45, offense: 20 } : { economy: 50, defense: 35, offense: 15 };
 }
 

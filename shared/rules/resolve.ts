@@ -9,7 +9,7 @@
 // threatener id, then wars by target id), so the same seed gives the same round.
 import { classifyAlignment, type Alignment } from "../theory/classify.js";
 import { proximityDiscount, distanceBetween } from "../theory/threat.js";
-import { areAllied, sortedPair, stateById, type Deed } from "../theory/world.js";
+import { areAllied, pairKey, sortedPair, stateById, type Deed } from "../theory/world.js";
 import { actionStillValid } from "./diplomacy.js";
 import { scoreRound } from "./scoring.js";
 import { defensiveStrength } from "./strength.js";
@@ -40,16 +40,17 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   const ids = game.states.map((s) => s.id).sort(byId);
   const newDeeds: Deed[] = [];
 
-  // 1. Leaves.
+  // 1. Leaves, judged against the alliances as they stood: if both partners leave, both betrayed.
+  const left = new Set<string>();
   for (const id of ids) {
     for (const ally of decisions[id]!.leaving) {
       if (!areAllied(game, id, ally)) continue;
-      const [a, b] = sortedPair(id, ally);
-      game.alliances = game.alliances.filter(([x, y]) => !(x === a && y === b));
+      left.add(pairKey(id, ally));
       newDeeds.push({ round: game.round, from: id, to: ally, kind: "betrayal" });
       events.push({ type: "allianceLeft", by: id, ally });
     }
   }
+  game.alliances = game.alliances.filter(([x, y]) => !left.has(pairKey(x, y)));
 
   // 2. Offers.
   for (const offer of game.offers) {

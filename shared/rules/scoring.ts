@@ -21,7 +21,7 @@ export function scoreRound(
   const start = game.startEconomy[id] ?? state.economy;
   const prosperity = round1((10 * state.economy) / start);
   const own = defensiveStrength(game, id);
-  const hostile = strongestHostileForce(game, id);
+  const hostile = strongestHostileForce(game, game.reach, id);
   const security = round1((SECURITY_POINTS * own) / (own + hostile));
   const theory = role && alignment.matches.includes(role) ? THEORY_MATCH_POINTS : 0;
   const warPoints = round1(war);

@@ -36,12 +36,12 @@ export function defensiveStrength(world: World, id: string, excluding: ReadonlyS
   return total;
 }
 
-/** The largest force any state not allied with `id` could bring against it. */
-export function strongestHostileForce(world: World, id: string): number {
+/** The largest force any state not allied with `id` and within reach of it could bring against it. */
+export function strongestHostileForce(world: World, reach: number, id: string): number {
   const allies = allyMap(world).get(id) ?? new Set<string>();
   let max = 0;
   for (const s of world.states) {
-    if (s.id === id || allies.has(s.id)) continue;
+    if (s.id === id || allies.has(s.id) || !inReach(world, reach, s.id, id)) continue;
     max = Math.max(max, projectedForce(world, s.id, id));
   }
   return max;

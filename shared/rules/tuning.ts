@@ -20,7 +20,7 @@ export const WAR_EXPONENT = 2;
 export const CONQUEST_SHARE = 0.2;
 /** ...of which this part goes to the attackers, split by the strength they brought. */
 export const SPOILS_SHARE = 0.5;
-/** Share of the forces it committed that the losing side of a war loses, and the winning side. */
+/** Share of all its forces (defensive and offensive) that each state on the losing side of a war loses, and on the winning side. */
 export const LOSER_FORCE_LOSS = 0.3;
 export const WINNER_FORCE_LOSS = 0.1;
 /** At most this share of a state's forces can be lost in one round, however many wars it fights. */

@@ -34,6 +34,8 @@ function schemaErrors(error: z.ZodError, input: unknown): string[] {
       message = "must be a JSON object";
     } else if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
       message = "is required";
+    } else if (issue.code === "invalid_type" && message.startsWith("Invalid input")) {
+      message = issue.expected === "array" ? "must be a list" : issue.expected === "object" ? "must be an object" : `must be ${issue.expected}`;
     }
     return `${formatPath(issue.path)}: ${message}`;
   });
@@ -129,7 +131,8 @@ export function validateScenario(input: unknown): ScenarioResult {
 export function parseScenarioText(text: string): ScenarioResult {
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    input = JSON.parse(text.replace(/^\uFEFF/, "")); // a byte-order mark, as some editors save
+
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return { ok: false, errors: [`scenario: not valid JSON (${reason})`] };

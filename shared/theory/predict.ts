@@ -88,7 +88,8 @@ export function decidingComponents(top: ThreatComponents, other: ThreatComponent
   // A component is decisive when, without its advantage, the runner-up would be the top threat.
   const decisive = favourable.filter((c) => total - logRatio(c) <= 0);
   if (decisive.length > 0) return decisive;
-  return favourable.slice(0, 1);
+  // No single advantage decides it: together they do. Name them all, strongest first.
+  return favourable;
 }
 
 export function describeComponent(world: World, t: ThreatComponents, c: Component): string {

@@ -1,0 +1,33 @@
+// The model in shared/ must stay pure: no framework, no I/O, no hidden clock or chance.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const sharedDir = join(import.meta.dirname, "..", "..", "shared");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("shared/ is pure", () => {
+  const files = sources(sharedDir);
+
+  it("has source files to check", () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it.each(files.map((f) => [relative(sharedDir, f), f]))("%s imports only the model itself and zod", (_name, file) => {
+    const text = readFileSync(file, "utf8");
+    const specifiers = [...text.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']/g)].map((m) => m[1] ?? m[2]!);
+    for (const spec of specifiers) {
+      expect(spec.startsWith(".") || spec === "zod", `${spec} imported`).toBe(true);
+    }
+    expect(text).not.toMatch(/\bMath\.random\s*\(/);
+    expect(text).not.toMatch(/\bDate\.now\s*\(|\bnew Date\s*\(/);
+    expect(text).not.toMatch(/\bprocess\.|\brequire\s*\(/);
+  });
+});
