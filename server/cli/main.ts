@@ -1,10 +1,10 @@
-// `npm start`. The classroom server is not built yet (it is the next piece of
-// work); until then this prints what the command line can do, and succeeds.
+// `npm run help`: what the command line can do.
 import { BUILTIN_IDS } from "../../shared/scenario/builtin/index.js";
 
 const help = `Entente: a classroom game about alliances (balance of power, balance of threat, bandwagoning).
 
-The live classroom server is not available yet in this version. What works now:
+  npm start
+      The classroom server (teachers and students connect with a browser).
 
   npm run predict -- --scenario <id or file> [--json]
       What each theory predicts for every state at round 1, and why.

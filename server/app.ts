@@ -1,0 +1,95 @@
+// The whole server on one port: Express for the HTTP API and the client pages,
+// Colyseus rooms over WebSocket, SQLite for storage. With REDIS_URL, Colyseus'
+// own Redis presence and driver let several processes serve the same classes.
+import { matchMaker, Server } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express from "express";
+import { existsSync } from "node:fs";
+import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import type { ServerConfig } from "./config.js";
+import { apiRouter } from "./http/routes.js";
+import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
+import { openDatabase, type Db } from "./storage/database.js";
+import { GameStore } from "./storage/games.js";
+
+export interface EntenteServer {
+  app: express.Express;
+  httpServer: HttpServer;
+  gameServer: Server;
+  store: GameStore;
+  db: Db;
+  /** Listens, then brings back every unfinished game of this process. Returns the port. */
+  start(): Promise<number>;
+  /** Closes rooms (their games stay safe in the database), connections and the database. */
+  stop(): Promise<void>;
+}
+
+const clientDist = join(import.meta.dirname, "..", "client", "dist");
+
+export function createEntenteServer(config: ServerConfig, options: { gracefullyShutdown?: boolean } = {}): EntenteServer {
+  const db = openDatabase(config.dataDir);
+  const store = new GameStore(db);
+  const host = config.publicAddress ?? "local";
+  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode }));
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist, { index: "index.html", maxAge: "1h" }));
+    app.get("/{*splat}", (_req, res) => res.sendFile(join(clientDist, "index.html")));
+  } else {
+    app.get("/", (_req, res) => {
+      res.type("html").send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Entente</title></head>
+<body><h1>Entente server</h1><p>The server is running. The pages for teachers and students are not built in this version.</p></body></html>`);
+    });
+  }
+  // The Colyseus server must be made after the HTTP server exists with its app (it takes over its request listener).
+  const httpServer = createHttpServer(app);
+  const gameServer = new Server({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024 }),
+    ...(config.redisUrl
+      ? {
+          presence: new RedisPresence(config.redisUrl),
+          driver: new RedisDriver(config.redisUrl),
+          publicAddress: config.publicAddress,
+          selectProcessIdToCreateRoom: async () => matchMaker.processId,
+        }
+      : {}),
+    greet: false,
+    gracefullyShutdown: options.gracefullyShutdown ?? true,
+  });
+  gameServer.define("classroom", ClassroomRoom);
+  // Browsers may only join and reconnect; games are created through POST /api/games.
+  matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+  gameServer.onShutdown(() => {
+    db.close();
+  });
+
+  return {
+    app,
+    httpServer,
+    gameServer,
+    store,
+    db,
+    async start() {
+      await gameServer.listen(config.port, config.hostname);
+      for (const game of store.runningGames(host)) {
+        try {
+          await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
+        } catch (err) {
+          console.error(`could not bring back game ${game.code}:`, err);
+        }
+      }
+      return (httpServer.address() as AddressInfo).port;
+    },
+    async stop() {
+      await gameServer.gracefullyShutdown(false);
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Settings from the environment, with the defaults a teacher needs on one machine.
+import { resolve } from "node:path";
+
+export interface ServerConfig {
+  port: number;
+  /** Interface to listen on (all by default, so that students on the school network can reach it). */
+  hostname: string;
+  dataDir: string;
+  /** Colyseus presence and driver in Redis, for several processes. */
+  redisUrl?: string;
+  /** host:port (no scheme) by which browsers reach this process; needed with several processes. */
+  publicAddress?: string;
+  teacherPasscode?: string;
+  reconnectSeconds: number;
+  endLingerMs: number;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got "${value}")`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: intFrom(env.PORT, 2567, "PORT"),
+    hostname: env.HOSTNAME_BIND ?? "0.0.0.0",
+    dataDir: resolve(env.DATA_DIR ?? "data"),
+    redisUrl: env.REDIS_URL || undefined,
+    publicAddress: env.PUBLIC_ADDRESS || undefined,
+    teacherPasscode: env.TEACHER_PASSCODE || undefined,
+    reconnectSeconds: intFrom(env.RECONNECT_SECONDS, 60, "RECONNECT_SECONDS"),
+    endLingerMs: intFrom(env.END_LINGER_SECONDS, 600, "END_LINGER_SECONDS") * 1000,
+  };
+}

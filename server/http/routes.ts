@@ -1,0 +1,225 @@
+// The HTTP API (JSON in, JSON out; every error is {"error": {"code", "message"}}):
+//   GET  /api/health                       is the server up
+//   GET  /api/scenarios                    built-in scenarios
+//   POST /api/scenarios/validate           check an uploaded scenario
+//   POST /api/games                        create a game (teacher)
+//   GET  /api/games/:code                  does a running game have this code (for the join page)
+//   GET  /api/teacher/games                the teacher's games (teacher key)
+//   GET  /api/games/:code/report           a game's report JSON (teacher key)
+import { matchMaker } from "@colyseus/core";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { z } from "zod";
+import { isPolicy } from "../../shared/bots/policies.js";
+import { DEFAULT_SETTINGS } from "../../shared/classroom/setup.js";
+import { CHAT_MODES, type ClassroomSettings } from "../../shared/classroom/types.js";
+import { buildGameReport } from "../../shared/report/game-report.js";
+import { builtinScenario, builtinScenarios } from "../../shared/scenario/builtin/index.js";
+import { MAX_ROUNDS, type Scenario } from "../../shared/scenario/schema.js";
+import { validateScenario } from "../../shared/scenario/validate.js";
+import { hashSecret, isJoinCode, isWellFormedKey, newId, newJoinCode, newSecret, newSeed, normalizeCode } from "../keys.js";
+import type { ClassroomRoom } from "../rooms/classroom-room.js";
+import type { GameStore } from "../storage/games.js";
+
+export interface ApiOptions {
+  store: GameStore;
+  /** This process's name in the games table (its public address when several processes share the work). */
+  host: string;
+  /** When set, creating a game needs it. */
+  teacherPasscode?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const settingsInput = z
+  .strictObject({
+    rounds: z.number().int().min(1).max(MAX_ROUNDS).optional(),
+    diplomacySeconds: z.number().int().min(15).max(3600).optional(),
+    chatMode: z.enum(CHAT_MODES).optional(),
+    scoring: z.enum(["standard", "challenge"]).optional(),
+    teams: z.strictObject({ mode: z.enum(["count", "size"]), value: z.number().int().min(1).max(400) }).optional(),
+    emptySeats: z.string().refine((s) => s === "empty" || isPolicy(s), { message: "must be empty or a bot policy" }).optional(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  })
+  .optional();
+
+const createGameInput = z.strictObject({
+  /** A built-in scenario id, or a whole scenario object (uploaded). */
+  scenario: z.union([z.string().max(60), z.record(z.string(), z.unknown())]),
+  settings: settingsInput,
+  teacherKey: z.string().max(200).optional(),
+  passcode: z.string().max(200).optional(),
+});
+
+function teacherKeyOf(req: Request): string {
+  const header = req.get("authorization") ?? "";
+  const key = header.startsWith("Bearer ") ? header.slice(7).trim() : (req.get("x-teacher-key") ?? "");
+  if (!key) throw new ApiError(401, "teacher-key-required", "Send the teacher key (Authorization: Bearer <key>).");
+  if (!isWellFormedKey(key)) throw new ApiError(401, "bad-teacher-key", "That is not a teacher key.");
+  return key;
+}
+
+function resolveScenario(input: string | Record<string, unknown>): Scenario {
+  if (typeof input === "string") {
+    const s = builtinScenario(input);
+    if (!s) throw new ApiError(404, "unknown-scenario", `There is no built-in scenario "${input}".`);
+    return s;
+  }
+  const result = validateScenario(input);
+  if (!result.ok) throw new ApiError(422, "invalid-scenario", "The scenario file has errors.", { errors: result.errors });
+  return result.scenario;
+}
+
+export function apiRouter(options: ApiOptions): express.Router {
+  const { store } = options;
+  const router = express.Router();
+  router.use(express.json({ limit: "1mb" }));
+
+  router.get("/health", (_req, res) => {
+    res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()), host: options.host });
+  });
+
+  router.get("/scenarios", (_req, res) => {
+    res.json({
+      scenarios: builtinScenarios().map((s) => ({
+        id: s.id,
+        title: s.title,
+        description: s.description ?? "",
+        rounds: s.rounds,
+        states: s.states.map((x) => ({ id: x.id, name: x.name })),
+        crises: (s.crises ?? []).map((c) => ({ id: c.id, title: c.title, round: c.round ?? null })),
+      })),
+    });
+  });
+
+  router.post("/scenarios/validate", (req, res) => {
+    const body = req.body as { scenario?: unknown } | undefined;
+    if (!body || typeof body !== "object" || !("scenario" in body)) {
+      throw new ApiError(400, "bad-request", 'Send {"scenario": { ... the scenario ... }}.');
+    }
+    const result = validateScenario(body.scenario);
+    res.json(result.ok ? { ok: true, id: result.scenario.id, title: result.scenario.title, states: result.scenario.states.length } : { ok: false, errors: result.errors });
+  });
+
+  router.post("/games", async (req, res) => {
+    const parsed = createGameInput.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ApiError(400, "bad-request", `${issue.path.join(".") || "body"}: ${issue.message}`);
+    }
+    const input = parsed.data;
+    if (options.teacherPasscode && input.passcode !== options.teacherPasscode) {
+      throw new ApiError(403, "passcode", "Creating a game on this server needs the teacher passcode.");
+    }
+    let teacherKey = input.teacherKey;
+    let keyIsNew = false;
+    if (teacherKey === undefined) {
+      teacherKey = newSecret();
+      keyIsNew = true;
+    } else if (!isWellFormedKey(teacherKey)) {
+      throw new ApiError(400, "bad-teacher-key", "That is not a teacher key.");
+    }
+    const scenario = resolveScenario(input.scenario);
+    const s = input.settings ?? {};
+    const settings: ClassroomSettings = {
+      rounds: s.rounds ?? scenario.rounds,
+      diplomacySeconds: s.diplomacySeconds ?? DEFAULT_SETTINGS.diplomacySeconds,
+      chatMode: s.chatMode ?? DEFAULT_SETTINGS.chatMode,
+      scoring: s.scoring ?? DEFAULT_SETTINGS.scoring,
+      teams: s.teams ?? DEFAULT_SETTINGS.teams,
+      emptySeats: (s.emptySeats as ClassroomSettings["emptySeats"] | undefined) ?? DEFAULT_SETTINGS.emptySeats,
+      seed: s.seed ?? newSeed(),
+    };
+    let code = newJoinCode();
+    for (let tries = 0; store.isCodeRunning(code); tries++) {
+      if (tries > 50) throw new ApiError(503, "busy", "Could not find a free join code; try again.");
+      code = newJoinCode();
+    }
+    const id = newId();
+    store.createGame({
+      id,
+      code,
+      teacherHash: hashSecret(teacherKey),
+      title: scenario.title,
+      scenario,
+      settings,
+      host: options.host,
+      createdAt: Date.now(),
+    });
+    await matchMaker.createRoom("classroom", { gameId: id });
+    res.status(201).json({ gameId: id, code, teacherKey, teacherKeyIsNew: keyIsNew, settings });
+  });
+
+  router.get("/games/:code", async (req, res) => {
+    const code = normalizeCode(req.params.code ?? "");
+    if (!isJoinCode(code)) throw new ApiError(400, "bad-code", "A join code has 6 letters and digits.");
+    const game = store.gameByCode(code);
+    if (!game) throw new ApiError(404, "unknown-code", `No game has the code ${code}: check it on the projector.`);
+    res.json({ code, title: game.title, status: game.status });
+  });
+
+  router.get("/teacher/games", (req, res) => {
+    const hash = hashSecret(teacherKeyOf(req));
+    res.json({
+      games: store.teacherGames(hash).map((g) => ({
+        gameId: g.id,
+        code: g.code,
+        title: g.title,
+        scenarioId: g.scenario.id,
+        status: g.status,
+        createdAt: g.createdAt,
+        finishedAt: g.finishedAt,
+      })),
+    });
+  });
+
+  router.get("/games/:code/report", async (req, res) => {
+    const hash = hashSecret(teacherKeyOf(req));
+    const code = normalizeCode(req.params.code ?? "");
+    const game = store.gameByCode(code);
+    if (!game || game.teacherHash !== hash) throw new ApiError(404, "unknown-game", "No game of yours has that code.");
+    const saved = store.savedReport(game.id);
+    if (saved) {
+      res.json(saved);
+      return;
+    }
+    // A running game: its report so far, from the live room when it is here.
+    const room = matchMaker.getLocalRoomById(code) as ClassroomRoom | undefined;
+    if (room && room.gameId === game.id) {
+      res.json(buildGameReport(room.classroom));
+      return;
+    }
+    throw new ApiError(409, "not-here", "This game is running on another server process; its report is ready when it ends.");
+  });
+
+  router.use((_req, _res) => {
+    throw new ApiError(404, "not-found", "No such API endpoint.");
+  });
+
+  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof ApiError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ? (err.details as object) : {}) } });
+      return;
+    }
+    const status = (err as { status?: number; type?: string }).status;
+    if (status === 400 || (err as { type?: string }).type === "entity.parse.failed") {
+      res.status(400).json({ error: { code: "bad-json", message: "The request body is not valid JSON." } });
+      return;
+    }
+    if (status === 413) {
+      res.status(413).json({ error: { code: "too-large", message: "The request is too large (1 MB at most)." } });
+      return;
+    }
+    console.error(err);
+    res.status(500).json({ error: { code: "server-error", message: "Something went wrong on the server; nothing was changed." } });
+  });
+  return router;
+}

@@ -1,0 +1,100 @@
+// The synchronized state of a classroom room (Colyseus schema 3). Public parts
+// reach every client, the projector included; `teams` and `theory` are filtered
+// per client with StateView: a student sees their own team's entry (and its
+// theory entry only while the teacher shows predictions); the teacher sees all.
+import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
+
+export class StatePublic extends Schema {
+  @type("string") id = "";
+  @type("string") name = "";
+  @type("string") color = "";
+  @type("number") x = 0;
+  @type("number") y = 0;
+  @type("number") economy = 0;
+  @type("number") defense = 0;
+  @type("number") offense = 0;
+  @type("number") powerShare = 0;
+  /** "team", "empty" or a bot policy. */
+  @type("string") control = "";
+  @type("boolean") ready = false;
+  @type("uint16") members = 0;
+  @type("uint16") connected = 0;
+  @type("number") score = 0;
+}
+
+export class StudentPublic extends Schema {
+  @type("string") id = "";
+  @type("string") nickname = "";
+  @type("string") state = "";
+  @type("boolean") connected = false;
+  @type("boolean") muted = false;
+}
+
+export class DeedPublic extends Schema {
+  @type("int16") round = 0;
+  @type("string") from = "";
+  @type("string") to = "";
+  @type("string") kind = "";
+}
+
+/** One team's private view: its shared draft, its offers, its role and its scores. */
+export class TeamPrivate extends Schema {
+  @type("string") state = "";
+  @type("uint8") economy = 0;
+  @type("uint8") defense = 0;
+  @type("uint8") offense = 0;
+  @type("string") actionKind = "none";
+  @type("string") actionTarget = "";
+  @type(["string"]) leaving = new ArraySchema<string>();
+  /** Offers this state made this round: "<to>" or "<to>:accepted". */
+  @type(["string"]) offersOut = new ArraySchema<string>();
+  /** Offers received this round: "<from>" or "<from>:accepted". */
+  @type(["string"]) offersIn = new ArraySchema<string>();
+  /** Theory-challenge mode: the theory dealt to this team. */
+  @type("string") role = "";
+  /** Score lines as JSON: [{round, prosperity, security, war, theory, total}]. */
+  @type("string") scoresJson = "[]";
+}
+
+/** What the theories predict for one state this round, and how its alignment was classified last round. */
+export class TheoryView extends Schema {
+  @type("string") state = "";
+  @type("string") balanceOfPower = "";
+  @type("string") balanceOfThreat = "";
+  @type("string") bandwagon = "";
+  @type("string") topThreat = "";
+  @type("boolean") divergent = false;
+  /** The last resolved round's classification, e.g. "balance-of-threat,bandwagon" or "alone". */
+  @type("string") lastMatches = "";
+}
+
+export class ClassroomSchema extends Schema {
+  @type("string") code = "";
+  @type("string") title = "";
+  @type("string") scenarioId = "";
+  /** "lobby", "diplomacy", "review" or "ended". */
+  @type("string") phase = "lobby";
+  @type("uint8") round = 0;
+  @type("uint8") rounds = 0;
+  @type("boolean") paused = false;
+  /** When the diplomacy phase ends (ms since the epoch; 0 when no clock runs). */
+  @type("number") deadline = 0;
+  /** Milliseconds left while paused. */
+  @type("number") remaining = 0;
+  @type("string") chatMode = "open";
+  @type("string") scoring = "standard";
+  @type("boolean") showPredictions = false;
+  @type("number") distanceScale = 1000;
+  @type("number") reach = 3000;
+  @type({ map: StatePublic }) states = new MapSchema<StatePublic>();
+  @type({ map: StudentPublic }) students = new MapSchema<StudentPublic>();
+  /** Alliances in force, as "A|B" with the ids sorted. */
+  @type(["string"]) alliances = new ArraySchema<string>();
+  /** Declared borders, as "A|B". */
+  @type(["string"]) borders = new ArraySchema<string>();
+  /** The record of hostile deeds (public knowledge: it feeds everyone's threat assessment). */
+  @type([DeedPublic]) deeds = new ArraySchema<DeedPublic>();
+  @type("string") announcement = "";
+  @view() @type({ map: TeamPrivate }) teams = new MapSchema<TeamPrivate>();
+  @view() @type({ map: TheoryView }) theory = new MapSchema<TheoryView>();
+}

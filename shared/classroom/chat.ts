@@ -1,0 +1,55 @@
+// Chat rules: which channels a student may write to under the game's chat mode,
+// and who may read a message. The teacher reads everything.
+import { sortedPair } from "../theory/world.js";
+import type { ChatMessage, ChatMode, ClassroomState } from "./types.js";
+
+export const MAX_CHAT_LENGTH = 500;
+
+export type ChannelParse =
+  | { kind: "public" }
+  | { kind: "team"; state: string }
+  | { kind: "private"; states: [string, string] };
+
+export function parseChannel(channel: string): ChannelParse | null {
+  if (channel === "public") return { kind: "public" };
+  const team = /^team:([A-Za-z][A-Za-z0-9_-]{0,11})$/.exec(channel);
+  if (team) return { kind: "team", state: team[1]! };
+  const priv = /^private:([A-Za-z][A-Za-z0-9_-]{0,11})\|([A-Za-z][A-Za-z0-9_-]{0,11})$/.exec(channel);
+  if (priv) return { kind: "private", states: sortedPair(priv[1]!, priv[2]!) };
+  return null;
+}
+
+export function privateChannel(a: string, b: string): string {
+  const [x, y] = sortedPair(a, b);
+  return `private:${x}|${y}`;
+}
+
+/** Why a student from `state` may not write to `channel` under `mode`, or null if they may. */
+export function chatRefusal(mode: ChatMode, state: string | null, channel: ChannelParse, room: ClassroomState): string | null {
+  if (mode === "off") return "Chat is turned off in this game.";
+  if (state === null) return "You are not in a team yet.";
+  const exists = (id: string) => room.game.states.some((s) => s.id === id);
+  switch (channel.kind) {
+    case "public":
+      return mode === "open" ? null : "Public chat is off in this game: write to a state privately or to your team.";
+    case "team":
+      return channel.state === state ? null : "You can only write in your own team's chat.";
+    case "private": {
+      const [a, b] = channel.states;
+      if (a === b) return "A private chat needs two different states.";
+      if (!exists(a) || !exists(b)) return "There is no such state in this game.";
+      return a === state || b === state ? null : "You can only chat privately between your state and another.";
+    }
+  }
+}
+
+/** Whether a viewer may read a message: the teacher always; a student by channel. */
+export function canRead(message: ChatMessage, viewer: { kind: "teacher" } | { kind: "student"; state: string | null } | { kind: "projector" }): boolean {
+  if (viewer.kind === "teacher") return true;
+  const channel = parseChannel(message.channel);
+  if (!channel) return false;
+  if (channel.kind === "public") return true;
+  if (viewer.kind === "projector" || viewer.state === null) return false;
+  if (channel.kind === "team") return channel.state === viewer.state;
+  return channel.states.includes(viewer.state);
+}

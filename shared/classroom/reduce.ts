@@ -1,0 +1,255 @@
+// The classroom reducer: (session, log entry) -> the next session and its
+// events, or a refusal that says why. It checks who may do what (the teacher
+// runs the class; a student acts only for their own team's state, and only
+// while a team plays it) and hands game moves to the game's own reducer.
+// Time comes in with each entry (`at`), so replaying the log rebuilds the clock.
+import { contextFor, reduce } from "../rules/reduce.js";
+import { crisisSchema } from "../scenario/schema.js";
+import { canRead, chatRefusal, MAX_CHAT_LENGTH, parseChannel } from "./chat.js";
+import { botPlans, endDiplomacy, endGame, everyoneReady, isBot, nextRound, startGame } from "./flow.js";
+import { placeStudent } from "./teams.js";
+import type { Actor, ClassEvent, ClassroomOutcome, ClassroomRefusal, ClassroomState, LogEntry, Speaker } from "./types.js";
+
+export const MAX_NICKNAME = 24;
+export const MAX_ANNOUNCEMENT = 500;
+export const MAX_EXTEND_SECONDS = 1800;
+
+const refuse = (code: ClassroomRefusal["code"], message: string): ClassroomOutcome => ({ ok: false, refusal: { code, message } });
+
+/** Nicknames: trimmed, inner spaces collapsed, 1 to 24 characters, no control characters. */
+export function normalizeNickname(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  if (clean.length === 0 || clean.length > MAX_NICKNAME) return null;
+  return clean;
+}
+
+function nicknameKey(n: string): string {
+  return n.toLocaleLowerCase("en-US");
+}
+
+export function findStudentByNickname(room: ClassroomState, nickname: string) {
+  const key = nicknameKey(nickname);
+  return Object.values(room.students).find((s) => nicknameKey(s.nickname) === key);
+}
+
+function copy(room: ClassroomState): ClassroomState {
+  return {
+    ...room,
+    clock: { ...room.clock },
+    students: { ...room.students },
+    teams: [...room.teams],
+    control: { ...room.control },
+    chat: [...room.chat],
+    announcements: [...room.announcements],
+    timeline: [...room.timeline],
+  };
+}
+
+const teacherOnly = new Set(["kick", "move", "mute", "start", "pause", "resume", "extend", "advance", "end", "seat", "announce", "crisis", "showPredictions"]);
+const systemOnly = new Set(["join", "deadline", "clockRestored"]);
+
+function allowed(actor: Actor, type: string): boolean {
+  if (systemOnly.has(type)) return actor.kind === "system";
+  if (teacherOnly.has(type)) return actor.kind === "teacher";
+  if (type === "play") return actor.kind === "student";
+  if (type === "chat") return actor.kind === "student" || actor.kind === "teacher";
+  return false;
+}
+
+export function reduceClassroom(prev: ClassroomState, entry: LogEntry): ClassroomOutcome {
+  const { actor, command, at } = entry;
+  if (!allowed(actor, command.type)) {
+    return refuse("not-allowed", actor.kind === "student" ? "Only the teacher can do that." : "That is not allowed here.");
+  }
+  if (prev.phase === "ended" && command.type !== "chat" && command.type !== "showPredictions") {
+    return refuse("game-over", "The game is over.");
+  }
+  const room = copy(prev);
+  const events: ClassEvent[] = [];
+  const student = actor.kind === "student" ? room.students[actor.studentId] : undefined;
+  if (actor.kind === "student" && (!student || student.removed)) {
+    return refuse("unknown-student", "You are not in this game (the teacher may have removed you).");
+  }
+
+  switch (command.type) {
+    case "join": {
+      const nickname = normalizeNickname(command.nickname);
+      if (!nickname) return refuse("nickname", `A nickname needs 1 to ${MAX_NICKNAME} characters.`);
+      const existing = findStudentByNickname(room, nickname);
+      if (existing?.removed) return refuse("removed", "The teacher removed this player from the game.");
+      if (existing) return refuse("nickname", `"${nickname}" is already taken in this game: choose another nickname.`);
+      if (room.students[command.studentId]) return refuse("nickname", "This player has already joined.");
+      const { state, opened } = placeStudent(room);
+      if (opened) {
+        room.teams.push(opened);
+        room.control[opened] = "team";
+        events.push({ type: "seatChanged", state: opened, control: "team" });
+      }
+      room.students[command.studentId] = { id: command.studentId, nickname, state, muted: false, removed: false, keyHash: command.keyHash };
+      events.push({ type: "studentJoined", studentId: command.studentId, nickname, state });
+      break;
+    }
+    case "kick": {
+      const s = room.students[command.studentId];
+      if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
+      room.students[command.studentId] = { ...s, removed: true };
+      events.push({ type: "studentRemoved", studentId: s.id, nickname: s.nickname });
+      break;
+    }
+    case "move": {
+      const s = room.students[command.studentId];
+      if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
+      if (!room.game.states.some((x) => x.id === command.state)) return refuse("unknown-state", `There is no state "${command.state}".`);
+      if (!room.teams.includes(command.state)) {
+        room.teams.push(command.state);
+        room.control[command.state] = "team";
+        events.push({ type: "seatChanged", state: command.state, control: "team" });
+      }
+      room.students[command.studentId] = { ...s, state: command.state };
+      events.push({ type: "studentMoved", studentId: s.id, from: s.state, to: command.state });
+      break;
+    }
+    case "mute": {
+      const s = room.students[command.studentId];
+      if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
+      room.students[command.studentId] = { ...s, muted: command.muted };
+      events.push({ type: "studentMuted", studentId: s.id, muted: command.muted });
+      break;
+    }
+    case "start": {
+      if (room.phase !== "lobby") return refuse("started", "The game has already started.");
+      events.push(...startGame(room, at));
+      break;
+    }
+    case "pause": {
+      if (room.phase !== "diplomacy" || room.paused) return refuse("wrong-phase", "Only a running diplomacy phase can be paused.");
+      room.paused = true;
+      room.clock = { deadline: null, remaining: Math.max(0, (room.clock.deadline ?? at) - at) };
+      events.push({ type: "paused" });
+      break;
+    }
+    case "resume": {
+      if (!room.paused) return refuse("wrong-phase", "The game is not paused.");
+      const remaining = room.clock.remaining ?? 0;
+      room.paused = false;
+      room.clock = { deadline: at + remaining, remaining: null };
+      events.push({ type: "resumed", remainingMs: remaining });
+      break;
+    }
+    case "extend": {
+      if (room.phase !== "diplomacy") return refuse("wrong-phase", "Only the diplomacy phase has a clock to extend.");
+      if (!Number.isInteger(command.seconds) || command.seconds < 1 || command.seconds > MAX_EXTEND_SECONDS) {
+        return refuse("stale", `Extend by 1 to ${MAX_EXTEND_SECONDS} seconds.`);
+      }
+      const ms = command.seconds * 1000;
+      room.clock = room.paused
+        ? { deadline: null, remaining: (room.clock.remaining ?? 0) + ms }
+        : { deadline: Math.max(room.clock.deadline ?? at, at) + ms, remaining: null };
+      events.push({ type: "extended", seconds: command.seconds });
+      break;
+    }
+    case "advance": {
+      if (room.phase === "lobby") return refuse("lobby", "Start the game first.");
+      events.push(...(room.phase === "diplomacy" ? endDiplomacy(room) : nextRound(room, at)));
+      break;
+    }
+    case "deadline": {
+      if (room.phase !== "diplomacy" || room.paused || room.clock.deadline === null || at < room.clock.deadline) {
+        return refuse("stale", "The clock has not run out.");
+      }
+      events.push(...endDiplomacy(room));
+      break;
+    }
+    case "end": {
+      events.push(...endGame(room));
+      break;
+    }
+    case "seat": {
+      if (!room.game.states.some((x) => x.id === command.state)) return refuse("unknown-state", `There is no state "${command.state}".`);
+      room.control[command.state] = command.control;
+      if (command.control === "team" && !room.teams.includes(command.state)) room.teams.push(command.state);
+      events.push({ type: "seatChanged", state: command.state, control: command.control });
+      if (room.phase === "diplomacy" && isBot(command.control)) botPlans(room, events, command.state);
+      break;
+    }
+    case "announce": {
+      const text = command.text.trim();
+      if (text.length === 0 || text.length > MAX_ANNOUNCEMENT) return refuse("chat", `An announcement needs 1 to ${MAX_ANNOUNCEMENT} characters.`);
+      room.announcements.push({ at, round: room.game.round, text });
+      events.push({ type: "announcement", text });
+      break;
+    }
+    case "crisis": {
+      const parsed = crisisSchema.safeParse(command.crisis);
+      if (!parsed.success) return refuse("bad-crisis", "A crisis needs an id, a title and a text.");
+      const outcome = reduce(room.game, { type: "crisis", crisis: parsed.data }, contextFor(room.game));
+      if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
+      room.game = outcome.state;
+      events.push(...outcome.events);
+      break;
+    }
+    case "chat": {
+      const text = command.text.trim();
+      if (text.length === 0 || text.length > MAX_CHAT_LENGTH) return refuse("chat", `A message needs 1 to ${MAX_CHAT_LENGTH} characters.`);
+      const channel = parseChannel(command.channel);
+      if (!channel) return refuse("chat", "Unknown chat channel.");
+      let from: Speaker = { kind: "teacher" };
+      if (student) {
+        if (student.muted) return refuse("muted", "The teacher has muted you.");
+        const why = chatRefusal(room.settings.chatMode, student.state, channel, room);
+        if (why) return refuse("chat", why);
+        from = { kind: "student", studentId: student.id, nickname: student.nickname, state: student.state };
+      }
+      const message = { id: room.chat.length + 1, at, round: room.game.round, from, channel: command.channel, text };
+      room.chat.push(message);
+      events.push({ type: "chat", message });
+      break;
+    }
+    case "play": {
+      if (room.phase === "lobby") return refuse("lobby", "The game has not started yet.");
+      if (room.phase !== "diplomacy") return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
+      if (room.paused) return refuse("paused", "The game is paused.");
+      const state = student!.state;
+      if (state === null) return refuse("no-team", "You are not in a team.");
+      if (room.control[state] !== "team") return refuse("bot-seat", "Your state is being played by a bot for now: ask the teacher to give it back.");
+      const outcome = reduce(room.game, { ...command.move, by: state } as Parameters<typeof reduce>[1], contextFor(room.game));
+      if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
+      room.game = outcome.state;
+      events.push(...outcome.events);
+      if (command.move.type === "ready" && command.move.ready && everyoneReady(room)) events.push(...endDiplomacy(room));
+      break;
+    }
+    case "showPredictions": {
+      room.showPredictions = command.show;
+      events.push({ type: "predictionsShown", show: command.show });
+      break;
+    }
+    case "clockRestored": {
+      if (room.phase === "diplomacy" && !room.paused) {
+        room.clock = { deadline: at + Math.max(0, command.remainingMs), remaining: null };
+        events.push({ type: "clockRestored", remainingMs: command.remainingMs });
+      }
+      break;
+    }
+  }
+  // Drafts and readiness change all the time and are not history: the timeline keeps the rest.
+  for (const event of events) {
+    if (event.type !== "draftChanged" && event.type !== "readyChanged") room.timeline.push({ at, round: room.game.round, event });
+  }
+  return { ok: true, state: room, events };
+}
+
+/** Rebuilds a session from its first state and its log; a refused entry is skipped and reported. */
+export function replayClassroom(initial: ClassroomState, log: readonly LogEntry[]): { state: ClassroomState; skipped: number[] } {
+  let room = initial;
+  const skipped: number[] = [];
+  for (const entry of log) {
+    const outcome = reduceClassroom(room, entry);
+    if (outcome.ok) room = outcome.state;
+    else skipped.push(entry.seq);
+  }
+  return { state: room, skipped };
+}
+
+export { canRead };

@@ -1,0 +1,41 @@
+// A new classroom session: the game made from the scenario, the states that
+// teams will play chosen, the others handed to bots (or left empty).
+import { createGame } from "../rules/setup.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { ClassroomSettings, ClassroomState, SeatControl } from "./types.js";
+
+export const DEFAULT_SETTINGS: Omit<ClassroomSettings, "seed" | "rounds"> = {
+  diplomacySeconds: 300,
+  chatMode: "open",
+  scoring: "standard",
+  teams: { mode: "count", value: 4 },
+  emptySeats: "balance-of-threat",
+};
+
+export function createClassroom(scenario: Scenario, settings: ClassroomSettings, code: string, at: number): ClassroomState {
+  const game = createGame(scenario, { seed: settings.seed, rounds: settings.rounds, scoring: settings.scoring });
+  const ids = scenario.states.map((s) => s.id);
+  // Count mode: the first states of the scenario (the authors list the main actors first).
+  // Size mode: one team to begin with; more open as students arrive.
+  const teamCount = settings.teams.mode === "count" ? Math.min(settings.teams.value, ids.length) : 1;
+  const teams = ids.slice(0, teamCount);
+  const control: Record<string, SeatControl> = {};
+  for (const id of ids) control[id] = teams.includes(id) ? "team" : settings.emptySeats;
+  return {
+    code,
+    scenario,
+    settings,
+    phase: "lobby",
+    paused: false,
+    clock: { deadline: null, remaining: null },
+    game,
+    students: {},
+    teams,
+    control,
+    chat: [],
+    announcements: [],
+    showPredictions: false,
+    timeline: [],
+    createdAt: at,
+  };
+}

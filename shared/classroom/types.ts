@@ -1,0 +1,159 @@
+// A classroom session around one game: who is in which team, who controls each
+// state (a team, a bot of some theory, or nobody), the phase clock, chat and
+// announcements. Like the game itself it is plain data, changed only by the
+// pure reducer in ./reduce.ts, so that a session is rebuilt exactly from its
+// log of entries (each with its time), e.g. after a server restart.
+import type { Policy } from "../bots/policies.js";
+import type { Crisis, Scenario } from "../scenario/schema.js";
+import type { GameEvent, GameState, StateCommand } from "../rules/types.js";
+
+export const CHAT_MODES = ["open", "private", "off"] as const;
+/** open: public, private and team chat; private: private and team chat only; off: no chat. */
+export type ChatMode = (typeof CHAT_MODES)[number];
+
+/** Who plays a state: its team, a bot of a theory (or random), or nobody (its default decisions stand). */
+export type SeatControl = "team" | "empty" | Policy;
+
+export interface ClassroomSettings {
+  rounds: number;
+  /** Length of the diplomacy phase, in seconds. */
+  diplomacySeconds: number;
+  chatMode: ChatMode;
+  scoring: "standard" | "challenge";
+  /** "count": this many states are played by teams; "size": a new team opens when every team has this many students. */
+  teams: { mode: "count" | "size"; value: number };
+  /** What plays the states no team plays. */
+  emptySeats: "empty" | Policy;
+  seed: number;
+}
+
+export interface Student {
+  id: string;
+  nickname: string;
+  /** The state whose team the student is in (null only if there is no team to join). */
+  state: string | null;
+  muted: boolean;
+  /** Removed by the teacher: cannot come back under this nickname. */
+  removed: boolean;
+  /** Hash of the student's personal rejoin key (the key itself is only in the student's browser and link). */
+  keyHash: string;
+}
+
+export type Speaker = { kind: "teacher" } | { kind: "student"; studentId: string; nickname: string; state: string | null };
+
+export interface ChatMessage {
+  id: number;
+  at: number;
+  round: number;
+  from: Speaker;
+  /** "public", "team:<state>" or "private:<a>|<b>" (the two state ids sorted). */
+  channel: string;
+  text: string;
+}
+
+export interface Clock {
+  /** When the diplomacy phase ends (ms since the epoch), while it runs. */
+  deadline: number | null;
+  /** Milliseconds left, while paused. */
+  remaining: number | null;
+}
+
+export type Phase = "lobby" | "diplomacy" | "review" | "ended";
+
+export interface ClassroomState {
+  code: string;
+  scenario: Scenario;
+  settings: ClassroomSettings;
+  phase: Phase;
+  paused: boolean;
+  clock: Clock;
+  game: GameState;
+  students: Record<string, Student>;
+  /** States designated for teams, in the order they were opened. */
+  teams: string[];
+  control: Record<string, SeatControl>;
+  chat: ChatMessage[];
+  announcements: { at: number; round: number; text: string }[];
+  showPredictions: boolean;
+  /** Everything that happened, in order, for the timeline and the report. */
+  timeline: TimelineEntry[];
+  createdAt: number;
+}
+
+export type ClassEvent =
+  | GameEvent
+  | { type: "studentJoined"; studentId: string; nickname: string; state: string | null }
+  | { type: "studentMoved"; studentId: string; from: string | null; to: string }
+  | { type: "studentRemoved"; studentId: string; nickname: string }
+  | { type: "studentMuted"; studentId: string; muted: boolean }
+  | { type: "gameStarted" }
+  | { type: "paused" }
+  | { type: "resumed"; remainingMs: number }
+  | { type: "extended"; seconds: number }
+  | { type: "seatChanged"; state: string; control: SeatControl }
+  | { type: "announcement"; text: string }
+  | { type: "chat"; message: ChatMessage }
+  | { type: "predictionsShown"; show: boolean }
+  | { type: "clockRestored"; remainingMs: number };
+
+export interface TimelineEntry {
+  at: number;
+  round: number;
+  event: ClassEvent;
+}
+
+export type Actor = { kind: "teacher" } | { kind: "student"; studentId: string } | { kind: "system" };
+
+/** A state command as a student sends it: the state is the student's own, filled in by the reducer. */
+export type GameMove = StateCommand extends infer C ? (C extends { by: string } ? Omit<C, "by"> : never) : never;
+
+export type ClassroomCommand =
+  | { type: "join"; studentId: string; nickname: string; keyHash: string }
+  | { type: "kick"; studentId: string }
+  | { type: "move"; studentId: string; state: string }
+  | { type: "mute"; studentId: string; muted: boolean }
+  | { type: "start" }
+  | { type: "pause" }
+  | { type: "resume" }
+  | { type: "extend"; seconds: number }
+  | { type: "advance" }
+  | { type: "deadline" }
+  | { type: "end" }
+  | { type: "seat"; state: string; control: SeatControl }
+  | { type: "announce"; text: string }
+  | { type: "crisis"; crisis: Crisis }
+  | { type: "chat"; channel: string; text: string }
+  | { type: "play"; move: GameMove }
+  | { type: "showPredictions"; show: boolean }
+  | { type: "clockRestored"; remainingMs: number };
+
+export interface LogEntry {
+  seq: number;
+  at: number;
+  actor: Actor;
+  command: ClassroomCommand;
+}
+
+export const CLASSROOM_REFUSALS = [
+  "not-allowed",
+  "lobby",
+  "started",
+  "paused",
+  "bot-seat",
+  "no-team",
+  "nickname",
+  "removed",
+  "unknown-student",
+  "chat",
+  "muted",
+  "stale",
+] as const;
+
+export interface ClassroomRefusal {
+  code: (typeof CLASSROOM_REFUSALS)[number] | import("../rules/types.js").RefusalCode;
+  message: string;
+}
+
+export type ClassroomOutcome =
+  | { ok: true; state: ClassroomState; events: ClassEvent[] }
+  | { ok: false; refusal: ClassroomRefusal };

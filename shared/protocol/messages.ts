@@ -1,0 +1,110 @@
+// The message catalogue: every message a client may send to a classroom room,
+// with its payload schema, and the messages the server sends back. Client and
+// server both import this module; docs/protocol.md describes the same list.
+import { z } from "zod";
+import { POLICIES } from "../bots/policies.js";
+
+const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/, { message: "must be a state id" });
+/** Optional request id, echoed in the "ack" or "error" reply. */
+const ref = z.union([z.string().max(64), z.number().int()]).optional();
+const percent = z.number().int().min(0).max(100);
+
+export const CONTROL_VALUES = ["team", "empty", ...POLICIES] as const;
+
+/** Messages a student sends for their own state (the state is never in the payload: the server knows it). */
+export const studentMessages = {
+  offer: z.strictObject({ ref, to: id }),
+  accept: z.strictObject({ ref, from: id }),
+  decline: z.strictObject({ ref, from: id }),
+  withdraw: z.strictObject({ ref, to: id }),
+  leave: z.strictObject({ ref, ally: id }),
+  stay: z.strictObject({ ref, ally: id }),
+  budget: z.strictObject({ ref, economy: percent, defense: percent, offense: percent }),
+  action: z.strictObject({
+    ref,
+    kind: z.enum(["none", "threaten", "attack"]),
+    target: id.optional(),
+  }),
+  ready: z.strictObject({ ref, ready: z.boolean() }),
+} as const;
+
+/** Chat, from a student or the teacher. Channel: "public", "team:<state>" or "private:<a>|<b>". */
+export const chatMessages = {
+  chat: z.strictObject({ ref, channel: z.string().max(40), text: z.string().min(1).max(500) }),
+} as const;
+
+const studentId = z.string().min(1).max(64);
+
+/** Messages only the teacher may send. */
+export const teacherMessages = {
+  start: z.strictObject({ ref }),
+  pause: z.strictObject({ ref }),
+  resume: z.strictObject({ ref }),
+  extend: z.strictObject({ ref, seconds: z.number().int().min(1).max(1800) }),
+  advance: z.strictObject({ ref }),
+  end: z.strictObject({ ref }),
+  kick: z.strictObject({ ref, studentId }),
+  move: z.strictObject({ ref, studentId, state: id }),
+  mute: z.strictObject({ ref, studentId, muted: z.boolean() }),
+  seat: z.strictObject({ ref, state: id, control: z.enum(CONTROL_VALUES) }),
+  announce: z.strictObject({ ref, text: z.string().min(1).max(500) }),
+  crisis: z.union([
+    z.strictObject({ ref, crisisId: z.string().min(1).max(40) }),
+    z.strictObject({ ref, title: z.string().min(1).max(80), text: z.string().min(1).max(1000) }),
+  ]),
+  predictions: z.strictObject({ ref, show: z.boolean() }),
+} as const;
+
+export type StudentMessage = keyof typeof studentMessages;
+export type TeacherMessage = keyof typeof teacherMessages;
+export type ClientMessage = StudentMessage | TeacherMessage | "chat";
+export type Payload<K extends ClientMessage> = K extends StudentMessage
+  ? z.infer<(typeof studentMessages)[K]>
+  : K extends TeacherMessage
+    ? z.infer<(typeof teacherMessages)[K]>
+    : z.infer<(typeof chatMessages)["chat"]>;
+
+export const CLIENT_MESSAGES: readonly ClientMessage[] = [
+  ...(Object.keys(studentMessages) as StudentMessage[]),
+  ...(Object.keys(teacherMessages) as TeacherMessage[]),
+  "chat",
+];
+
+export function schemaFor(type: string): z.ZodType | undefined {
+  if (type in studentMessages) return studentMessages[type as StudentMessage];
+  if (type in teacherMessages) return teacherMessages[type as TeacherMessage];
+  if (type === "chat") return chatMessages.chat;
+  return undefined;
+}
+
+/** Join options, by role. */
+export const joinOptions = z.union([
+  z.strictObject({
+    role: z.literal("student"),
+    nickname: z.string().max(100).optional(),
+    /** The personal rejoin key given at the first join (also in the rejoin link). */
+    rejoinKey: z.string().max(100).optional(),
+  }),
+  z.strictObject({ role: z.literal("teacher"), teacherKey: z.string().min(1).max(200) }),
+  z.strictObject({ role: z.literal("projector") }),
+]);
+export type JoinOptions = z.infer<typeof joinOptions>;
+
+/** Server -> client message names. */
+export const SERVER_MESSAGES = {
+  /** After joining: who you are. */
+  welcome: "welcome",
+  /** A command was accepted (and stored). */
+  ack: "ack",
+  /** A command was refused, or a message was malformed or rate-limited. */
+  error: "error",
+  /** Something happened that this client may see. */
+  event: "event",
+  /** A chat message this client may read. */
+  chat: "chat",
+  /** On join: every chat message this client may read so far. */
+  chatHistory: "chatHistory",
+} as const;
+
+/** Error codes of the protocol itself (refusals of the rules use the model's codes). */
+export const PROTOCOL_ERRORS = ["bad-message", "unknown-message", "not-allowed", "rate-limited", "storage"] as const;

@@ -1,0 +1,72 @@
+// The end-of-game report as data: final scores, each state's alignments
+// classified against the theories round by round, and each theory's fit.
+// Built only from the session (itself rebuilt from the stored log), so a live
+// game and an archived one give the same report.
+import type { ClassroomState } from "../classroom/types.js";
+import { describeEvent, summarizeGame, type GameSummary } from "../sim/summary.js";
+import { ranking } from "../rules/scoring.js";
+import type { ScoreLine } from "../rules/types.js";
+
+export interface GameReport {
+  code: string;
+  scenario: { id: string; title: string };
+  phase: ClassroomState["phase"];
+  roundsPlayed: number;
+  rounds: number;
+  scoring: ClassroomState["settings"]["scoring"];
+  states: {
+    id: string;
+    name: string;
+    /** Who played it at the end: "team", "empty" or a bot policy. */
+    control: string;
+    team: string[];
+    /** The theory dealt in theory-challenge mode. */
+    role: string | null;
+    total: number;
+    scores: ScoreLine[];
+  }[];
+  ranking: { id: string; total: number }[];
+  theoryFit: GameSummary["theoryFit"];
+  roundSummaries: GameSummary["rounds"];
+  timeline: { round: number; at: number; text: string }[];
+}
+
+export function buildGameReport(room: ClassroomState): GameReport {
+  const summary = summarizeGame(room.game, room.control);
+  const totals = new Map(ranking(room.game).map((r) => [r.id, r.total]));
+  return {
+    code: room.code,
+    scenario: { id: room.scenario.id, title: room.scenario.title },
+    phase: room.phase,
+    roundsPlayed: room.game.history.length,
+    rounds: room.settings.rounds,
+    scoring: room.settings.scoring,
+    states: room.game.states.map((s) => ({
+      id: s.id,
+      name: s.name,
+      control: room.control[s.id] ?? "empty",
+      team: Object.values(room.students)
+        .filter((st) => !st.removed && st.state === s.id)
+        .map((st) => st.nickname),
+      role: room.game.roles[s.id] ?? null,
+      total: totals.get(s.id) ?? 0,
+      scores: room.game.scores[s.id] ?? [],
+    })),
+    ranking: summary.final.ranking,
+    theoryFit: summary.theoryFit,
+    roundSummaries: summary.rounds,
+    timeline: room.timeline
+      .map((t) => {
+        const text =
+          t.event.type === "announcement"
+            ? `announcement: ${t.event.text}`
+            : t.event.type === "seatChanged"
+              ? `${t.event.state} is now played by ${t.event.control === "team" ? "its team" : t.event.control === "empty" ? "nobody" : `a ${t.event.control} bot`}`
+              : t.event.type === "chat" || t.event.type === "studentJoined" || t.event.type === "studentMuted"
+                ? null
+                : describeEvent(t.event as Parameters<typeof describeEvent>[0]);
+        return text ? { round: t.round, at: t.at, text } : null;
+      })
+      .filter((x): x is { round: number; at: number; text: string } => x !== null),
+  };
+}
