@@ -39,6 +39,8 @@ interface Auth {
   /** Given only at a student's first join: their personal rejoin key. */
   rejoinKey?: string;
   nickname?: string;
+  /** A student not yet in the game: joined (and stored) in onJoin. */
+  isNew?: boolean;
 }
 
 interface ClientData {
@@ -59,7 +61,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private readonly connectedStudents = new Map<string, number>();
 
   override onCreate(options: { gameId?: string; restore?: boolean }): void {
-    if (!context) throw new ServerError(500, "the server is not ready");
+    if (!context) throw new ServerError(4500, "the server is not ready");
     this.store = context.store;
     const record = options.gameId ? this.store.game(options.gameId) : null;
     if (!record) throw new ServerError(4404, "no such game");
@@ -80,8 +82,14 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       this.apply({ kind: "system" }, { type: "clockRestored", remainingMs });
     }
     for (const type of CLIENT_MESSAGES) this.onMessage(type, (client, payload) => this.handle(client, type, payload));
-    this.onMessage("*", (client, type) => {
-      this.sendError(client, undefined, String(type), "unknown-message", `Unknown message "${String(type)}".`);
+    this.onMessage("*", (client, type, payload) => {
+      const data = client.userData as ClientData | undefined;
+      const ref = refOf(payload);
+      if (data && !data.limiter.take()) {
+        this.sendError(client, ref, String(type), "rate-limited", "Too many messages: wait a moment and try again.");
+        return;
+      }
+      this.sendError(client, ref, String(type), "unknown-message", `Unknown message "${String(type)}".`);
     });
     this.clock.setInterval(() => this.tick(), 250);
     this.clock.setInterval(() => this.store.heartbeat(record.id, Date.now()), 2000);
@@ -120,14 +128,21 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       // Same code and nickname, not connected: the student gets their seat back.
       return { who: { kind: "student", studentId: existing.id }, nickname: existing.nickname };
     }
-    const studentId = newId().slice(0, 12);
-    const rejoinKey = newSecret();
-    const result = this.apply({ kind: "system" }, { type: "join", studentId, nickname, keyHash: hashSecret(rejoinKey) });
-    if (!result.ok) throw new ServerError(4422, result.message);
-    return { who: { kind: "student", studentId }, rejoinKey, nickname };
+    if (this.model.phase === "ended") throw new ServerError(4410, "This game is over: it takes no new players.");
+    // A new student: placed in a team in onJoin, once the connection is really there.
+    return { who: { kind: "student", studentId: newId().slice(0, 12) }, rejoinKey: newSecret(), nickname, isNew: true };
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
+    if (auth.isNew && auth.who.kind === "student") {
+      const joined = this.apply({ kind: "system" }, {
+        type: "join",
+        studentId: auth.who.studentId,
+        nickname: auth.nickname ?? "",
+        keyHash: hashSecret(auth.rejoinKey ?? ""),
+      });
+      if (!joined.ok) throw new ServerError(joined.code === "game-over" ? 4410 : joined.code === "nickname" ? 4409 : 4422, joined.message);
+    }
     const data: ClientData = { who: auth.who, limiter: new RateLimiter(), teamShown: null, theoryShown: null };
     client.userData = data;
     if (auth.who.kind !== "projector") client.view = new StateView();
@@ -188,7 +203,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     }
     const actor: Actor = data.who.kind === "teacher" ? { kind: "teacher" } : data.who.kind === "student" ? { kind: "student", studentId: data.who.studentId } : { kind: "system" };
     const result = this.apply(actor, conversion.command);
-    if (result.ok) client.send("ack", { ref, type, seq: result.seq });
+    if (result.ok) client.send("ack", { ref: ref ?? null, type, seq: result.seq });
     else this.sendError(client, ref, type, result.code, result.message);
   }
 
@@ -272,10 +287,19 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       nickname: student?.nickname ?? null,
       state: student?.state ?? null,
       rejoinKey: auth.rejoinKey ?? null,
-      crises: who.kind === "teacher" ? (this.model.scenario.crises ?? []).map((c) => ({ id: c.id, title: c.title, round: c.round ?? null })) : [],
+      /** The server's clock, so that a client can count down to `deadline` whatever its own clock says. */
+      serverTime: Date.now(),
+      crises: who.kind === "teacher" ? this.crisisList() : [],
     });
     const viewer = this.viewer(client);
     client.send("chatHistory", { messages: this.model.chat.filter((m) => canRead(m, viewer)) });
+  }
+
+  /** The scenario's crises, with whether each has broken out already (scheduled or fired by the teacher). */
+  private crisisList() {
+    const fired = new Set(this.model.timeline.flatMap((t) => (t.event.type === "crisis" ? [t.event.id] : [])));
+    for (const e of this.model.game.openingEvents) if (e.type === "crisis") fired.add(e.id);
+    return (this.model.scenario.crises ?? []).map((c) => ({ id: c.id, title: c.title, round: c.round ?? null, fired: fired.has(c.id) }));
   }
 
   private viewer(client: Client) {

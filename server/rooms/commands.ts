@@ -36,7 +36,7 @@ export function toCommand(who: Who, type: ClientMessage, payload: any, room: Cla
         };
       case "action": {
         if (payload.kind === "none") return { ok: true, command: { type: "play", move: { type: "action", action: { kind: "none" } } } };
-        if (!payload.target) return { ok: false, code: "bad-message", message: `A ${payload.kind} needs a target state.` };
+        if (!payload.target) return { ok: false, code: "bad-message", message: payload.kind === "attack" ? "An attack needs a target state." : "A threat needs a target state." };
         return { ok: true, command: { type: "play", move: { type: "action", action: { kind: payload.kind, target: payload.target } } } };
       }
       case "ready":

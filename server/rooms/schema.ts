@@ -8,18 +8,18 @@ export class StatePublic extends Schema {
   @type("string") id = "";
   @type("string") name = "";
   @type("string") color = "";
-  @type("number") x = 0;
-  @type("number") y = 0;
-  @type("number") economy = 0;
-  @type("number") defense = 0;
-  @type("number") offense = 0;
-  @type("number") powerShare = 0;
+  @type("float64") x = 0;
+  @type("float64") y = 0;
+  @type("float64") economy = 0;
+  @type("float64") defense = 0;
+  @type("float64") offense = 0;
+  @type("float64") powerShare = 0;
   /** "team", "empty" or a bot policy. */
   @type("string") control = "";
   @type("boolean") ready = false;
   @type("uint16") members = 0;
   @type("uint16") connected = 0;
-  @type("number") score = 0;
+  @type("float64") score = 0;
 }
 
 export class StudentPublic extends Schema {
@@ -78,14 +78,14 @@ export class ClassroomSchema extends Schema {
   @type("uint8") rounds = 0;
   @type("boolean") paused = false;
   /** When the diplomacy phase ends (ms since the epoch; 0 when no clock runs). */
-  @type("number") deadline = 0;
+  @type("float64") deadline = 0;
   /** Milliseconds left while paused. */
-  @type("number") remaining = 0;
+  @type("float64") remaining = 0;
   @type("string") chatMode = "open";
   @type("string") scoring = "standard";
   @type("boolean") showPredictions = false;
-  @type("number") distanceScale = 1000;
-  @type("number") reach = 3000;
+  @type("float64") distanceScale = 1000;
+  @type("float64") reach = 3000;
   @type({ map: StatePublic }) states = new MapSchema<StatePublic>();
   @type({ map: StudentPublic }) students = new MapSchema<StudentPublic>();
   /** Alliances in force, as "A|B" with the ids sorted. */

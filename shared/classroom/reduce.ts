@@ -5,7 +5,7 @@
 // Time comes in with each entry (`at`), so replaying the log rebuilds the clock.
 import { contextFor, reduce } from "../rules/reduce.js";
 import { crisisSchema } from "../scenario/schema.js";
-import { canRead, chatRefusal, MAX_CHAT_LENGTH, parseChannel } from "./chat.js";
+import { canRead, chatRefusal, MAX_CHAT_LENGTH, parseChannel, privateChannel } from "./chat.js";
 import { botPlans, endDiplomacy, endGame, everyoneReady, isBot, nextRound, startGame } from "./flow.js";
 import { placeStudent } from "./teams.js";
 import type { Actor, ClassEvent, ClassroomOutcome, ClassroomRefusal, ClassroomState, LogEntry, Speaker } from "./types.js";
@@ -195,13 +195,20 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
       const channel = parseChannel(command.channel);
       if (!channel) return refuse("chat", "Unknown chat channel.");
       let from: Speaker = { kind: "teacher" };
+      const known = (id: string) => room.game.states.some((s) => s.id === id);
+      if (channel.kind === "team" && !known(channel.state)) return refuse("chat", "There is no such state in this game.");
+      if (channel.kind === "private" && (!known(channel.states[0]) || !known(channel.states[1]))) {
+        return refuse("chat", "There is no such state in this game.");
+      }
       if (student) {
         if (student.muted) return refuse("muted", "The teacher has muted you.");
         const why = chatRefusal(room.settings.chatMode, student.state, channel, room);
         if (why) return refuse("chat", why);
         from = { kind: "student", studentId: student.id, nickname: student.nickname, state: student.state };
       }
-      const message = { id: room.chat.length + 1, at, round: room.game.round, from, channel: command.channel, text };
+      // One spelling per conversation: private channels name the two states in sorted order.
+      const canonical = channel.kind === "private" ? privateChannel(channel.states[0], channel.states[1]) : command.channel;
+      const message = { id: room.chat.length + 1, at, round: room.game.round, from, channel: canonical, text };
       room.chat.push(message);
       events.push({ type: "chat", message });
       break;

@@ -81,7 +81,7 @@ export function schemaFor(type: string): z.ZodType | undefined {
 export const joinOptions = z.union([
   z.strictObject({
     role: z.literal("student"),
-    nickname: z.string().max(100).optional(),
+    nickname: z.string().max(1000).optional(),
     /** The personal rejoin key given at the first join (also in the rejoin link). */
     rejoinKey: z.string().max(100).optional(),
   }),

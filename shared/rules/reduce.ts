@@ -84,6 +84,8 @@ export function reduce(game: GameState, command: Command, ctx: Context): Outcome
       if (problem) return { ok: false, refusal: problem };
       const next = copyForRound(game);
       const event = applyCrisis(next, command.crisis);
+      // A scheduled crisis fired early by the teacher does not break out again in its round.
+      next.pendingCrises = next.pendingCrises.filter((c) => c.id !== command.crisis.id);
       // The world changed: what the theories predict for the rest of the round changes too.
       if (next.phase === "diplomacy") next.predictions = predictAlignments(next);
       return { ok: true, state: next, events: [event] };
