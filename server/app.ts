@@ -79,6 +79,8 @@ export function createEntenteServer(config: ServerConfig, options: { gracefullyS
     async start() {
       await gameServer.listen(config.port, config.hostname);
       for (const game of store.runningGames(host)) {
+        // Never two copies of one game: skip a game that another live process already serves.
+        if (await matchMaker.getRoomById(game.code)) continue;
         try {
           await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
         } catch (err) {

@@ -23,6 +23,11 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  if (env.REDIS_URL && !env.PUBLIC_ADDRESS) {
+    // Without its own address, a process cannot be told apart from the others: joins land on the
+    // wrong process and two processes would bring back the same games after a restart.
+    throw new Error("REDIS_URL needs PUBLIC_ADDRESS too: the host:port by which browsers reach this process (see docs/deploy.md)");
+  }
   return {
     port: intFrom(env.PORT, 2567, "PORT"),
     hostname: env.HOSTNAME_BIND ?? "0.0.0.0",

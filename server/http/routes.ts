@@ -10,7 +10,8 @@ import { matchMaker } from "@colyseus/core";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import { isPolicy } from "../../shared/bots/policies.js";
-import { DEFAULT_SETTINGS } from "../../shared/classroom/setup.js";
+import { replayClassroom } from "../../shared/classroom/reduce.js";
+import { createClassroom, DEFAULT_SETTINGS } from "../../shared/classroom/setup.js";
 import { CHAT_MODES, type ClassroomSettings } from "../../shared/classroom/types.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { builtinScenario, builtinScenarios } from "../../shared/scenario/builtin/index.js";
@@ -191,13 +192,14 @@ export function apiRouter(options: ApiOptions): express.Router {
       res.json(saved);
       return;
     }
-    // A running game: its report so far, from the live room when it is here.
+    // A running game: its report so far, from the live room when it is here, else rebuilt from the stored log.
     const room = matchMaker.getLocalRoomById(code) as ClassroomRoom | undefined;
     if (room && room.gameId === game.id) {
       res.json(buildGameReport(room.classroom));
       return;
     }
-    throw new ApiError(409, "not-here", "This game is running on another server process; its report is ready when it ends.");
+    const initial = createClassroom(game.scenario, game.settings, game.code, game.createdAt);
+    res.json(buildGameReport(replayClassroom(initial, store.entries(game.id)).state));
   });
 
   router.use((_req, _res) => {
