@@ -4,6 +4,7 @@
 import { matchMaker, Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
+import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { existsSync } from "node:fs";
@@ -29,6 +30,11 @@ export interface EntenteServer {
 }
 
 const clientDist = join(import.meta.dirname, "..", "client", "dist");
+
+// The default 8 KB encoding buffer overflows with the teacher's full view of a
+// historical scenario, and schema 3.0.76 then sends a corrupted patch: make it
+// large enough for the largest scenario (400 states) from the start.
+Encoder.BUFFER_SIZE = 1024 * 1024;
 
 export function createEntenteServer(config: ServerConfig, options: { gracefullyShutdown?: boolean } = {}): EntenteServer {
   const db = openDatabase(config.dataDir);

@@ -6,7 +6,7 @@
 import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { canRead } from "../../shared/classroom/chat.js";
-import { findStudentByNickname, normalizeNickname, reduceClassroom, replayClassroom } from "../../shared/classroom/reduce.js";
+import { findStudentByNickname, normalizeNickname, reduceClassroom, replayClassroom, studentOf } from "../../shared/classroom/reduce.js";
 import { createClassroom } from "../../shared/classroom/setup.js";
 import type { Actor, ClassEvent, ClassroomCommand, ClassroomState, LogEntry } from "../../shared/classroom/types.js";
 import { audienceOf } from "../../shared/classroom/visibility.js";
@@ -59,6 +59,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private seq = 0;
   private finished = false;
   private readonly connectedStudents = new Map<string, number>();
+  private readonly pendingReconnections = new Map<string, ReturnType<Room["allowReconnection"]>>();
 
   override onCreate(options: { gameId?: string; restore?: boolean }): void {
     if (!context) throw new ServerError(4500, "the server is not ready");
@@ -82,15 +83,20 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       this.apply({ kind: "system" }, { type: "clockRestored", remainingMs });
     }
     for (const type of CLIENT_MESSAGES) this.onMessage(type, (client, payload) => this.handle(client, type, payload));
-    this.onMessage("*", (client, type, payload) => {
+    // Unknown types. Never String() a client value: a type or payload can be any decoded object.
+    const unknown = (client: Client, type: unknown, payload: unknown) => {
+      const name = typeof type === "string" || typeof type === "number" ? String(type).slice(0, 64) : "?";
       const data = client.userData as ClientData | undefined;
       const ref = refOf(payload);
       if (data && !data.limiter.take()) {
-        this.sendError(client, ref, String(type), "rate-limited", "Too many messages: wait a moment and try again.");
+        this.sendError(client, ref, name, "rate-limited", "Too many messages: wait a moment and try again.");
         return;
       }
-      this.sendError(client, ref, String(type), "unknown-message", `Unknown message "${String(type)}".`);
-    });
+      this.sendError(client, ref, name, "unknown-message", `Unknown message "${name}".`);
+    };
+    this.onMessage("*", (client, type, payload) => unknown(client, type, payload));
+    // Colyseus' own fallback name would otherwise close the client.
+    this.onMessage("__no_message_handler", (client, payload) => unknown(client, "__no_message_handler", payload));
     this.clock.setInterval(() => this.tick(), 250);
     this.clock.setInterval(() => this.store.heartbeat(record.id, Date.now()), 2000);
     this.store.heartbeat(record.id, Date.now());
@@ -157,16 +163,26 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     if (!data) return;
     this.markConnected(data.who, -1);
     mirror(this.model, this.state, this.connectedSet());
-    const removed = data.who.kind === "student" && this.model.students[data.who.studentId]?.removed;
+    const removed = data.who.kind === "student" && studentOf(this.model, data.who.studentId)?.removed;
     if (consented || removed || this.model.phase === "ended" || !context) return;
     try {
-      const back = await this.allowReconnection(client, context.reconnectSeconds);
+      const pending = this.allowReconnection(client, context.reconnectSeconds);
+      if (data.who.kind === "student") this.pendingReconnections.set(data.who.studentId, pending);
+      const back = await pending;
+      if (data.who.kind === "student") {
+        this.pendingReconnections.delete(data.who.studentId);
+        if (studentOf(this.model, data.who.studentId)?.removed) {
+          back.leave(4403, "The teacher removed you from this game.");
+          return;
+        }
+      }
       this.markConnected(data.who, +1);
       this.refreshView(back);
       this.welcome(back, { who: data.who });
       mirror(this.model, this.state, this.connectedSet());
     } catch {
-      // The window passed: the student can still come back with the code and nickname, or their link.
+      // The window passed (or the student was removed): they can still come back with the code and nickname, or their link.
+      if (data.who.kind === "student") this.pendingReconnections.delete(data.who.studentId);
     }
   }
 
@@ -232,6 +248,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     for (const event of events) {
       if (event.type === "studentRemoved") {
         for (const client of this.clientsOfStudent(event.studentId)) client.leave(4403, "The teacher removed you from this game.");
+        // A seat kept for a dropped connection is given up too.
+        this.pendingReconnections.get(event.studentId)?.reject(new Error("removed"));
+        this.pendingReconnections.delete(event.studentId);
       }
     }
     if (this.model.phase === "ended" && !this.finished) this.finish();
@@ -254,7 +273,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       let show = false;
       if (audience.kind === "public" || who.kind === "teacher") show = true;
       else if (audience.kind === "states" && who.kind === "student") {
-        const student = this.model.students[who.studentId];
+        const student = studentOf(this.model, who.studentId);
         show = (student?.state != null && audience.states.includes(student.state)) || (audience.students ?? []).includes(who.studentId);
       }
       if (show) client.send("event", message);
@@ -279,7 +298,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   private welcome(client: Client, auth: Pick<Auth, "who" | "rejoinKey">): void {
     const who = auth.who;
-    const student = who.kind === "student" ? this.model.students[who.studentId] : undefined;
+    const student = who.kind === "student" ? studentOf(this.model, who.studentId) : undefined;
     client.send("welcome", {
       role: who.kind,
       code: this.model.code,
@@ -306,7 +325,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const who = (client.userData as ClientData | undefined)?.who;
     if (!who || who.kind === "projector") return { kind: "projector" as const };
     if (who.kind === "teacher") return { kind: "teacher" as const };
-    return { kind: "student" as const, state: this.model.students[who.studentId]?.state ?? null };
+    return { kind: "student" as const, state: studentOf(this.model, who.studentId)?.state ?? null };
   }
 
   /** Keeps each client's view to what it may see: its own team (and its theory entry when shown), or all for the teacher. */
@@ -320,8 +339,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       return;
     }
     if (data.who.kind !== "student") return;
-    const student = this.model.students[data.who.studentId];
-    const team = student?.state ?? null;
+    const student = studentOf(this.model, data.who.studentId);
+    const team = student && !student.removed ? student.state : null;
     const theory = team !== null && this.model.showPredictions ? team : null;
     if (data.teamShown !== team) {
       if (data.teamShown) {

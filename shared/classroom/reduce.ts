@@ -33,6 +33,11 @@ export function findStudentByNickname(room: ClassroomState, nickname: string) {
   return Object.values(room.students).find((s) => nicknameKey(s.nickname) === key);
 }
 
+/** A student by id; only the session's own entries count (an id like "constructor" is just unknown). */
+export function studentOf(room: Pick<ClassroomState, "students">, id: string) {
+  return Object.hasOwn(room.students, id) ? room.students[id] : undefined;
+}
+
 function copy(room: ClassroomState): ClassroomState {
   return {
     ...room,
@@ -67,7 +72,7 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
   }
   const room = copy(prev);
   const events: ClassEvent[] = [];
-  const student = actor.kind === "student" ? room.students[actor.studentId] : undefined;
+  const student = actor.kind === "student" ? studentOf(room, actor.studentId) : undefined;
   if (actor.kind === "student" && (!student || student.removed)) {
     return refuse("unknown-student", "You are not in this game (the teacher may have removed you).");
   }
@@ -79,7 +84,7 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
       const existing = findStudentByNickname(room, nickname);
       if (existing?.removed) return refuse("removed", "The teacher removed this player from the game.");
       if (existing) return refuse("nickname", `"${nickname}" is already taken in this game: choose another nickname.`);
-      if (room.students[command.studentId]) return refuse("nickname", "This player has already joined.");
+      if (studentOf(room, command.studentId)) return refuse("nickname", "This player has already joined.");
       const { state, opened } = placeStudent(room);
       if (opened) {
         room.teams.push(opened);
@@ -91,14 +96,14 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
       break;
     }
     case "kick": {
-      const s = room.students[command.studentId];
+      const s = studentOf(room, command.studentId);
       if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
       room.students[command.studentId] = { ...s, removed: true };
       events.push({ type: "studentRemoved", studentId: s.id, nickname: s.nickname });
       break;
     }
     case "move": {
-      const s = room.students[command.studentId];
+      const s = studentOf(room, command.studentId);
       if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
       if (!room.game.states.some((x) => x.id === command.state)) return refuse("unknown-state", `There is no state "${command.state}".`);
       if (!room.teams.includes(command.state)) {
@@ -111,7 +116,7 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
       break;
     }
     case "mute": {
-      const s = room.students[command.studentId];
+      const s = studentOf(room, command.studentId);
       if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
       room.students[command.studentId] = { ...s, muted: command.muted };
       events.push({ type: "studentMuted", studentId: s.id, muted: command.muted });

@@ -115,3 +115,90 @@ export async function until(check: () => boolean, timeoutMs = 5000, what = "cond
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+// --- helpers for the room-* and http-* tests (appended) ----------------------
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A joined client room with its inbox and its welcome message. */
+export interface Joined {
+  room: Room;
+  inbox: Inbox;
+  welcome: any;
+  /** The decoded synchronized state (loosely typed for assertions). */
+  state: any;
+}
+
+/** Joins a game by code with the given options, waits for the welcome and the first full state. */
+export async function joinGame(client: Client, code: string, options: Record<string, unknown>): Promise<Joined> {
+  const room = await client.joinById(code, options);
+  const inbox = new Inbox(room);
+  const welcome = await inbox.wait("welcome");
+  const state = room.state as any;
+  await until(() => state.code === code, 5000, "first state");
+  return { room, inbox, welcome, state };
+}
+
+export const joinStudent = (client: Client, code: string, nickname: string) => joinGame(client, code, { role: "student", nickname });
+export const joinTeacher = (client: Client, code: string, teacherKey: string) => joinGame(client, code, { role: "teacher", teacherKey });
+export const joinProjector = (client: Client, code: string) => joinGame(client, code, { role: "projector" });
+
+/** Cuts a client's connection without a goodbye (like a lost network): the server sees a non-consented leave. */
+export function dropConnection(room: Room): void {
+  const ws = (room.connection.transport as unknown as { ws: { terminate?: () => void; close: (code?: number) => void } }).ws;
+  if (typeof ws.terminate === "function") ws.terminate();
+  else ws.close(4001);
+}
+
+/** The keys of a (possibly absent) decoded MapSchema. */
+export function mapKeys(map: any): string[] {
+  if (!map || typeof map.keys !== "function") return [];
+  return [...map.keys()] as string[];
+}
+
+/** Rejects with the join error, or fails if the join succeeded. */
+export async function joinError(promise: Promise<Room>): Promise<{ code: number; message: string }> {
+  try {
+    const room = await promise;
+    await room.leave();
+  } catch (err) {
+    const e = err as { code?: number; message?: string };
+    return { code: e.code ?? -1, message: e.message ?? "" };
+  }
+  throw new Error("the join was expected to fail but succeeded");
+}
+
+/** The server-side room of a game (same process), for assertions on the model and the stored log. */
+export async function serverRoom(code: string): Promise<import("../../server/rooms/classroom-room.js").ClassroomRoom> {
+  const { matchMaker } = await import("@colyseus/core");
+  const room = matchMaker.getLocalRoomById(code);
+  if (!room) throw new Error(`no room ${code} on this process`);
+  return room as import("../../server/rooms/classroom-room.js").ClassroomRoom;
+}
+
+/**
+ * Keeps a client under the server's rate limit (a burst of 20, then 10 a second) when a test
+ * must send many messages: call `await pacer.next()` before each one.
+ */
+export class Pacer {
+  private tokens: number;
+  private last = Date.now();
+  constructor(
+    private readonly capacity = 16,
+    private readonly perSecond = 8,
+  ) {
+    this.tokens = capacity;
+  }
+  async next(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+      this.last = now;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
+    }
+  }
+}
