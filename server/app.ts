@@ -46,7 +46,9 @@ export function createEntenteServer(config: ServerConfig, options: { gracefullyS
   app.disable("x-powered-by");
   app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode }));
   if (existsSync(clientDist)) {
-    app.use(express.static(clientDist, { index: "index.html", maxAge: "1h" }));
+    // Hashed assets never change; pages are checked on every load.
+    app.use("/assets", express.static(join(clientDist, "assets"), { immutable: true, maxAge: "365d" }));
+    app.use(express.static(clientDist, { index: "index.html", extensions: ["html"], maxAge: 0 }));
     app.get("/{*splat}", (_req, res) => res.sendFile(join(clientDist, "index.html")));
   } else {
     app.get("/", (_req, res) => {

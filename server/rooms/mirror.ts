@@ -84,6 +84,29 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
     );
     set(t, "role", game.roles[s.id] ?? "");
     set(t, "scoresJson", JSON.stringify(game.scores[s.id] ?? []));
+    const reveal = room.showPredictions || room.phase === "ended";
+    set(
+      t,
+      "historyJson",
+      JSON.stringify(
+        game.history.map((h) => {
+          const a = h.alignments[s.id];
+          const p = h.predictions.states[s.id];
+          return {
+            round: h.round,
+            allies: a?.allies ?? [],
+            offers: a?.offers ?? [],
+            matches: a?.matches ?? [],
+            alone: a?.alone ?? false,
+            divergent: a?.divergent ?? false,
+            predictions:
+              reveal && p
+                ? { balanceOfPower: p.balanceOfPower.reason, balanceOfThreat: p.balanceOfThreat.reason, bandwagon: p.bandwagon.reason }
+                : null,
+          };
+        }),
+      ),
+    );
 
     let v = schema.theory.get(s.id);
     if (!v) {

@@ -54,6 +54,12 @@ export class TeamPrivate extends Schema {
   @type("string") role = "";
   /** Score lines as JSON: [{round, prosperity, security, war, theory, total}]. */
   @type("string") scoresJson = "[]";
+  /**
+   * Each resolved round as JSON: [{round, allies, offers, matches, alone, divergent, predictions}]; the
+   * predictions ({balanceOfPower, balanceOfThreat, bandwagon}: the reasons in words) only while the
+   * teacher shows predictions or once the game has ended, otherwise null.
+   */
+  @type("string") historyJson = "[]";
 }
 
 /** What the theories predict for one state this round, and how its alignment was classified last round. */

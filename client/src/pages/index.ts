@@ -1,0 +1,79 @@
+// Home: a student joins with the code on the projector and a nickname; a
+// teacher goes to the console. A link or QR code with ?code= fills the code in.
+import "../styles.css";
+import { append, byId, h, param } from "../common/dom.js";
+import { savedSeats } from "../common/seats.js";
+
+const app = byId("app");
+const codeInput = h("input", {
+  id: "code",
+  name: "code",
+  autocomplete: "off",
+  autocapitalize: "characters",
+  spellcheck: "false",
+  maxlength: 8,
+  required: true,
+  inputmode: "text",
+  "aria-describedby": "code-help",
+  value: (param("code") ?? "").toUpperCase(),
+});
+const nickInput = h("input", { id: "nickname", name: "nickname", autocomplete: "nickname", maxlength: 24, required: true, "aria-describedby": "nick-help" });
+const error = h("p", { id: "join-error", class: "pill bad", role: "alert", hidden: true });
+
+async function join(e: Event) {
+  e.preventDefault();
+  error.hidden = true;
+  const code = codeInput.value.toUpperCase().replace(/[\s-]/g, "");
+  const nickname = nickInput.value.trim();
+  if (!/^[A-Z0-9]{6}$/.test(code)) return showError("The join code has 6 letters and digits: copy it from the projector.");
+  if (nickname.length === 0 || nickname.length > 24) return showError("Choose a nickname of 1 to 24 characters (no real name needed).");
+  const res = await fetch(`/api/games/${encodeURIComponent(code)}`).catch(() => null);
+  if (!res) return showError("The server cannot be reached: check the network.");
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) return showError(body?.error?.message ?? "This code does not work.");
+  if (body.status !== "running") return showError("This game is over.");
+  sessionStorage.setItem(`entente:nickname:${code}`, nickname);
+  location.href = `/student.html?code=${code}`;
+}
+
+function showError(text: string) {
+  error.textContent = text;
+  error.hidden = false;
+}
+
+const seats = savedSeats();
+append(
+  app,
+  h("h1", {}, "Entente"),
+  h("p", {}, "A classroom game about alliances: balance of power, balance of threat and bandwagoning."),
+  h(
+    "section",
+    { class: "card", "aria-labelledby": "join-title" },
+    h("h2", { id: "join-title" }, "Join a game"),
+    h(
+      "form",
+      { class: "stack", onsubmit: join, novalidate: true },
+      h("div", {}, h("label", { for: "code" }, "Join code"), h("br"), codeInput, h("div", { id: "code-help", class: "muted" }, "The 6 characters on the projector.")),
+      h("div", {}, h("label", { for: "nickname" }, "Nickname"), h("br"), nickInput, h("div", { id: "nick-help", class: "muted" }, "No real name, no e-mail: a nickname is enough.")),
+      error,
+      h("button", { type: "submit" }, "Join"),
+    ),
+  ),
+  seats.length > 0
+    ? h(
+        "section",
+        { class: "card", "aria-labelledby": "rejoin-title" },
+        h("h2", { id: "rejoin-title" }, "Back to your game"),
+        h("ul", {}, ...seats.map((s) => h("li", {}, h("a", { href: `/student.html?code=${s.code}` }, `${s.code} as ${s.nickname}`)))),
+      )
+    : null,
+  h(
+    "section",
+    { class: "card", "aria-labelledby": "teach-title" },
+    h("h2", { id: "teach-title" }, "Teachers"),
+    h("p", {}, "Create a game, run it from your console and show the map on the projector."),
+    h("a", { class: "button", href: "/teacher.html" }, "Open the teacher console"),
+  ),
+);
+if (codeInput.value) nickInput.focus();
+else codeInput.focus();

@@ -1,0 +1,105 @@
+// The projector: read-only, for the classroom screen. The large map, the
+// round and clock, alliances, events as they happen, and during the lobby the
+// join code. It joins as "projector", so nothing private ever reaches it.
+import "../styles.css";
+import { GameConnection, STATUS_TEXT } from "../common/connection.js";
+import { append, byId, fill, h, param } from "../common/dom.js";
+import { describe } from "../common/events.js";
+import { clock } from "../common/format.js";
+import { joinUrl, qrElement } from "../common/qr.js";
+import { mapViewOf, nameOf, pairOf } from "../common/view.js";
+import { mountMap } from "../map/mount.js";
+import type { MapHandle, MapHappening } from "../map/types.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const app = byId("app");
+const code = (param("code") ?? "").toUpperCase();
+if (!/^[A-Z0-9]{6}$/.test(code)) {
+  fill(app, h("main", { class: "home" }, h("h1", {}, "Projector"), h("p", {}, "Open this page from the teacher console (it needs the game's code).")));
+  throw new Error("no code");
+}
+
+const conn = new GameConnection(code, { role: "projector" });
+let state: any = null;
+let map: MapHandle | null = null;
+const feed: string[] = [];
+const happenings: MapHappening[] = [];
+
+const roundInfo = h("span", { class: "pill" });
+const clockEl = h("span", { class: "clock", role: "timer" });
+const statusEl = h("span", { class: "status", role: "status" });
+const mapEl = h("div", { class: "map" });
+const side = h("aside", { class: "side card", "aria-label": "Round, alliances and events" });
+append(
+  app,
+  h("header", { class: "topbar" }, h("h1", {}, `Entente · ${code}`), roundInfo, clockEl, statusEl),
+  h("main", { class: "projector" }, h("section", { "aria-label": "Map" }, mapEl), side),
+);
+
+function render() {
+  if (!state) return;
+  roundInfo.textContent = state.phase === "lobby" ? "Waiting to start" : `Round ${state.round} of ${state.rounds} · ${state.paused ? "paused" : state.phase}`;
+  let m = map;
+  if (!m) m = map = mountMap(mapEl, { interactive: false, large: true });
+  m.update(mapViewOf(state, null, null));
+  const alliances = [...(state.alliances ?? [])].map(pairOf).map(([a, b]) => `${nameOf(state, a)} – ${nameOf(state, b)}`);
+  let joined = 0;
+  state.students?.forEach(() => (joined += 1));
+  fill(
+    side,
+    state.phase === "lobby"
+      ? h(
+          "div",
+          { class: "lobby-banner" },
+          h("h2", {}, "Join at"),
+          h("p", {}, h("strong", {}, location.host)),
+          h("div", { class: "bigcode", "aria-label": `Join code ${code.split("").join(" ")}` }, code),
+          qrElement(joinUrl(code), `QR code to join game ${code}`),
+          h("p", {}, `${joined} joined`),
+        )
+      : null,
+    state.announcement ? h("p", { class: "card" }, `Teacher: ${state.announcement}`) : null,
+    h("h2", {}, "Alliances"),
+    alliances.length > 0 ? h("ul", {}, ...alliances.map((a) => h("li", {}, a))) : h("p", {}, "None yet."),
+    h("h2", {}, "What happened"),
+    h("ol", { class: "events", reversed: true, "aria-live": "polite" }, ...feed.slice(-8).reverse().map((f) => h("li", {}, f))),
+  );
+}
+
+setInterval(() => {
+  if (!state) return;
+  if (state.phase === "diplomacy" && state.paused) clockEl.textContent = `⏸ ${clock(state.remaining)}`;
+  else if (state.phase === "diplomacy" && state.deadline) clockEl.textContent = clock(state.deadline - conn.serverNow());
+  else clockEl.textContent = "";
+}, 500);
+
+conn.onStatus((status, detail) => {
+  statusEl.textContent = detail ?? STATUS_TEXT[status];
+  statusEl.className = `status ${status === "connected" ? "" : "bad"}`;
+});
+let queued = false;
+conn.onState((s) => {
+  state = s;
+  if (queued) return;
+  queued = true;
+  requestAnimationFrame(() => {
+    queued = false;
+    render();
+  });
+});
+conn.onMessage((type, payload) => {
+  if (type !== "event") return;
+  const e = payload.event;
+  const text = describe(e, (id) => nameOf(state, id));
+  if (text && !["studentJoined", "studentMoved", "studentRemoved"].includes(e.type)) feed.push(text);
+  if (e.type === "allianceFormed") happenings.push({ kind: "allianceFormed", a: e.a, b: e.b });
+  if (e.type === "allianceLeft") happenings.push({ kind: "allianceLeft", by: e.by, ally: e.ally });
+  if (e.type === "threat") happenings.push({ kind: "threat", from: e.from, to: e.to, yielded: e.yielded });
+  if (e.type === "war") happenings.push({ kind: "war", target: e.target, attackers: e.attackers, defenders: e.defenders, winner: e.winner });
+  if (e.type === "crisis") happenings.push({ kind: "crisis", title: e.title });
+  if (e.type === "roundResolved" && map) void map.animate(happenings.splice(0));
+  render();
+});
+conn.connect().catch((err: Error) => {
+  fill(app, h("main", { class: "home" }, h("h1", {}, "Projector"), h("p", { role: "alert" }, err.message || "Could not open the game.")));
+});

@@ -1,0 +1,114 @@
+// Chat: public, private with one state, and team. The server decides what may
+// be written (the game's chat mode) and who reads it; this panel shows what it sends.
+import type { GameConnection } from "../common/connection.js";
+import { append, fill, h, toast } from "../common/dom.js";
+import { nameOf, statesOf } from "../common/view.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+interface Context {
+  state: any;
+  own: string | null;
+  teacher: boolean;
+}
+
+export function mountChat(panel: HTMLElement, conn: GameConnection, context: () => Context) {
+  const messages: any[] = [];
+  const log = h("ol", { class: "chat-log", "aria-live": "polite", "aria-label": "Messages" });
+  const channel = h("select", { id: "chat-channel" });
+  const text = h("input", { id: "chat-text", maxlength: 500, autocomplete: "off" });
+  const modeLine = h("p", { class: "muted" });
+  const form = h(
+    "form",
+    {
+      class: "stack",
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const value = text.value.trim();
+        if (!value) return;
+        const reply = await conn.send("chat", { channel: channel.value, text: value });
+        if (reply.ok) text.value = "";
+        else toast(reply.message ?? "Not sent.", "error");
+      },
+    },
+    h("div", {}, h("label", { for: "chat-channel" }, "To"), h("br"), channel),
+    h("div", {}, h("label", { for: "chat-text" }, "Message"), h("br"), text),
+    h("button", { type: "submit" }, "Send"),
+  );
+  append(panel, modeLine, log, form);
+
+  function label(channelName: string, state: any): string {
+    if (channelName === "public") return "everyone";
+    if (channelName.startsWith("team:")) return `team ${nameOf(state, channelName.slice(5))}`;
+    const [a, b] = channelName.slice(8).split("|");
+    return `private ${nameOf(state, a!)} – ${nameOf(state, b!)}`;
+  }
+
+  function channels(): { value: string; text: string }[] {
+    const { state, own, teacher } = context();
+    if (!state) return [];
+    const mode = state.chatMode;
+    const list: { value: string; text: string }[] = [];
+    if (teacher || mode === "open") list.push({ value: "public", text: "Everyone" });
+    if (teacher) {
+      for (const s of statesOf(state)) list.push({ value: `team:${s.id}`, text: `Team ${s.name}` });
+      return list;
+    }
+    if (mode === "off" || !own) return list;
+    list.push({ value: `team:${own}`, text: "My team" });
+    for (const s of statesOf(state)) {
+      if (s.id === own) continue;
+      const pair = [own, s.id].sort();
+      list.push({ value: `private:${pair[0]}|${pair[1]}`, text: `Private: ${s.name}` });
+    }
+    return list;
+  }
+
+  function refresh() {
+    const { state, teacher } = context();
+    if (!state) return;
+    const options = channels();
+    const current = channel.value;
+    if (channel.options.length !== options.length) {
+      fill(channel, ...options.map((o) => h("option", { value: o.value }, o.text)));
+      if (options.some((o) => o.value === current)) channel.value = current;
+    }
+    const off = options.length === 0;
+    text.disabled = off;
+    channel.disabled = off;
+    modeLine.textContent = teacher
+      ? "You read every chat."
+      : state.chatMode === "off"
+        ? "Chat is off in this game."
+        : state.chatMode === "private"
+          ? "Public chat is off: write to your team or privately to a state."
+          : "Write to everyone, your team, or privately to a state.";
+    fill(
+      log,
+      ...messages.slice(-200).map((m) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "who" }, m.from.kind === "teacher" ? "Teacher" : `${m.from.nickname}${m.from.state ? ` (${nameOf(state, m.from.state)})` : ""}`),
+          " ",
+          h("span", { class: "chan" }, `to ${label(m.channel, state)}`),
+          ": ",
+          m.text,
+        ),
+      ),
+    );
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function onMessage(type: string, payload: any) {
+    if (type === "chatHistory") {
+      messages.length = 0;
+      messages.push(...payload.messages);
+      refresh();
+    } else if (type === "chat") {
+      if (!messages.some((m) => m.id === payload.id)) messages.push(payload);
+      refresh();
+    }
+  }
+
+  return { refresh, onMessage, messages };
+}

@@ -1,0 +1,27 @@
+// The pages students, teachers and the projector load, built into client/dist
+// and served by the Entente server. Phaser is its own chunk; nothing is loaded
+// from outside the server.
+import { resolve } from "node:path";
+import { defineConfig } from "vite";
+
+const root = import.meta.dirname;
+const pages = ["index", "student", "teacher", "projector"];
+
+export default defineConfig({
+  root,
+  base: "/",
+  publicDir: "public",
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 1600,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: Object.fromEntries(pages.map((p) => [p, resolve(root, `${p}.html`)])),
+      output: {
+        codeSplitting: { groups: [{ name: "phaser", test: /node_modules[\\/]phaser[\\/]/, priority: 10 }] },
+      },
+    },
+  },
+});
