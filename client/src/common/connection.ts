@@ -46,7 +46,7 @@ export class GameConnection {
 
   onState(handler: (state: any) => void): void {
     this.stateHandlers.push(handler);
-    if (this.room) handler(this.room.state);
+    if (this.room && hasArrived(this.room.state)) handler(this.room.state);
   }
 
   onStatus(handler: (status: Status, detail?: string) => void): void {
@@ -116,11 +116,12 @@ export class GameConnection {
       for (const h of this.messageHandlers) h(t, payload);
     });
     room.onStateChange((state) => {
+      if (!hasArrived(state)) return;
       for (const h of this.stateHandlers) h(state);
     });
     room.onLeave((code) => this.dropped(code));
     this.setStatus("connected");
-    for (const h of this.stateHandlers) h(room.state);
+    if (hasArrived(room.state)) for (const h of this.stateHandlers) h(room.state);
   }
 
   private dropped(code: number): void {
@@ -167,6 +168,11 @@ export class GameConnection {
     this.status = status;
     for (const h of this.statusHandlers) h(status, detail);
   }
+}
+
+/** The first full state has arrived (right after a join, `room.state` is still empty). */
+function hasArrived(state: any): boolean {
+  return typeof state?.code === "string" && state.code.length > 0;
 }
 
 export const STATUS_TEXT: Record<Status, string> = {

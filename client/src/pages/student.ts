@@ -115,6 +115,9 @@ const actionTarget = h("select", { id: "action-target" });
 const readyButton = h("button", { type: "button", id: "ready" }, "We are ready");
 const teamLine = h("p", { class: "muted" });
 
+let lastSavedBudget = "";
+let lastSavedAction = "";
+
 function budgetSum() {
   return budgetInputs.reduce((s, i) => s + (Number(i.value) || 0), 0);
 }
@@ -190,12 +193,18 @@ function renderDecide() {
   });
   fill(teamLine, `You play ${name(id)} with: ${members.join(", ")}. Any of you can change the team's decisions; all of you see them.`);
   if (t) {
-    const values = [t.economy, t.defense, t.offense];
-    budgetInputs.forEach((input, i) => {
-      if (document.activeElement !== input) input.value = String(values[i]);
-    });
+    // Only when the team's saved values change: a patch must not undo what someone is typing.
+    const saved = `${t.economy}/${t.defense}/${t.offense}`;
+    if (saved !== lastSavedBudget) {
+      lastSavedBudget = saved;
+      const values = [t.economy, t.defense, t.offense];
+      budgetInputs.forEach((input, i) => (input.value = String(values[i])));
+    }
     budgetTotal.textContent = `Total: ${budgetSum()}% (must be 100%)`;
-    if (document.activeElement !== actionKind) actionKind.value = t.actionKind;
+    if (t.actionKind !== lastSavedAction) {
+      lastSavedAction = t.actionKind;
+      actionKind.value = t.actionKind;
+    }
   }
   const world = worldOf(state);
   const current = document.activeElement === actionTarget ? actionTarget.value : (t?.actionTarget ?? "");
@@ -288,28 +297,28 @@ function renderIntel() {
       "tr",
       {},
       h("th", { scope: "row" }, `${i + 1}. ${name(t.from)}`),
+      h("td", { class: "num" }, t.score.toFixed(3)),
       h("td", { class: "num" }, pct(t.power, 1)),
       h("td", { class: "num" }, t.distance === 0 ? "neighbour" : km(t.distance)),
       h("td", { class: "num" }, pct(t.offensiveShare)),
       h("td", { class: "num" }, t.deeds === 0 ? (t.allied ? "ally" : "none") : `${t.deeds}${t.deedsAgainstTarget > 0 ? ` (${t.deedsAgainstTarget} vs you)` : ""}`),
-      h("td", { class: "num" }, t.score.toFixed(3)),
     ),
   );
   const mine = state.states.get(id);
   fill(
     intelPanel,
     h("p", {}, `Your power: ${pct(mine?.powerShare ?? 0, 1)} of all. Threat to you = power × proximity × offence × intentions (Walt's four sources). Highest first.`),
-    h(
+    h("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-label": "Threat table (scrolls sideways on small screens)" }, h(
       "table",
       {},
       h("caption", { class: "visually-hidden" }, "Threat each state poses to you, with its four sources"),
       h(
         "thead",
         {},
-        h("tr", {}, h("th", {}, "State"), h("th", { class: "num" }, "Power"), h("th", { class: "num" }, "Distance"), h("th", { class: "num" }, "Offensive forces"), h("th", { class: "num" }, "Hostile acts"), h("th", { class: "num" }, "Threat to you")),
+        h("tr", {}, h("th", {}, "State"), h("th", { class: "num" }, "Threat to you"), h("th", { class: "num" }, "Power"), h("th", { class: "num" }, "Distance"), h("th", { class: "num" }, "Offensive forces"), h("th", { class: "num" }, "Hostile acts")),
       ),
       h("tbody", {}, ...rows),
-    ),
+    )),
   );
 }
 
@@ -337,12 +346,12 @@ function renderResults() {
         "table",
         {},
         h("caption", { class: "visually-hidden" }, "Score by round"),
-        h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", { class: "num" }, "Prosperity"), h("th", { class: "num" }, "Security"), h("th", { class: "num" }, "War"), h("th", { class: "num" }, "Theory"), h("th", { class: "num" }, "Total"))),
+        h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", { class: "num" }, "Total"), h("th", { class: "num" }, "Prosperity"), h("th", { class: "num" }, "Security"), h("th", { class: "num" }, "War"), h("th", { class: "num" }, "Theory"))),
         h(
           "tbody",
           {},
           ...scores.map((l) =>
-            h("tr", {}, h("th", { scope: "row" }, String(l.round)), h("td", { class: "num" }, num1(l.prosperity)), h("td", { class: "num" }, num1(l.security)), h("td", { class: "num" }, num1(l.war)), h("td", { class: "num" }, num1(l.theory)), h("td", { class: "num" }, num1(l.total))),
+            h("tr", {}, h("th", { scope: "row" }, String(l.round)), h("td", { class: "num" }, num1(l.total)), h("td", { class: "num" }, num1(l.prosperity)), h("td", { class: "num" }, num1(l.security)), h("td", { class: "num" }, num1(l.war)), h("td", { class: "num" }, num1(l.theory))),
           ),
         ),
       ),
@@ -460,7 +469,10 @@ conn.onMessage((type, payload) => {
       if (["allianceFormed", "allianceLeft", "threat", "war", "crisis", "offerExpired", "actionCancelled"].includes(e.type)) roundNews.push(text);
       announce(text);
     }
-    if (e.type === "roundResolved") void playRound(payload.round);
+    if (e.type === "roundResolved") {
+      void playRound(payload.round);
+      toast(`Round ${e.round} is over: see the Results tab.`);
+    }
   } else if (type === "error" && !payload.ref) {
     toast(payload.message ?? "Error", "error");
   }

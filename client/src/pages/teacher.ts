@@ -73,7 +73,7 @@ async function setup() {
   });
   const field = (id: string, labelText: string, input: HTMLElement, help?: string) =>
     h("div", {}, h("label", { for: id }, labelText), h("br"), input, help ? h("div", { class: "muted" }, help) : null);
-  const rounds = h("input", { id: "rounds", type: "number", min: 1, max: 30, placeholder: "scenario's own" });
+  const rounds = h("input", { id: "rounds", type: "number", min: 1, max: 30, "aria-describedby": "rounds-help" });
   const minutes = h("input", { id: "minutes", type: "number", min: 1, max: 60, step: 0.5, value: 5 });
   const chatMode = h("select", { id: "chat-mode" }, h("option", { value: "open" }, "Open: public, private and team"), h("option", { value: "private" }, "Private and team only"), h("option", { value: "off" }, "Off"));
   const scoring = h("select", { id: "scoring" }, h("option", { value: "standard" }, "Standard"), h("option", { value: "challenge" }, "Theory challenge: each team secretly plays a theory"));
@@ -142,6 +142,7 @@ async function setup() {
   }
 
   async function renderGames() {
+    gamesBox.parentElement!.hidden = !teacherKey();
     if (!teacherKey()) return fill(gamesBox);
     const r = await api("/api/teacher/games");
     const games: any[] = r.body.games ?? [];
@@ -190,7 +191,7 @@ async function setup() {
           field("scenario", "Scenario", scenarioSelect),
           field("scenario-file", "Or your own scenario file (JSON)", fileInput, "See docs/scenarios.md for the format."),
           fileErrors,
-          field("rounds", "Rounds", rounds),
+          h("div", {}, h("label", { for: "rounds" }, "Rounds"), h("br"), rounds, h("div", { id: "rounds-help", class: "muted" }, "Leave empty for the scenario's own number.")),
           field("minutes", "Minutes of diplomacy per round", minutes),
           field("chat-mode", "Chat", chatMode),
           field("scoring", "Scoring", scoring),
@@ -280,7 +281,7 @@ async function runConsole(gameCode: string) {
     if (!state) return;
     let students = 0;
     let online = 0;
-    state.students.forEach((s: any) => {
+    state.students?.forEach((s: any) => {
       students += 1;
       if (s.connected) online += 1;
     });
@@ -315,14 +316,17 @@ async function runConsole(gameCode: string) {
     );
     if (phase === "ended") buttons.push(h("a", { class: "button secondary", href: `/api/games/${gameCode}/report`, onclick: (e: Event) => openReport(e, gameCode) }, "Report (JSON)"));
     const fired = new Set(crises.filter((c) => c.fired).map((c) => c.id));
-    if (crisisSelect.options.length !== crises.length) {
-      fill(crisisSelect, ...crises.map((c) => h("option", { value: c.id }, `${c.title}${c.round ? ` (scheduled round ${c.round})` : ""}${fired.has(c.id) ? " – already out" : ""}`)));
-    }
+    const chosen = crisisSelect.value;
+    fill(crisisSelect, ...crises.map((c) => h("option", { value: c.id }, `${c.title}${c.round ? ` (scheduled round ${c.round})` : ""}${fired.has(c.id) ? " – already out" : ""}`)));
+    if (crises.some((c) => c.id === chosen)) crisisSelect.value = chosen;
+    const running = phase !== "ended";
     fill(
       controls,
       h("h2", { id: "controls-title" }, "Run the class"),
       h("div", { class: "row" }, ...buttons),
-      h(
+      !running
+        ? h("p", {}, "The game is over. Its report stays available with your teacher key.")
+        : h(
         "form",
         {
           class: "row",
@@ -335,7 +339,7 @@ async function runConsole(gameCode: string) {
         announceInput,
         h("button", { type: "submit", class: "secondary" }, "Announce"),
       ),
-      crises.length > 0
+      running && crises.length > 0
         ? h(
             "form",
             {
@@ -350,7 +354,9 @@ async function runConsole(gameCode: string) {
             h("button", { type: "submit", class: "secondary" }, "Inject"),
           )
         : null,
-      h(
+      !running
+        ? null
+        : h(
         "form",
         {
           class: "row",
@@ -378,14 +384,14 @@ async function runConsole(gameCode: string) {
     const states = statesOf(state);
     const cards = states.map((s) => {
       const members: any[] = [];
-      state.students.forEach((st: any) => {
+      state.students?.forEach((st: any) => {
         if (st.state === s.id) members.push(st);
       });
       const control = h("select", { id: `control-${s.id}`, "aria-label": `Who plays ${s.name}`, onchange: (e: Event) => act("seat", { state: s.id, control: (e.target as HTMLSelectElement).value }) }, ...CONTROLS.map((c) => h("option", { value: c, selected: c === s.control }, controlLabel(c))));
       return h(
         "div",
         { class: "card" },
-        h("h3", {}, s.name, " ", h("span", { class: `pill ${s.ready ? "ok" : "warn"}` }, s.ready ? "ready" : "deciding")),
+        h("h3", {}, s.name, " ", state.phase === "diplomacy" ? h("span", { class: `pill ${s.ready ? "ok" : "warn"}` }, s.ready ? "ready" : "deciding") : null),
         h("div", {}, control),
         members.length === 0
           ? h("p", { class: "muted" }, "No students.")
