@@ -114,6 +114,7 @@ const actionKind = h(
 const actionTarget = h("select", { id: "action-target" });
 const readyButton = h("button", { type: "button", id: "ready" }, "We are ready");
 const teamLine = h("p", { class: "muted" });
+const rejoinBox = h("details", { class: "card", hidden: true });
 
 let lastSavedBudget = "";
 let lastSavedAction = "";
@@ -130,6 +131,7 @@ for (const input of budgetInputs) {
 append(
   decidePanel,
   teamLine,
+  rejoinBox,
   h(
     "form",
     {
@@ -456,6 +458,21 @@ conn.onMessage((type, payload) => {
       saveSeat({ code, nickname: payload.nickname, rejoinKey: joinOptions.rejoinKey });
     }
     if (keyFromLink) history.replaceState(null, "", `/student.html?code=${code}`);
+    const key = payload.rejoinKey ?? joinOptions.rejoinKey;
+    if (key) {
+      const link = `${location.origin}/student.html?code=${code}&key=${encodeURIComponent(key)}`;
+      const field = h("input", { id: "rejoin-link", readonly: true, value: link });
+      fill(
+        rejoinBox,
+        h("summary", {}, "Your personal rejoin link (to continue on another device)"),
+        h("p", { class: "muted" }, "Keep it to yourself: whoever opens it plays as you."),
+        h("label", { for: "rejoin-link" }, "Rejoin link"),
+        h("br"),
+        field,
+        h("button", { type: "button", class: "small secondary", onclick: () => void navigator.clipboard?.writeText(link).then(() => toast("Copied.")) }, "Copy"),
+      );
+      rejoinBox.hidden = false;
+    }
     renderAll();
   } else if (type === "event") {
     const e = payload.event;
