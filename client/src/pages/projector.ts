@@ -2,10 +2,10 @@
 // round and clock, alliances, events as they happen, and during the lobby the
 // join code. It joins as "projector", so nothing private ever reaches it.
 import "../styles.css";
-import { GameConnection, STATUS_TEXT } from "../common/connection.js";
+import { GameConnection } from "../common/connection.js";
+import { follow, happeningOf } from "../common/live.js";
 import { append, byId, fill, h, param } from "../common/dom.js";
 import { describe } from "../common/events.js";
-import { clock } from "../common/format.js";
 import { joinUrl, qrElement } from "../common/qr.js";
 import { mapViewOf, nameOf, pairOf } from "../common/view.js";
 import { mountMap } from "../map/mount.js";
@@ -66,37 +66,17 @@ function render() {
   );
 }
 
-setInterval(() => {
-  if (!state) return;
-  if (state.phase === "diplomacy" && state.paused) clockEl.textContent = `⏸ ${clock(state.remaining)}`;
-  else if (state.phase === "diplomacy" && state.deadline) clockEl.textContent = clock(state.deadline - conn.serverNow());
-  else clockEl.textContent = "";
-}, 500);
-
-conn.onStatus((status, detail) => {
-  statusEl.textContent = detail ?? STATUS_TEXT[status];
-  statusEl.className = `status ${status === "connected" ? "" : "bad"}`;
-});
-let queued = false;
-conn.onState((s) => {
+follow(conn, { status: statusEl, clock: clockEl }, (s) => {
   state = s;
-  if (queued) return;
-  queued = true;
-  requestAnimationFrame(() => {
-    queued = false;
-    render();
-  });
+  render();
 });
 conn.onMessage((type, payload) => {
   if (type !== "event") return;
   const e = payload.event;
   const text = describe(e, (id) => nameOf(state, id));
   if (text && !["studentJoined", "studentMoved", "studentRemoved"].includes(e.type)) feed.push(text);
-  if (e.type === "allianceFormed") happenings.push({ kind: "allianceFormed", a: e.a, b: e.b });
-  if (e.type === "allianceLeft") happenings.push({ kind: "allianceLeft", by: e.by, ally: e.ally });
-  if (e.type === "threat") happenings.push({ kind: "threat", from: e.from, to: e.to, yielded: e.yielded });
-  if (e.type === "war") happenings.push({ kind: "war", target: e.target, attackers: e.attackers, defenders: e.defenders, winner: e.winner });
-  if (e.type === "crisis") happenings.push({ kind: "crisis", title: e.title });
+  const happening = happeningOf(e);
+  if (happening) happenings.push(happening);
   if (e.type === "roundResolved" && map) void map.animate(happenings.splice(0));
   render();
 });

@@ -5,13 +5,14 @@ import "../styles.css";
 import { GameConnection, STATUS_TEXT } from "../common/connection.js";
 import { announce, append, byId, fill, h, param, toast } from "../common/dom.js";
 import { describe } from "../common/events.js";
-import { clock, km, num1, pct, THEORY_LABEL } from "../common/format.js";
+import { km, num1, pct, THEORY_LABEL } from "../common/format.js";
 import { forgetSeat, saveSeat, seatFor } from "../common/seats.js";
 import { intelFor, mapViewOf, nameOf, statesOf, worldOf } from "../common/view.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
 import { distanceBetween } from "../../../shared/theory/threat.js";
 import { mountChat } from "../panels/chat.js";
+import { clockText, happeningOf } from "../common/live.js";
 import { tabs } from "../panels/tabs.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -404,10 +405,7 @@ function renderHeader() {
 }
 
 function tickClock() {
-  if (!state) return;
-  if (state.phase === "diplomacy" && state.paused) clockEl.textContent = `⏸ ${clock(state.remaining)}`;
-  else if (state.phase === "diplomacy" && state.deadline) clockEl.textContent = clock(state.deadline - conn.serverNow());
-  else clockEl.textContent = "";
+  clockEl.textContent = clockText(state, conn);
 }
 setInterval(tickClock, 500);
 
@@ -500,11 +498,8 @@ const happenings: MapHappening[] = [];
 conn.onMessage((type, payload) => {
   if (type !== "event") return;
   const e = payload.event;
-  if (e.type === "allianceFormed") happenings.push({ kind: "allianceFormed", a: e.a, b: e.b });
-  if (e.type === "allianceLeft") happenings.push({ kind: "allianceLeft", by: e.by, ally: e.ally });
-  if (e.type === "threat") happenings.push({ kind: "threat", from: e.from, to: e.to, yielded: e.yielded });
-  if (e.type === "war") happenings.push({ kind: "war", target: e.target, attackers: e.attackers, defenders: e.defenders, winner: e.winner });
-  if (e.type === "crisis") happenings.push({ kind: "crisis", title: e.title });
+  const happening = happeningOf(e);
+  if (happening) happenings.push(happening);
 });
 
 async function playRound(round: number) {

@@ -5,12 +5,13 @@ import "../styles.css";
 import { GameConnection, STATUS_TEXT } from "../common/connection.js";
 import { announce, append, byId, fill, h, param, toast } from "../common/dom.js";
 import { describe } from "../common/events.js";
-import { clock, controlLabel, THEORY_LABEL } from "../common/format.js";
+import { controlLabel, THEORY_LABEL } from "../common/format.js";
 import { joinUrl, qrElement } from "../common/qr.js";
 import { mapViewOf, nameOf, statesOf } from "../common/view.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle } from "../map/types.js";
 import { mountChat } from "../panels/chat.js";
+import { clockText } from "../common/live.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const app = byId("app");
@@ -463,12 +464,7 @@ async function runConsole(gameCode: string) {
     chat.refresh();
   }
 
-  setInterval(() => {
-    if (!state) return;
-    if (state.phase === "diplomacy" && state.paused) clockEl.textContent = `⏸ ${clock(state.remaining)}`;
-    else if (state.phase === "diplomacy" && state.deadline) clockEl.textContent = clock(state.deadline - conn.serverNow());
-    else clockEl.textContent = "";
-  }, 500);
+  setInterval(() => (clockEl.textContent = clockText(state, conn)), 500);
 
   conn.onStatus((status, detail) => {
     statusEl.textContent = detail ?? STATUS_TEXT[status];
