@@ -6,6 +6,11 @@
 //   GET  /api/games/:code                  does a running game have this code (for the join page)
 //   GET  /api/teacher/games                the teacher's games (teacher key)
 //   GET  /api/games/:code/report           a game's report JSON (teacher key)
+//   GET  /api/games/:code/debrief          the debrief JSON (?revealChat=1&anonymize=1) (teacher key)
+//   GET  /api/games/:code/counterfactuals  the same game replayed by bots of each theory (teacher key)
+//   GET  /api/games/:code/export/rounds.csv, events.csv, chat.csv (chat needs ?revealChat=1) (teacher key)
+//   GET  /api/games/:code/log.json         the whole game log (teacher key)
+//   DELETE /api/games/:code                delete a game and all its data (teacher key)
 import { matchMaker } from "@colyseus/core";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
@@ -13,13 +18,17 @@ import { isPolicy } from "../../shared/bots/policies.js";
 import { replayClassroom } from "../../shared/classroom/reduce.js";
 import { createClassroom, DEFAULT_SETTINGS } from "../../shared/classroom/setup.js";
 import { CHAT_MODES, type ClassroomSettings } from "../../shared/classroom/types.js";
+import { buildCounterfactuals } from "../../shared/report/counterfactual.js";
+import { chatCsv, eventsCsv, exportLog, roundsCsv, UTF8_BOM } from "../../shared/report/csv.js";
+import { buildDebrief, type DebriefOptions } from "../../shared/report/debrief.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { builtinScenario, builtinScenarios } from "../../shared/scenario/builtin/index.js";
 import { MAX_ROUNDS, type Scenario } from "../../shared/scenario/schema.js";
 import { validateScenario } from "../../shared/scenario/validate.js";
 import { hashSecret, isJoinCode, isWellFormedKey, newId, newJoinCode, newSecret, newSeed, normalizeCode } from "../keys.js";
 import type { ClassroomRoom } from "../rooms/classroom-room.js";
-import type { GameStore } from "../storage/games.js";
+import type { GameRecord, GameStore } from "../storage/games.js";
+import type { ClassroomState } from "../../shared/classroom/types.js";
 
 export interface ApiOptions {
   store: GameStore;
@@ -200,6 +209,76 @@ export function apiRouter(options: ApiOptions): express.Router {
     }
     const initial = createClassroom(game.scenario, game.settings, game.code, game.createdAt);
     res.json(buildGameReport(replayClassroom(initial, store.entries(game.id)).state));
+  });
+
+  // --- the debrief, exports and deletion (teacher key) ---------------------------
+
+  /** The teacher's own game with this code, or 404 (also for another teacher's game). */
+  const ownedGame = (req: Request): GameRecord => {
+    const hash = hashSecret(teacherKeyOf(req));
+    const code = normalizeCode(String(req.params.code ?? ""));
+    const game = store.gameByCode(code);
+    if (!game || game.teacherHash !== hash) throw new ApiError(404, "unknown-game", "No game of yours has that code.");
+    return game;
+  };
+  /** The session as it stands: the live room when it is here, else rebuilt from the stored log. */
+  const classroomOf = (game: GameRecord): ClassroomState => {
+    const room = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
+    if (room && room.gameId === game.id) return room.classroom;
+    const initial = createClassroom(game.scenario, game.settings, game.code, game.createdAt);
+    return replayClassroom(initial, store.entries(game.id)).state;
+  };
+  const flag = (v: unknown) => v === "1" || v === "true" || v === "yes";
+  const debriefOptions = (req: Request): DebriefOptions => ({ revealChat: flag(req.query.revealChat), anonymize: flag(req.query.anonymize) });
+  const sendCsv = (res: Response, code: string, name: string, body: string) => {
+    res.set("Content-Type", "text/csv; charset=utf-8");
+    res.set("Content-Disposition", `attachment; filename="entente-${code}-${name}.csv"`);
+    res.send(UTF8_BOM + body);
+  };
+
+  router.get("/games/:code/debrief", (req, res) => {
+    const game = ownedGame(req);
+    res.json(buildDebrief(classroomOf(game), debriefOptions(req)));
+  });
+
+  router.get("/games/:code/counterfactuals", (req, res) => {
+    const game = ownedGame(req);
+    res.json(buildCounterfactuals(classroomOf(game)));
+  });
+
+  router.get("/games/:code/export/:file", (req, res) => {
+    const game = ownedGame(req);
+    const file = String(req.params.file);
+    if (file !== "rounds.csv" && file !== "events.csv" && file !== "chat.csv") {
+      throw new ApiError(404, "not-found", "Exports are rounds.csv, events.csv and chat.csv.");
+    }
+    const options = debriefOptions(req);
+    if (file === "chat.csv" && !options.revealChat) {
+      throw new ApiError(400, "reveal-chat-required", "The chat is exported only when you choose to reveal chats (?revealChat=1).");
+    }
+    const debrief = buildDebrief(classroomOf(game), options);
+    const body = file === "rounds.csv" ? roundsCsv(debrief) : file === "events.csv" ? eventsCsv(debrief) : chatCsv(debrief)!;
+    sendCsv(res, game.code, file.slice(0, -4), body);
+  });
+
+  router.get("/games/:code/log.json", (req, res) => {
+    const game = ownedGame(req);
+    res.set("Content-Disposition", `attachment; filename="entente-${game.code}-log.json"`);
+    res.json(exportLog(game, store.entries(game.id)));
+  });
+
+  router.delete("/games/:code", async (req, res) => {
+    const game = ownedGame(req);
+    if (game.status === "running") {
+      const room = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
+      if (room && room.gameId === game.id) {
+        await room.disconnect();
+      } else if (room || game.host !== options.host) {
+        throw new ApiError(409, "running-elsewhere", "This game is running on another server process: end it there first, then delete it.");
+      }
+    }
+    store.deleteGame(game.id);
+    res.json({ deleted: true, code: game.code, gameId: game.id });
   });
 
   router.use((_req, _res) => {

@@ -59,6 +59,8 @@ export class GameStore {
   private readonly touch;
   private readonly finish;
   private readonly selectReport;
+  private readonly removeEntries;
+  private readonly removeGame;
 
   constructor(readonly db: Db) {
     this.insertGame = db.prepare(
@@ -76,6 +78,8 @@ export class GameStore {
     this.touch = db.prepare(`UPDATE games SET last_seen_at = ? WHERE id = ?`);
     this.finish = db.prepare(`UPDATE games SET status = 'finished', finished_at = ?, report_json = ? WHERE id = ?`);
     this.selectReport = db.prepare(`SELECT report_json FROM games WHERE id = ?`);
+    this.removeEntries = db.prepare(`DELETE FROM entries WHERE game_id = ?`);
+    this.removeGame = db.prepare(`DELETE FROM games WHERE id = ?`);
   }
 
   createGame(g: Omit<GameRecord, "status" | "lastSeenAt" | "finishedAt">): void {
@@ -140,5 +144,13 @@ export class GameStore {
   savedReport(gameId: string): unknown | null {
     const row = this.selectReport.get(gameId) as { report_json: string | null } | undefined;
     return row?.report_json ? JSON.parse(row.report_json) : null;
+  }
+
+  /** Removes a game, its log and its saved report, in one transaction. True if there was such a game. */
+  deleteGame(gameId: string): boolean {
+    return this.db.transaction(() => {
+      this.removeEntries.run(gameId);
+      return this.removeGame.run(gameId).changes > 0;
+    })();
   }
 }

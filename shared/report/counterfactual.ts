@@ -1,0 +1,99 @@
+// Counterfactuals for the debrief: the class's scenario and seed replayed by
+// bots that all follow one theory (balance of power, then balance of threat,
+// then bandwagoning), side by side with what the class did: alliances at the
+// end, wars, the final power distribution, and whether a state or a bloc
+// became dominant. Pure and deterministic (same session, same answer).
+// Only the scenario's own crises happen in the replays: crises the teacher
+// typed live during the class's game are not replayed.
+import type { ClassroomState } from "../classroom/types.js";
+import type { GameState, Pair } from "../rules/types.js";
+import { assignPolicies, playGame } from "../sim/play.js";
+import { blocs, powerShares } from "../theory/power.js";
+import { THEORIES, type Theory } from "../theory/world.js";
+
+/** A state or bloc holding this share of all power or more is dominant. */
+export const DOMINANCE_SHARE = 0.5;
+
+export interface WarSummary {
+  round: number;
+  target: string;
+  attackers: string[];
+  defenders: string[];
+  draggedIn: string[];
+  winner: "attackers" | "defenders";
+}
+
+export interface CounterfactualRun {
+  /** "class" for the class's own game, else the theory every bot followed. */
+  label: "class" | Theory;
+  roundsPlayed: number;
+  alliances: Pair[];
+  wars: { count: number; list: WarSummary[] };
+  /** Final power share of each state (4 decimals). */
+  powerShares: Record<string, number>;
+  /** The strongest state and the strongest bloc at the end, and whether they reached the dominance share. */
+  strongest: { state: string; share: number; bloc: string[]; blocShare: number };
+  dominant: { state: string | null; bloc: string[] | null };
+  /** Each theory's fit over the run's alignments (matched of predicted). */
+  fit: Record<Theory, { matched: number; predicted: number }>;
+}
+
+export interface Counterfactuals {
+  format: "entente-counterfactuals/1";
+  scenario: string;
+  seed: number;
+  rounds: number;
+  dominanceShare: number;
+  runs: CounterfactualRun[];
+}
+
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+export function describeRun(label: CounterfactualRun["label"], game: GameState): CounterfactualRun {
+  const wars: WarSummary[] = [];
+  const fit = Object.fromEntries(THEORIES.map((t) => [t, { matched: 0, predicted: 0 }])) as CounterfactualRun["fit"];
+  for (const h of game.history) {
+    for (const e of h.events) {
+      if (e.type === "war") wars.push({ round: h.round, target: e.target, attackers: e.attackers, defenders: e.defenders, draggedIn: e.draggedIn, winner: e.winner });
+    }
+    for (const a of Object.values(h.alignments)) {
+      if (a.balanceOfPower !== null) {
+        fit["balance-of-power"].predicted += 1;
+        if (a.balanceOfPower) fit["balance-of-power"].matched += 1;
+      }
+      fit["balance-of-threat"].predicted += 1;
+      if (a.balanceOfThreat) fit["balance-of-threat"].matched += 1;
+      fit.bandwagon.predicted += 1;
+      if (a.bandwagon) fit.bandwagon.matched += 1;
+    }
+  }
+  const shares = powerShares(game);
+  const ids = game.states.map((s) => s.id);
+  const top = [...ids].sort((a, b) => (shares.get(b) ?? 0) - (shares.get(a) ?? 0) || (a < b ? -1 : 1))[0]!;
+  const topBloc = blocs(game, shares)[0]!;
+  const topShare = shares.get(top) ?? 0;
+  return {
+    label,
+    roundsPlayed: game.history.length,
+    alliances: game.alliances.map((p) => [p[0], p[1]] as Pair),
+    wars: { count: wars.length, list: wars },
+    powerShares: Object.fromEntries(ids.map((id) => [id, r4(shares.get(id) ?? 0)])),
+    strongest: { state: top, share: r4(topShare), bloc: topBloc.members, blocShare: r4(topBloc.share) },
+    dominant: {
+      state: topShare >= DOMINANCE_SHARE ? top : null,
+      bloc: topBloc.share >= DOMINANCE_SHARE ? topBloc.members : null,
+    },
+    fit,
+  };
+}
+
+/** The class's game, then the same scenario and seed played by bots of each theory in turn. */
+export function buildCounterfactuals(room: ClassroomState, theories: readonly Theory[] = THEORIES): Counterfactuals {
+  const options = { seed: room.settings.seed, rounds: room.settings.rounds, scoring: room.settings.scoring };
+  const runs: CounterfactualRun[] = [describeRun("class", room.game)];
+  for (const theory of theories) {
+    const played = playGame(room.scenario, options, assignPolicies(room.scenario, theory, room.settings.seed));
+    runs.push(describeRun(theory, played.final));
+  }
+  return { format: "entente-counterfactuals/1", scenario: room.scenario.id, seed: room.settings.seed, rounds: room.settings.rounds, dominanceShare: DOMINANCE_SHARE, runs };
+}
