@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { defineConfig } from "vite";
 
 const root = import.meta.dirname;
-const pages = ["index", "student", "teacher", "projector"];
+const pages = ["index", "student", "teacher", "projector", "report"];
 
 export default defineConfig({
   root,

@@ -11,10 +11,12 @@
 //
 // The tests of this file run in order and share one game (each step needs the
 // one before). Run alone with `npx vitest run tests/e2e`.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../server/harness.js";
-import { clearScreenshots, DESKTOP, formatViolations, launchBrowser, PHONE, PROJECTOR, seriousViolations, User, type Overflow } from "./browser.js";
+import { clearScreenshots, DESKTOP, formatViolations, launchBrowser, PHONE, PROJECTOR, SCREENSHOTS, seriousViolations, User, type Overflow } from "./browser.js";
 import { startE2eServer } from "./server.js";
 
 let server: TestServer;
@@ -413,6 +415,37 @@ describe("a class in Chromium", () => {
       await ann.runAxe("student at the end, Results tab (phone)");
       await teacher.screenshot("teacher-console-ended", true);
       await teacher.runAxe("teacher console at the end");
+    },
+    STEP,
+  );
+
+  it(
+    "the teacher's debrief report shows the game, prints to PDF, and hides nicknames on request",
+    async () => {
+      step("debrief report");
+      const page = teacher.page;
+      await page.goto(`/report.html?code=${code}`);
+      await page.waitForSelector("[data-report-ready='true']", { timeout: 30_000 });
+      const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+      // The verdict sentence, the alliance the students made, and the counterfactual runs.
+      expect(text).toMatch(/explained \d+ of \d+ alignments/);
+      expect(text).toMatch(/Atlantia/);
+      expect(text).toMatch(/Bots: balance of threat/);
+      expect(await page.locator("svg[role='img']").count()).toBeGreaterThanOrEqual(3);
+      expect(text).toContain("Ann");
+      await teacher.screenshot("report-desktop", true);
+      await measure(teacher, "debrief report");
+      await teacher.runAxe("debrief report");
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(pdf.length).toBeGreaterThan(10_000);
+      writeFileSync(join(SCREENSHOTS, "report.pdf"), pdf);
+      await page.goto(`/report.html?code=${code}&anonymize=1&revealChat=1`);
+      await page.waitForSelector("[data-report-ready='true']", { timeout: 30_000 });
+      const anonymous = await page.locator("main").innerText();
+      expect(anonymous).not.toContain("Ann");
+      expect(anonymous).toMatch(/Player \d/);
+      expect(anonymous).toMatch(/Chat excerpts/);
     },
     STEP,
   );

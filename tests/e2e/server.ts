@@ -24,7 +24,7 @@ export async function buildClient(): Promise<void> {
     const e = err as { stdout?: string; stderr?: string; message: string };
     throw new Error(`the client build failed:\n${e.stderr ?? ""}\n${e.stdout ?? ""}\n${e.message}`);
   }
-  for (const page of ["index", "student", "teacher", "projector"]) {
+  for (const page of ["index", "student", "teacher", "projector", "report"]) {
     if (!existsSync(join(ROOT, "client", "dist", `${page}.html`))) throw new Error(`the build made no client/dist/${page}.html`);
   }
 }

@@ -167,7 +167,17 @@ async function setup() {
                   h("td", {}, g.code),
                   h("td", {}, g.status),
                   h("td", {}, new Date(g.createdAt).toLocaleString()),
-                  h("td", {}, g.status === "running" ? h("a", { href: `/teacher.html?code=${g.code}` }, "Console") : h("a", { href: `/api/games/${g.code}/report`, onclick: (e: Event) => openReport(e, g.code) }, "Report (JSON)")),
+                  h(
+                    "td",
+                    {},
+                    g.status === "running" ? h("a", { href: `/teacher.html?code=${g.code}` }, "Console") : null,
+                    " ",
+                    h("a", { href: `/report.html?code=${g.code}` }, "Debrief"),
+                    " ",
+                    h("button", { type: "button", class: "small secondary", onclick: () => download(g.code, "rounds.csv") }, "CSV"),
+                    " ",
+                    h("button", { type: "button", class: "small danger", onclick: () => deleteGame(g.code) }, "Delete"),
+                  ),
                 ),
               ),
             ),
@@ -234,12 +244,25 @@ async function setup() {
   void renderGames();
 }
 
-async function openReport(e: Event, gameCode: string) {
-  e.preventDefault();
-  const r = await api(`/api/games/${gameCode}/report`);
-  if (!r.ok) return toast(r.body?.error?.message ?? "No report.", "error");
-  const blob = new Blob([JSON.stringify(r.body, null, 2)], { type: "application/json" });
-  window.open(URL.createObjectURL(blob), "_blank");
+/** Downloads an export with the teacher key (CSV for spreadsheets, or the whole log as JSON). */
+async function download(gameCode: string, file: string) {
+  const key = teacherKey();
+  const path = file === "log.json" ? `/api/games/${gameCode}/log.json` : `/api/games/${gameCode}/export/${file}`;
+  const res = await fetch(path, { headers: key ? { authorization: `Bearer ${key}` } : {} }).catch(() => null);
+  if (!res || !res.ok) return toast("The download failed.", "error");
+  const url = URL.createObjectURL(await res.blob());
+  const a = h("a", { href: url, download: `entente-${gameCode}-${file}` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+async function deleteGame(gameCode: string) {
+  if (!confirm(`Delete game ${gameCode} and all its data (decisions, chats, report)? This cannot be undone.`)) return;
+  const r = await api(`/api/games/${gameCode}`, { method: "DELETE" });
+  if (!r.ok) return toast(r.body?.error?.message ?? "Not deleted.", "error");
+  toast(`Game ${gameCode} deleted.`);
+  location.reload();
 }
 
 // ---- running a game ------------------------------------------------------------
@@ -315,7 +338,10 @@ async function runConsole(gameCode: string) {
     buttons.push(
       h("button", { type: "button", class: "secondary", "aria-pressed": state.showPredictions ? "true" : "false", onclick: () => act("predictions", { show: !state.showPredictions }) }, state.showPredictions ? "Hide predictions from students" : "Show predictions to students"),
     );
-    if (phase === "ended") buttons.push(h("a", { class: "button secondary", href: `/api/games/${gameCode}/report`, onclick: (e: Event) => openReport(e, gameCode) }, "Report (JSON)"));
+    buttons.push(h("a", { class: "button secondary", href: `/report.html?code=${gameCode}`, target: "_blank" }, phase === "ended" ? "Debrief report" : "Debrief so far"));
+    if (phase === "ended") {
+      for (const file of ["rounds.csv", "events.csv", "log.json"]) buttons.push(h("button", { type: "button", class: "secondary", onclick: () => download(gameCode, file) }, `Download ${file}`));
+    }
     const fired = new Set(crises.filter((c) => c.fired).map((c) => c.id));
     const chosen = crisisSelect.value;
     fill(crisisSelect, ...crises.map((c) => h("option", { value: c.id }, `${c.title}${c.round ? ` (scheduled round ${c.round})` : ""}${fired.has(c.id) ? " – already out" : ""}`)));
