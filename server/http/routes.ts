@@ -22,6 +22,7 @@ import { buildCounterfactuals } from "../../shared/report/counterfactual.js";
 import { chatCsv, eventsCsv, exportLog, roundsCsv, UTF8_BOM } from "../../shared/report/csv.js";
 import { buildDebrief, type DebriefOptions } from "../../shared/report/debrief.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
+import { buildReportCard } from "../../shared/report/card.js";
 import { builtinScenario, builtinScenarios } from "../../shared/scenario/builtin/index.js";
 import { MAX_ROUNDS, type Scenario } from "../../shared/scenario/schema.js";
 import { validateScenario } from "../../shared/scenario/validate.js";
@@ -239,6 +240,20 @@ export function apiRouter(options: ApiOptions): express.Router {
   router.get("/games/:code/debrief", (req, res) => {
     const game = ownedGame(req);
     res.json(buildDebrief(classroomOf(game), debriefOptions(req)));
+  });
+
+  // A student's report card, with their personal rejoin key (?key=, as in their rejoin link): no teacher key needed.
+  router.get("/games/:code/card", (req, res) => {
+    const code = normalizeCode(String(req.params.code ?? ""));
+    const key = typeof req.query.key === "string" ? req.query.key : "";
+    const game = store.gameByCode(code);
+    if (!game || !key) throw new ApiError(404, "unknown-card", "No report card for this link.");
+    const room = classroomOf(game);
+    const hash = hashSecret(key);
+    const student = Object.values(room.students).find((s) => s.keyHash === hash);
+    const card = student ? buildReportCard(room, student.id) : null;
+    if (!card) throw new ApiError(404, "unknown-card", "No report card for this link.");
+    res.json(card);
   });
 
   router.get("/games/:code/counterfactuals", (req, res) => {

@@ -408,6 +408,8 @@ describe("a class in Chromium", () => {
         await tab(u.page, "Results").click();
         await waitText(u.page.locator("#panel-results h2").first(), new RegExp(`^Report card: ${stateName}$`), 20_000);
         await waitText(u.page.locator("#panel-results"), /Final score -?[\d.,]+, rank \d of 8\./);
+        // The reflection question of the report card, fetched with the student's rejoin key.
+        await waitText(u.page.locator("#panel-results .reflection"), /\?/, 20_000);
       }
       await ann.screenshot("student-phone-report-card-full", true);
       await measure(ann, "student at the end, Results tab (phone)");

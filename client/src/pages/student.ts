@@ -14,6 +14,7 @@ import { distanceBetween } from "../../../shared/theory/threat.js";
 import { mountChat } from "../panels/chat.js";
 import { clockText, happeningOf } from "../common/live.js";
 import { tabs } from "../panels/tabs.js";
+import { fetchCard, reportCard } from "../panels/report-card.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const code = (param("code") ?? "").toUpperCase();
@@ -118,6 +119,9 @@ const teamLine = h("p", { class: "muted" });
 const rejoinBox = h("details", { class: "card", hidden: true });
 
 let lastSavedBudget = "";
+let endCard: any = null;
+let endCardAsked = false;
+let currentRejoinKey: string | null = joinOptions.rejoinKey ?? null;
 let lastSavedAction = "";
 
 function budgetSum() {
@@ -340,6 +344,14 @@ function renderResults() {
       h("h2", {}, `Report card: ${name(id)}`),
       h("p", {}, `Final score ${num1(scores.reduce((s, l) => s + l.total, 0))}, rank ${ranking.findIndex((s) => s.id === id) + 1} of ${ranking.length}.`),
     );
+    if (endCard) parts.push(h("h3", {}, "To think about"), h("p", { class: "card reflection" }, endCard.reflection));
+    else if (!endCardAsked && currentRejoinKey) {
+      endCardAsked = true;
+      void fetchCard(code, currentRejoinKey).then((card) => {
+        endCard = card;
+        if (card) renderResults();
+      });
+    }
   }
   if (roundNews.length > 0) parts.push(h("h2", {}, "What happened"), h("ul", {}, ...roundNews.map((n) => h("li", {}, n))));
   if (scores.length > 0) {
@@ -457,6 +469,7 @@ conn.onMessage((type, payload) => {
     }
     if (keyFromLink) history.replaceState(null, "", `/student.html?code=${code}`);
     const key = payload.rejoinKey ?? joinOptions.rejoinKey;
+    if (key) currentRejoinKey = key;
     if (key) {
       const link = `${location.origin}/student.html?code=${code}&key=${encodeURIComponent(key)}`;
       const field = h("input", { id: "rejoin-link", readonly: true, value: link });
@@ -508,7 +521,16 @@ async function playRound(round: number) {
   if (round >= lastRoundSeen) renderResults();
 }
 
-conn.connect().catch((err: Error & { code?: number }) => {
+conn.connect().catch(async (err: Error & { code?: number }) => {
+  // A finished game whose room has closed: the report card still comes from the server with the rejoin key.
+  const key = joinOptions.rejoinKey;
+  if (key && (err.code === 4212 || err.code === 4410)) {
+    const card = await fetchCard(code, key);
+    if (card) {
+      fill(app, h("header", { class: "topbar" }, h("h1", {}, `Entente · ${card.stateName}`)), h("main", { class: "home" }, reportCard(card), h("p", {}, h("a", { href: "/" }, "Home"))));
+      return;
+    }
+  }
   if (err.code === 4404 || err.code === 4212) forgetSeat(code);
   fill(
     app,

@@ -1,0 +1,80 @@
+// A student's report card: their state's decisions round by round, what each
+// theory predicted and why, their score and its breakdown, and one reflection
+// question drawn from their own game. Built from the debrief, so it agrees with
+// what the teacher projects.
+import type { ClassroomState } from "../classroom/types.js";
+import { THEORY_NAMES, type Theory } from "../theory/world.js";
+import { buildDebrief, type TheoryRow } from "./debrief.js";
+
+export interface ReportCard {
+  format: "entente-card/1";
+  code: string;
+  scenario: { id: string; title: string };
+  phase: ClassroomState["phase"];
+  nickname: string;
+  state: string;
+  stateName: string;
+  total: number;
+  rank: number;
+  of: number;
+  rounds: TheoryRow[];
+  /** How many of the student's rounds each theory explained. */
+  fit: Record<Theory, { matched: number; predicted: number }>;
+  reflection: string;
+}
+
+/** The reflection question: the sharpest moment of this state's game, in a question. */
+export function reflectionQuestion(rows: TheoryRow[], name: (id: string) => string): string {
+  const divergent = rows.find((r) => r.predictions.divergent && r.predictions.balanceOfPower.against !== null);
+  if (divergent) {
+    const p = divergent.predictions;
+    const chose = divergent.matched.theories.length > 0 ? `your alliances matched ${divergent.matched.theories.map((t) => THEORY_NAMES[t]).join(" and ")}` : divergent.matched.alone ? "you stood alone" : "your alliances matched neither";
+    return `In round ${divergent.round} the theories disagreed for ${divergent.name}: balance of power said to balance against ${p.balanceOfPower.against!.map(name).join(", ")}, balance of threat against ${name(p.balanceOfThreat.against)} (decided by ${p.balanceOfThreat.decidedBy.join(", ")}). ${chose[0]!.toUpperCase()}${chose.slice(1)}. What made your team choose as it did, and would you choose the same again?`;
+  }
+  const alone = rows.filter((r) => r.matched.alone).length;
+  if (rows.length > 0 && alone * 2 >= rows.length) {
+    return `${rows[0]!.name} stood alone in ${alone} of ${rows.length} rounds. Was that buck-passing, hoping others would stop the threat for you? What did it cost or gain you?`;
+  }
+  const band = rows.filter((r) => r.matched.bandwagon).length;
+  if (band > 0) {
+    return `${rows[0]!.name} allied with its top threat in ${band} round${band === 1 ? "" : "s"}. Was that bandwagoning out of weakness, or for profit? What would have happened if you had balanced instead?`;
+  }
+  return "Which of the three theories best describes your team's choices, and what in the situation (power, distance, offensive forces, past deeds) made you choose that way?";
+}
+
+export function buildReportCard(room: ClassroomState, studentId: string): ReportCard | null {
+  const student = Object.hasOwn(room.students, studentId) ? room.students[studentId] : undefined;
+  if (!student || student.removed || student.state === null) return null;
+  const state = student.state;
+  const debrief = buildDebrief(room, { revealChat: false, anonymize: false });
+  const name = (id: string) => debrief.states.find((s) => s.id === id)?.name ?? id;
+  const rows = debrief.theoryTable.filter((r) => r.state === state);
+  const fit = { "balance-of-power": { matched: 0, predicted: 0 }, "balance-of-threat": { matched: 0, predicted: 0 }, bandwagon: { matched: 0, predicted: 0 } };
+  for (const r of rows) {
+    if (r.matched.balanceOfPower !== null) {
+      fit["balance-of-power"].predicted += 1;
+      if (r.matched.balanceOfPower) fit["balance-of-power"].matched += 1;
+    }
+    fit["balance-of-threat"].predicted += 1;
+    if (r.matched.balanceOfThreat) fit["balance-of-threat"].matched += 1;
+    fit.bandwagon.predicted += 1;
+    if (r.matched.bandwagon) fit.bandwagon.matched += 1;
+  }
+  const ranking = debrief.summary.ranking;
+  const rank = ranking.findIndex((r) => r.id === state) + 1;
+  return {
+    format: "entente-card/1",
+    code: room.code,
+    scenario: { id: room.scenario.id, title: room.scenario.title },
+    phase: room.phase,
+    nickname: student.nickname,
+    state,
+    stateName: name(state),
+    total: ranking.find((r) => r.id === state)?.total ?? 0,
+    rank,
+    of: ranking.length,
+    rounds: rows,
+    fit,
+    reflection: reflectionQuestion(rows, name),
+  };
+}
