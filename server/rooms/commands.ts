@@ -41,6 +41,8 @@ export function toCommand(who: Who, type: ClientMessage, payload: any, room: Cla
       }
       case "ready":
         return { ok: true, command: { type: "play", move: { type: "ready", ready: payload.ready } } };
+      case "guess":
+        return { ok: true, command: { type: "guess", about: payload.about, theory: payload.theory } };
     }
   }
   if (type in teacherMessages) {

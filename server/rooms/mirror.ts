@@ -84,6 +84,7 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
     );
     set(t, "role", game.roles[s.id] ?? "");
     set(t, "scoresJson", JSON.stringify(game.scores[s.id] ?? []));
+    set(t, "guessesJson", JSON.stringify(Object.fromEntries(room.guesses.filter((g) => g.by === s.id).map((g) => [g.about, g.theory]))));
     const reveal = room.showPredictions || room.phase === "ended";
     set(
       t,

@@ -60,6 +60,8 @@ export class TeamPrivate extends Schema {
    * teacher shows predictions or once the game has ended, otherwise null.
    */
   @type("string") historyJson = "[]";
+  /** Theory-challenge mode: this team's guesses of the others' theories, as JSON {<state>: <theory>}. */
+  @type("string") guessesJson = "{}";
 }
 
 /** What the theories predict for one state this round, and how its alignment was classified last round. */

@@ -47,6 +47,7 @@ function copy(room: ClassroomState): ClassroomState {
     control: { ...room.control },
     chat: [...room.chat],
     announcements: [...room.announcements],
+    guesses: [...room.guesses],
     timeline: [...room.timeline],
   };
 }
@@ -57,7 +58,7 @@ const systemOnly = new Set(["join", "deadline", "clockRestored"]);
 function allowed(actor: Actor, type: string): boolean {
   if (systemOnly.has(type)) return actor.kind === "system";
   if (teacherOnly.has(type)) return actor.kind === "teacher";
-  if (type === "play") return actor.kind === "student";
+  if (type === "play" || type === "guess") return actor.kind === "student";
   if (type === "chat") return actor.kind === "student" || actor.kind === "teacher";
   return false;
 }
@@ -67,7 +68,7 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
   if (!allowed(actor, command.type)) {
     return refuse("not-allowed", actor.kind === "student" ? "Only the teacher can do that." : "That is not allowed here.");
   }
-  if (prev.phase === "ended" && command.type !== "chat" && command.type !== "showPredictions") {
+  if (prev.phase === "ended" && command.type !== "chat" && command.type !== "showPredictions" && command.type !== "guess") {
     return refuse("game-over", "The game is over.");
   }
   const room = copy(prev);
@@ -230,6 +231,20 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
       room.game = outcome.state;
       events.push(...outcome.events);
       if (command.move.type === "ready" && command.move.ready && everyoneReady(room)) events.push(...endDiplomacy(room));
+      break;
+    }
+    case "guess": {
+      // Theory challenge: once the rounds are over (review or end), each team guesses the others' secret theories.
+      if (room.settings.scoring !== "challenge") return refuse("not-allowed", "Guessing is for the theory-challenge mode.");
+      if (room.phase !== "review" && room.phase !== "ended") return refuse("wrong-phase", "Guesses open after a round is resolved.");
+      const by = student!.state;
+      if (by === null) return refuse("no-team", "You are not in a team.");
+      if (!room.game.states.some((s) => s.id === command.about) || command.about === by) {
+        return refuse("unknown-state", "Guess the theory of another state in this game.");
+      }
+      if (!["balance-of-power", "balance-of-threat", "bandwagon"].includes(command.theory)) return refuse("not-allowed", "Guess one of the three theories.");
+      room.guesses = [...room.guesses.filter((g) => !(g.by === by && g.about === command.about)), { by, about: command.about, theory: command.theory, at }];
+      events.push({ type: "guessed", by, about: command.about });
       break;
     }
     case "showPredictions": {

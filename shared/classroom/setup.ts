@@ -35,6 +35,7 @@ export function createClassroom(scenario: Scenario, settings: ClassroomSettings,
     chat: [],
     announcements: [],
     showPredictions: false,
+    guesses: [],
     timeline: [],
     createdAt: at,
   };

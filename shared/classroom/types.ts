@@ -60,6 +60,14 @@ export interface Clock {
 
 export type Phase = "lobby" | "diplomacy" | "review" | "ended";
 
+export interface Guess {
+  /** The guessing team's state, and the state whose theory it guesses. */
+  by: string;
+  about: string;
+  theory: import("../theory/world.js").Theory;
+  at: number;
+}
+
 export interface ClassroomState {
   code: string;
   scenario: Scenario;
@@ -75,6 +83,8 @@ export interface ClassroomState {
   chat: ChatMessage[];
   announcements: { at: number; round: number; text: string }[];
   showPredictions: boolean;
+  /** Theory-challenge mode: each team's latest guess of another team's dealt theory. */
+  guesses: Guess[];
   /** Everything that happened, in order, for the timeline and the report. */
   timeline: TimelineEntry[];
   createdAt: number;
@@ -94,6 +104,7 @@ export type ClassEvent =
   | { type: "announcement"; text: string }
   | { type: "chat"; message: ChatMessage }
   | { type: "predictionsShown"; show: boolean }
+  | { type: "guessed"; by: string; about: string }
   | { type: "clockRestored"; remainingMs: number };
 
 export interface TimelineEntry {
@@ -125,6 +136,7 @@ export type ClassroomCommand =
   | { type: "chat"; channel: string; text: string }
   | { type: "play"; move: GameMove }
   | { type: "showPredictions"; show: boolean }
+  | { type: "guess"; about: string; theory: import("../theory/world.js").Theory }
   | { type: "clockRestored"; remainingMs: number };
 
 export interface LogEntry {

@@ -17,6 +17,8 @@ export function audienceOf(event: ClassEvent): Audience {
     case "draftChanged":
     case "actionCancelled":
       return { kind: "states", states: [event.by] };
+    case "guessed":
+      return { kind: "states", states: [event.by] };
     case "studentMuted":
       return { kind: "states", states: [], students: [event.studentId] };
     case "chat":

@@ -26,6 +26,8 @@ export const studentMessages = {
     target: id.optional(),
   }),
   ready: z.strictObject({ ref, ready: z.boolean() }),
+  /** Theory-challenge mode, after a round: guess another state's secret theory. */
+  guess: z.strictObject({ ref, about: id, theory: z.enum(["balance-of-power", "balance-of-threat", "bandwagon"]) }),
 } as const;
 
 /** Chat, from a student or the teacher. Channel: "public", "team:<state>" or "private:<a>|<b>". */

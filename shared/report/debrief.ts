@@ -139,7 +139,11 @@ export interface Debrief {
   divergent: { count: number; rounds: { round: number; choices: DivergentChoice[]; text: string }[] };
   fit: { overall: FitTable; byRound: ({ round: number } & FitTable)[]; byTeam: ({ state: string; members: string[] } & FitTable)[] };
   /** Theory-challenge mode only: the dealt theories and how well each state played its own. */
-  challenge: { roles: { state: string; name: string; team: boolean; role: Theory; matched: number; rounds: number; share: number }[] } | null;
+  challenge: {
+    roles: { state: string; name: string; team: boolean; role: Theory; matched: number; rounds: number; share: number }[];
+    /** The class's guesses: for each state, what the other teams guessed and how many were right. */
+    guesses: { state: string; guesses: { by: string; theory: Theory; right: boolean }[]; right: number }[];
+  } | null;
   /** Only when chats are revealed. */
   chat: ChatExcerpt[] | null;
   questions: DiscussionQuestion[];
@@ -405,6 +409,10 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
               const matched = rows.filter((r) => r.matched.theories.includes(role)).length;
               return { state: s.id, name: s.name, team: teamStates.has(s.id), role, matched, rounds: rows.length, share: rows.length ? r4(matched / rows.length) : 0 };
             }),
+          guesses: game.states.map((s) => {
+            const about = (room.guesses ?? []).filter((g) => g.about === s.id).map((g) => ({ by: g.by, theory: g.theory, right: g.theory === game.roles[s.id] }));
+            return { state: s.id, guesses: about, right: about.filter((g) => g.right).length };
+          }),
         }
       : null;
 

@@ -141,7 +141,20 @@ function render(d: any, cf: any | null) {
       section(
         "challenge-title",
         "Theory challenge: who played what",
-        h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "State"), h("th", {}, "Dealt theory"), h("th", { class: "num" }, "Rounds matching it"))), h("tbody", {}, ...d.challenge.roles.map((r: any) => h("tr", {}, h("th", { scope: "row" }, r.name), h("td", {}, THEORY_LABEL[r.role]), h("td", { class: "num" }, `${r.matched} of ${r.rounds}`))))),
+        h(
+          "table",
+          {},
+          h("thead", {}, h("tr", {}, h("th", {}, "State"), h("th", {}, "Dealt theory"), h("th", { class: "num" }, "Rounds matching it"), h("th", {}, "The class guessed"))),
+          h(
+            "tbody",
+            {},
+            ...d.challenge.roles.map((r: any) => {
+              const g = (d.challenge.guesses ?? []).find((x: any) => x.state === r.state);
+              const guessed = g && g.guesses.length > 0 ? `${g.right} of ${g.guesses.length} right (${g.guesses.map((x: any) => `${name(x.by)}: ${THEORY_LABEL[x.theory]}`).join("; ")})` : "no guesses";
+              return h("tr", {}, h("th", { scope: "row" }, r.name), h("td", {}, THEORY_LABEL[r.role]), h("td", { class: "num" }, `${r.matched} of ${r.rounds}`), h("td", {}, guessed));
+            }),
+          ),
+        ),
       ),
     );
   }

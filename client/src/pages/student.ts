@@ -399,8 +399,35 @@ function renderResults() {
     );
   }
   if (t?.role) parts.push(h("p", { class: "card" }, `Your secret theory: ${THEORY_LABEL[t.role] ?? t.role}. Play it: +5 points each round your alliances match it.`));
+  if (state.scoring === "challenge" && (state.phase === "review" || state.phase === "ended")) parts.push(guessForm(id, t));
   if (parts.length === 0) parts.push(h("p", {}, "Results appear here after each round."));
   fill(resultsPanel, ...parts);
+}
+
+/** Theory challenge: guess which theory each other team was dealt (the guesses go into the debrief). */
+function guessForm(id: string, t: any): HTMLElement {
+  const guesses: Record<string, string> = JSON.parse(t?.guessesJson ?? "{}");
+  const others = statesOf(state).filter((s) => s.id !== id && s.control === "team");
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "guess-title" },
+    h("h2", { id: "guess-title" }, "Guess the other teams' secret theories"),
+    others.length === 0
+      ? h("p", {}, "No other team to guess.")
+      : h(
+          "ul",
+          {},
+          ...others.map((s) => {
+            const select = h(
+              "select",
+              { id: `guess-${s.id}`, onchange: (e: Event) => act("guess", { about: s.id, theory: (e.target as HTMLSelectElement).value }) },
+              h("option", { value: "", disabled: true, selected: !guesses[s.id] }, "(your guess)"),
+              ...["balance-of-power", "balance-of-threat", "bandwagon"].map((th) => h("option", { value: th, selected: guesses[s.id] === th }, THEORY_LABEL[th]!)),
+            );
+            return h("li", {}, h("label", { for: select.id }, `${s.name}: `), select);
+          }),
+        ),
+  );
 }
 
 // ---- header and map -------------------------------------------------------------
