@@ -18,6 +18,29 @@ function syncStrings(target: ArraySchema<string>, values: string[]): void {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** What each team entry's historyJson was last built from. */
+const historyKeys = new WeakMap<TeamPrivate, string>();
+
+/** A team's resolved rounds for its report card; the theories' reasons only when revealed. */
+function historyJsonOf(game: ClassroomState["game"], id: string, reveal: boolean): string {
+  return JSON.stringify(
+    game.history.map((h) => {
+      const a = h.alignments[id];
+      const p = h.predictions.states[id];
+      return {
+        round: h.round,
+        allies: a?.allies ?? [],
+        offers: a?.offers ?? [],
+        matches: a?.matches ?? [],
+        alone: a?.alone ?? false,
+        divergent: a?.divergent ?? false,
+        predictions:
+          reveal && p ? { balanceOfPower: p.balanceOfPower.reason, balanceOfThreat: p.balanceOfThreat.reason, bandwagon: p.bandwagon.reason } : null,
+      };
+    }),
+  );
+}
+
 export function mirror(room: ClassroomState, schema: ClassroomSchema, connected: ReadonlySet<string>): void {
   const game = room.game;
   set(schema, "code", room.code);
@@ -86,28 +109,12 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
     set(t, "scoresJson", JSON.stringify(game.scores[s.id] ?? []));
     set(t, "guessesJson", JSON.stringify(Object.fromEntries(room.guesses.filter((g) => g.by === s.id).map((g) => [g.about, g.theory]))));
     const reveal = room.showPredictions || room.phase === "ended";
-    set(
-      t,
-      "historyJson",
-      JSON.stringify(
-        game.history.map((h) => {
-          const a = h.alignments[s.id];
-          const p = h.predictions.states[s.id];
-          return {
-            round: h.round,
-            allies: a?.allies ?? [],
-            offers: a?.offers ?? [],
-            matches: a?.matches ?? [],
-            alone: a?.alone ?? false,
-            divergent: a?.divergent ?? false,
-            predictions:
-              reveal && p
-                ? { balanceOfPower: p.balanceOfPower.reason, balanceOfThreat: p.balanceOfThreat.reason, bandwagon: p.bandwagon.reason }
-                : null,
-          };
-        }),
-      ),
-    );
+    // The history changes only at resolution (and when predictions are revealed): not on every decision.
+    const historyKey = `${game.history.length}|${reveal}`;
+    if (historyKeys.get(t) !== historyKey) {
+      historyKeys.set(t, historyKey);
+      set(t, "historyJson", historyJsonOf(game, s.id, reveal));
+    }
 
     let v = schema.theory.get(s.id);
     if (!v) {

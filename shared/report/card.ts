@@ -3,7 +3,8 @@
 // question drawn from their own game. Built from the debrief, so it agrees with
 // what the teacher projects.
 import type { ClassroomState } from "../classroom/types.js";
-import { THEORY_NAMES, type Theory } from "../theory/world.js";
+import { THEORY_NAMES } from "../theory/world.js";
+import { countFit, emptyFitCounts, type FitCounts } from "../theory/classify.js";
 import { buildDebrief, type TheoryRow } from "./debrief.js";
 
 export interface ReportCard {
@@ -19,7 +20,7 @@ export interface ReportCard {
   of: number;
   rounds: TheoryRow[];
   /** How many of the student's rounds each theory explained. */
-  fit: Record<Theory, { matched: number; predicted: number }>;
+  fit: FitCounts;
   reflection: string;
 }
 
@@ -49,17 +50,8 @@ export function buildReportCard(room: ClassroomState, studentId: string): Report
   const debrief = buildDebrief(room, { revealChat: false, anonymize: false });
   const name = (id: string) => debrief.states.find((s) => s.id === id)?.name ?? id;
   const rows = debrief.theoryTable.filter((r) => r.state === state);
-  const fit = { "balance-of-power": { matched: 0, predicted: 0 }, "balance-of-threat": { matched: 0, predicted: 0 }, bandwagon: { matched: 0, predicted: 0 } };
-  for (const r of rows) {
-    if (r.matched.balanceOfPower !== null) {
-      fit["balance-of-power"].predicted += 1;
-      if (r.matched.balanceOfPower) fit["balance-of-power"].matched += 1;
-    }
-    fit["balance-of-threat"].predicted += 1;
-    if (r.matched.balanceOfThreat) fit["balance-of-threat"].matched += 1;
-    fit.bandwagon.predicted += 1;
-    if (r.matched.bandwagon) fit.bandwagon.matched += 1;
-  }
+  const fit = emptyFitCounts();
+  for (const r of rows) countFit(fit, r.matched);
   const ranking = debrief.summary.ranking;
   const rank = ranking.findIndex((r) => r.id === state) + 1;
   return {

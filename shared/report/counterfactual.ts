@@ -8,6 +8,7 @@
 import type { ClassroomState } from "../classroom/types.js";
 import type { GameState, Pair } from "../rules/types.js";
 import { assignPolicies, playGame } from "../sim/play.js";
+import { emptyFitCounts, countFit } from "../theory/classify.js";
 import { blocs, powerShares } from "../theory/power.js";
 import { THEORIES, type Theory } from "../theory/world.js";
 
@@ -51,21 +52,12 @@ const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export function describeRun(label: CounterfactualRun["label"], game: GameState): CounterfactualRun {
   const wars: WarSummary[] = [];
-  const fit = Object.fromEntries(THEORIES.map((t) => [t, { matched: 0, predicted: 0 }])) as CounterfactualRun["fit"];
+  const fit = emptyFitCounts();
   for (const h of game.history) {
     for (const e of h.events) {
       if (e.type === "war") wars.push({ round: h.round, target: e.target, attackers: e.attackers, defenders: e.defenders, draggedIn: e.draggedIn, winner: e.winner });
     }
-    for (const a of Object.values(h.alignments)) {
-      if (a.balanceOfPower !== null) {
-        fit["balance-of-power"].predicted += 1;
-        if (a.balanceOfPower) fit["balance-of-power"].matched += 1;
-      }
-      fit["balance-of-threat"].predicted += 1;
-      if (a.balanceOfThreat) fit["balance-of-threat"].matched += 1;
-      fit.bandwagon.predicted += 1;
-      if (a.bandwagon) fit.bandwagon.matched += 1;
-    }
+    for (const a of Object.values(h.alignments)) countFit(fit, a);
   }
   const shares = powerShares(game);
   const ids = game.states.map((s) => s.id);

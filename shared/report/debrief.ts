@@ -12,6 +12,7 @@ import type { ClassEvent, ClassroomState, SeatControl } from "../classroom/types
 import { ranking } from "../rules/scoring.js";
 import type { Action, Budget, GameEvent, Pair, ScoreLine } from "../rules/types.js";
 import { describeAction, describeEvent } from "../sim/summary.js";
+import { countFit } from "../theory/classify.js";
 import { powerShares } from "../theory/power.js";
 import type { Component } from "../theory/threat.js";
 import { THEORIES, THEORY_NAMES, type Theory } from "../theory/world.js";
@@ -160,14 +161,7 @@ function emptyFit(): FitTable {
 function addToFit(fit: FitTable, row: TheoryRow): void {
   fit.alignments += 1;
   const m = row.matched;
-  if (m.balanceOfPower !== null) {
-    fit["balance-of-power"].predicted += 1;
-    if (m.balanceOfPower) fit["balance-of-power"].matched += 1;
-  }
-  fit["balance-of-threat"].predicted += 1;
-  if (m.balanceOfThreat) fit["balance-of-threat"].matched += 1;
-  fit.bandwagon.predicted += 1;
-  if (m.bandwagon) fit.bandwagon.matched += 1;
+  countFit(fit, m);
   if (m.theories.length === 0) fit.none += 1;
   if (m.alone) fit.alone += 1;
   if (row.predictions.divergent) fit.divergent += 1;

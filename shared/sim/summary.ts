@@ -2,6 +2,7 @@
 // alignment classified against the theories, and scores; at the end each
 // theory's share of the alignments it predicted. Pure and deterministic, so the
 // same game always gives the same summary, byte for byte.
+import { countFit } from "../theory/classify.js";
 import { powerShares } from "../theory/power.js";
 import { THEORIES, type Theory } from "../theory/world.js";
 import { ranking } from "../rules/scoring.js";
@@ -102,14 +103,7 @@ export function summarizeGame(game: GameState, policies: Record<string, string>)
       stateRounds += 1;
       if (a.alone) alone += 1;
       if (a.divergent) divergent += 1;
-      if (a.balanceOfPower !== null) {
-        fit["balance-of-power"].predicted += 1;
-        if (a.balanceOfPower) fit["balance-of-power"].matched += 1;
-      }
-      fit["balance-of-threat"].predicted += 1;
-      if (a.balanceOfThreat) fit["balance-of-threat"].matched += 1;
-      fit.bandwagon.predicted += 1;
-      if (a.bandwagon) fit.bandwagon.matched += 1;
+      countFit(fit, a);
     }
     return {
       round: h.round,

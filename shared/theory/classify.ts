@@ -21,6 +21,28 @@ export interface Alignment {
   divergent: boolean;
 }
 
+/** How often each theory's prediction was matched, over the alignments counted. */
+export type FitCounts = Record<Theory, { matched: number; predicted: number }>;
+
+export function emptyFitCounts(): FitCounts {
+  return { "balance-of-power": { matched: 0, predicted: 0 }, "balance-of-threat": { matched: 0, predicted: 0 }, bandwagon: { matched: 0, predicted: 0 } };
+}
+
+/**
+ * Counts one alignment into a fit tally. Balance of power is counted only where it
+ * predicted something (not for the leader); the other two theories always are.
+ */
+export function countFit(fit: FitCounts, a: Pick<Alignment, "balanceOfPower" | "balanceOfThreat" | "bandwagon">): void {
+  if (a.balanceOfPower !== null) {
+    fit["balance-of-power"].predicted += 1;
+    if (a.balanceOfPower) fit["balance-of-power"].matched += 1;
+  }
+  fit["balance-of-threat"].predicted += 1;
+  if (a.balanceOfThreat) fit["balance-of-threat"].matched += 1;
+  fit.bandwagon.predicted += 1;
+  if (a.bandwagon) fit.bandwagon.matched += 1;
+}
+
 export function classifyAlignment(prediction: StatePrediction, allies: string[], offers: string[] = []): Alignment {
   const aligned = new Set([...allies, ...offers]);
   aligned.delete(prediction.state);

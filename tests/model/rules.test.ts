@@ -25,7 +25,6 @@ const newGame = (extra: Partial<Omit<ScenarioInput, "states">> = {}, seed = 7, o
 const alliedAB = () => newGame({ alliances: [["A", "B"], ["C", "D"]] });
 
 const stateOf = (game: GameState, id: string) => game.states.find((s) => s.id === id)!;
-const quietRound = (game: GameState) => accept(accept(game, { type: "resolve" }).state, { type: "nextRound" });
 
 const codesSeen = new Set<RefusalCode>();
 

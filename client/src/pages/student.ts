@@ -11,6 +11,7 @@ import { intelFor, mapViewOf, nameOf, statesOf, worldOf } from "../common/view.j
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
 import { distanceBetween } from "../../../shared/theory/threat.js";
+import { inReach } from "../../../shared/rules/strength.js";
 import { mountChat } from "../panels/chat.js";
 import { clockText, happeningOf } from "../common/live.js";
 import { tabs } from "../panels/tabs.js";
@@ -222,7 +223,7 @@ function renderDecide() {
       .filter((s) => s.id !== id)
       .map((s) => {
         const d = distanceBetween(world, id, s.id);
-        const far = d > (state.reach || 3000);
+        const far = !inReach(world, state.reach, id, s.id);
         const ally = allied(id, s.id);
         return h(
           "option",
