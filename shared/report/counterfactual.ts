@@ -9,7 +9,8 @@ import type { ClassroomState } from "../classroom/types.js";
 import type { GameState, Pair } from "../rules/types.js";
 import { assignPolicies, playGame } from "../sim/play.js";
 import { emptyFitCounts, countFit } from "../theory/classify.js";
-import { blocs, powerShares } from "../theory/power.js";
+import { powerShares } from "../theory/power.js";
+import { predictAlignments } from "../theory/predict.js";
 import { THEORIES, type Theory } from "../theory/world.js";
 
 /** A state or bloc holding this share of all power or more is dominant. */
@@ -62,7 +63,7 @@ export function describeRun(label: CounterfactualRun["label"], game: GameState):
   const shares = powerShares(game);
   const ids = game.states.map((s) => s.id);
   const top = [...ids].sort((a, b) => (shares.get(b) ?? 0) - (shares.get(a) ?? 0) || (a < b ? -1 : 1))[0]!;
-  const topBloc = blocs(game, shares)[0]!;
+  const topBloc = predictAlignments(game).blocs[0]!;
   const topShare = shares.get(top) ?? 0;
   return {
     label,

@@ -4,6 +4,7 @@
 import type { Crisis } from "../scenario/schema.js";
 import type { GameEvent, GameState, Refusal } from "./types.js";
 import { MIN_ECONOMY, MIN_FORCES } from "./tuning.js";
+import { areAllied } from "../theory/world.js";
 
 export function checkCrisis(game: GameState, crisis: Crisis): Refusal | null {
   const known = (id: string) => game.states.some((s) => s.id === id);
@@ -28,6 +29,9 @@ export function applyCrisis(game: GameState, crisis: Crisis): GameEvent {
     }
   }
   // Dated to the round before, so that they already count in this round's threat.
-  for (const d of crisis.deeds ?? []) game.deeds.push({ round: game.round - 1, from: d.from, to: d.to, kind: d.kind });
+  for (const d of crisis.deeds ?? []) {
+    const within = areAllied(game, d.from, d.to);
+    game.deeds.push({ round: game.round - 1, from: d.from, to: d.to, kind: d.kind, ...(within ? { withinAlliance: true as const } : {}) });
+  }
   return { type: "crisis", id: crisis.id, title: crisis.title, text: crisis.text };
 }

@@ -8,11 +8,11 @@
 // Every draw of chance comes from ctx.random, in a fixed order (threats by
 // threatener id, then wars by target id), so the same seed gives the same round.
 import { classifyAlignment, type Alignment } from "../theory/classify.js";
-import { proximityDiscount, distanceBetween } from "../theory/threat.js";
+import { distanceBetween } from "../theory/proximity.js";
 import { areAllied, pairKey, sortedPair, stateById, type Deed } from "../theory/world.js";
 import { actionStillValid } from "./diplomacy.js";
 import { scoreRound } from "./scoring.js";
-import { defensiveStrength } from "./strength.js";
+import { defensiveStrength, forceDiscount } from "./strength.js";
 import type { Context, Draft, GameEvent, GameState, RoundRecord, ScoreLine } from "./types.js";
 import {
   BUDGET_RATE,
@@ -82,7 +82,7 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   const addEconomy = (id: string, x: number) => economyChange.set(id, (economyChange.get(id) ?? 0) + x);
   for (const [from, to] of threats) {
     const target = stateById(game, to);
-    const force = stateById(game, from).offense * proximityDiscount(distanceBetween(game, from, to), game.distanceScale);
+    const force = stateById(game, from).offense * forceDiscount(distanceBetween(game, from, to), game.distanceScale);
     const resist = defensiveStrength(game, to);
     const chance = force + resist > 0 ? force / (force + resist) : 0;
     const yielded = ctx.random() < chance;

@@ -4,7 +4,7 @@
 import { mixSeed, seededRandom, shuffled } from "../random.js";
 import type { Scenario } from "../scenario/schema.js";
 import { predictAlignments } from "../theory/predict.js";
-import { THEORIES, sortedPair, type Pair, type Theory } from "../theory/world.js";
+import { THEORIES, hasPair, sortedPair, type Pair, type Theory } from "../theory/world.js";
 import { applyCrisis } from "./crisis.js";
 import type { Draft, GameState, Settings } from "./types.js";
 
@@ -39,6 +39,10 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
       defense: round2(military * (1 - s.offensive)),
       offense: round2(military * s.offensive),
       position: [s.position[0], s.position[1]] as [number, number],
+      ...(s.article ? { article: s.article } : {}),
+      ...(s.maritime ? { maritime: true } : {}),
+      ...(s.revisionist ? { revisionist: true } : {}),
+      ...(s.ideology ? { ideology: s.ideology } : {}),
     };
   });
   const seed = options.seed >>> 0;
@@ -52,6 +56,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     order.forEach((id, i) => (roles[id] = THEORIES[i % THEORIES.length]!));
   }
   const pairs = (list: Pair[] | undefined) => (list ?? []).map(([a, b]) => sortedPair(a, b));
+  const initialAlliances = pairs(scenario.alliances);
   const drafts: Record<string, Draft> = {};
   for (const s of scenario.states) drafts[s.id] = defaultDraft(s.offensive);
   const game: GameState = {
@@ -63,15 +68,23 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     distanceScale: scenario.distanceScale ?? DEFAULT_DISTANCE_SCALE,
     reach: scenario.reach ?? DEFAULT_REACH,
     states,
-    alliances: pairs(scenario.alliances),
+    alliances: initialAlliances,
     borders: pairs(scenario.borders),
-    deeds: (scenario.history ?? []).map((d) => ({ round: 1 - d.ago, from: d.from, to: d.to, kind: d.kind })),
+    deeds: (scenario.history ?? []).map((d) => ({
+      round: 1 - d.ago,
+      from: d.from,
+      to: d.to,
+      kind: d.kind,
+      ...(hasPair(initialAlliances, d.from, d.to) ? { withinAlliance: true as const } : {}),
+    })),
+    claims: (scenario.claims ?? []).map((c) => ({ from: c.from, to: c.to })),
+    rivalIdeologies: pairs(scenario.rivalIdeologies),
     startEconomy: Object.fromEntries(states.map((s) => [s.id, s.economy])),
     offers: [],
     offersMade: Object.fromEntries(states.map((s) => [s.id, []])),
     openingEvents: [],
     drafts,
-    predictions: { round: 1, leader: { bloc: [], leader: "", share: 0, strong: false }, blocs: [], states: {} },
+    predictions: { round: 1, leader: { bloc: [], leader: "", share: 0, leaderShare: 0, strength: "weak", strong: false, tie: null }, blocs: [], rivals: [], states: {} },
     roles,
     scores: Object.fromEntries(states.map((s) => [s.id, []])),
     history: [],

@@ -1,8 +1,18 @@
 // Force on the map: what a state can project at a distance, what it can
 // defend with at home (with its allies' help), and who is within reach.
-import { distanceBetween, proximityDiscount } from "../theory/threat.js";
+import { distanceBetween } from "../theory/proximity.js";
 import { allyMap, stateById, type World } from "../theory/world.js";
 import { HELPER_DEFENSE_SHARE, HOME_DEFENSE_BONUS } from "./tuning.js";
+
+/**
+ * How much of a force arrives after travelling `distance` km (war and threats):
+ * 1 / (1 + distance / scale), Boulding's loss-of-strength gradient in its
+ * gentle form (the physics of moving armies; perceived threat uses the steeper,
+ * reach-dependent gradient of theory/proximity.ts).
+ */
+export function forceDiscount(distance: number, scale: number): number {
+  return 1 / (1 + Math.max(0, distance) / scale);
+}
 
 export function inReach(world: Pick<World, "states" | "borders">, reach: number, from: string, to: string): boolean {
   return distanceBetween(world, from, to) <= reach;
@@ -10,14 +20,14 @@ export function inReach(world: Pick<World, "states" | "borders">, reach: number,
 
 /** Offensive forces of `from` that arrive at `at`, discounted by distance. */
 export function projectedForce(world: World, from: string, at: string): number {
-  const g = proximityDiscount(distanceBetween(world, from, at), world.distanceScale);
+  const g = forceDiscount(distanceBetween(world, from, at), world.distanceScale);
   return stateById(world, from).offense * g;
 }
 
 /** What an ally sends to defend `at`: offensive forces and some defensive ones, discounted by distance. */
 export function helperForce(world: World, helper: string, at: string): number {
   const s = stateById(world, helper);
-  const g = proximityDiscount(distanceBetween(world, helper, at), world.distanceScale);
+  const g = forceDiscount(distanceBetween(world, helper, at), world.distanceScale);
   return (s.offense + HELPER_DEFENSE_SHARE * s.defense) * g;
 }
 

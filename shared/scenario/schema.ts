@@ -54,6 +54,10 @@ const capital = z.strictObject({
   lon: finite.refine((n) => n >= -180 && n <= 180, { message: "must be between -180 and 180" }),
 });
 
+const ideologyLabel = z
+  .string({ error: "must be text" })
+  .regex(/^[a-z][a-z0-9 -]{0,39}$/, { message: "must be 1 to 40 lower-case letters, digits, spaces or '-', like \"communist\"" });
+
 const stateSchema = z.strictObject({
   id: stateId,
   name: text(60),
@@ -69,6 +73,14 @@ const stateSchema = z.strictObject({
   description: text(600).optional(),
   capital: capital.optional(),
   cow: cowFigures.optional(),
+  /** "the" when the name reads with an article in a sentence ("the Soviet Union"). */
+  article: z.literal("the", { error: 'must be "the" (or left out)' }).optional(),
+  /** A sea power: its strength is mostly naval (Levy and Thompson 2010: states seldom balance against it). */
+  maritime: z.boolean({ error: "must be true or false" }).optional(),
+  /** Aims to overturn the existing order (Walt: offensive intentions; Schweller: a revisionist state). */
+  revisionist: z.boolean({ error: "must be true or false" }).optional(),
+  /** Regime or ideology, a short label such as "communist" (Walt ch. 6; Rousseau and Garcia-Retamero 2007). */
+  ideology: ideologyLabel.optional(),
 });
 
 const pair = z.tuple([stateId, stateId], { error: "must be a pair of state ids, like [\"USA\", \"GBR\"]" });
@@ -82,6 +94,14 @@ const deedSchema = z.strictObject({
     .int({ message: "must be a whole number of rounds, 1 or more" })
     .min(1, { message: "must be a whole number of rounds, 1 or more" })
     .max(50, { message: "must be at most 50 rounds" }),
+  note: text(400).optional(),
+  source: text(400).optional(),
+});
+
+/** A standing territorial claim of one state on another (Walt: offensive intentions). */
+const claimSchema = z.strictObject({
+  from: stateId,
+  to: stateId,
   note: text(400).optional(),
   source: text(400).optional(),
 });
@@ -138,6 +158,10 @@ export const scenarioSchema = z.strictObject({
   alliances: z.array(pair).optional(),
   borders: z.array(pair).optional(),
   history: z.array(deedSchema).optional(),
+  /** Territorial claims in force at the start: `from` claims land held by `to`. */
+  claims: z.array(claimSchema).max(400).optional(),
+  /** Pairs of ideologies hostile to each other, like ["communist", "liberal democracy"]. */
+  rivalIdeologies: z.array(z.tuple([ideologyLabel, ideologyLabel], { error: 'must be a pair of ideologies, like ["communist", "liberal democracy"]' })).max(100).optional(),
   crises: z.array(crisisSchema).max(50).optional(),
   teachingNotes: text(4000).optional(),
   sources: z.array(text(500)).optional(),
@@ -148,3 +172,4 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioState = Scenario["states"][number];
 export type ScenarioDeed = NonNullable<Scenario["history"]>[number];
 export type Crisis = z.output<typeof crisisSchema>;
+export type ScenarioClaim = NonNullable<Scenario["claims"]>[number];

@@ -2,6 +2,7 @@
 // rules that keep a game from breaking. Returns every error found, each
 // naming its path, never throws on bad input.
 import type { z } from "zod";
+import { MAX_BORDER_DISTANCE } from "../theory/proximity.js";
 import { scenarioSchema, type Scenario } from "./schema.js";
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
@@ -43,6 +44,8 @@ function schemaErrors(error: z.ZodError, input: unknown): string[] {
 
 type Loose = {
   states?: unknown;
+  claims?: unknown;
+  rivalIdeologies?: unknown;
   alliances?: unknown;
   borders?: unknown;
   history?: unknown;
@@ -87,15 +90,49 @@ function crossFieldErrors(input: unknown): string[] {
   checkPairs("alliances", "ally");
   checkPairs("borders", "neighbour");
 
-  const checkDeed = (where: string, d: unknown) => {
+  // A border makes two states neighbours (distance 0): only for states that are actually near.
+  const positionOf = (id: unknown): [number, number] | null => {
+    const i = typeof id === "string" ? firstIndex.get(id) : undefined;
+    const pos = i === undefined ? undefined : field(list(s.states)[i], "position");
+    return Array.isArray(pos) && typeof pos[0] === "number" && typeof pos[1] === "number" ? [pos[0], pos[1]] : null;
+  };
+  list(s.borders).forEach((p, i) => {
+    if (!Array.isArray(p) || p.length !== 2) return;
+    const [pa, pb] = [positionOf(p[0]), positionOf(p[1])];
+    if (!pa || !pb) return;
+    const d = Math.hypot(pa[0] - pb[0], pa[1] - pb[1]);
+    if (d > MAX_BORDER_DISTANCE) {
+      errors.push(
+        `borders[${i}]: "${String(p[0])}" and "${String(p[1])}" are ${Math.round(d).toLocaleString("en-US")} km apart; a border counts them as neighbours, so their positions must be at most ${MAX_BORDER_DISTANCE.toLocaleString("en-US")} km apart`,
+      );
+    }
+  });
+
+  const claimed = new Set<string>();
+  list(s.claims).forEach((c, i) => {
+    checkDeed(`claims[${i}]`, c, "claim land from itself");
+    const key = `${String(field(c, "from"))}>${String(field(c, "to"))}`;
+    if (claimed.has(key)) errors.push(`claims[${i}]: duplicate claim of "${String(field(c, "from"))}" on "${String(field(c, "to"))}"`);
+    claimed.add(key);
+  });
+  const ideologies = new Set(list(s.states).map((st) => field(st, "ideology")).filter((x): x is string => typeof x === "string"));
+  list(s.rivalIdeologies).forEach((p, i) => {
+    if (!Array.isArray(p) || p.length !== 2) return;
+    p.forEach((label, k) => {
+      if (typeof label === "string" && !ideologies.has(label)) errors.push(`rivalIdeologies[${i}][${k}]: no state has the ideology "${label}"`);
+    });
+    if (p[0] === p[1]) errors.push(`rivalIdeologies[${i}]: an ideology cannot be its own rival ("${String(p[0])}")`);
+  });
+
+  function checkDeed(where: string, d: unknown, self = "be hostile to itself") {
     const from = field(d, "from");
     const to = field(d, "to");
     if (!known(from)) errors.push(`${where}.from: unknown state id "${String(from)}"`);
     if (!known(to)) errors.push(`${where}.to: unknown state id "${String(to)}"`);
     if (typeof from === "string" && from === to) {
-      errors.push(`${where}: a state cannot be hostile to itself ("${from}")`);
+      errors.push(`${where}: a state cannot ${self} ("${from}")`);
     }
-  };
+  }
   list(s.history).forEach((d, i) => checkDeed(`history[${i}]`, d));
 
   const crisisIds = new Set<string>();

@@ -9,13 +9,13 @@ export interface Alignment {
   offers: string[];
   /** Balance of power: a partner from its set and no alliance with the leading bloc; null for the leader. */
   balanceOfPower: boolean | null;
-  /** Balance of threat: a partner from its set and no alliance with the top threat. */
+  /** Balance of threat: a partner from its set and no alliance with the top threat's bloc. */
   balanceOfThreat: boolean;
   /** Bandwagoning: allied with (or offering to) the top threat. */
   bandwagon: boolean;
-  /** Stands alone: no allies and no offers (buck-passing or hiding). */
+  /** Stands alone: no allies and no offers (buck-passing or hiding). Not the same as matching none. */
   alone: boolean;
-  /** The theories this alignment matches (possibly several, possibly none). */
+  /** The theories this alignment matches (possibly several; none is "none", not "alone"). */
   matches: Theory[];
   /** The theories disagreed for this state this round. */
   divergent: boolean;
@@ -43,6 +43,10 @@ export function countFit(fit: FitCounts, a: Pick<Alignment, "balanceOfPower" | "
   if (a.bandwagon) fit.bandwagon.matched += 1;
 }
 
+/**
+ * Classifies what a state did (its allies at the end of the round and the offers it made)
+ * against what each theory predicted for it at the start of the round.
+ */
 export function classifyAlignment(prediction: StatePrediction, allies: string[], offers: string[] = []): Alignment {
   const aligned = new Set([...allies, ...offers]);
   aligned.delete(prediction.state);
@@ -51,8 +55,9 @@ export function classifyAlignment(prediction: StatePrediction, allies: string[],
   const bot = prediction.balanceOfThreat;
   const balanceOfPower =
     bop.against === null ? null : has(bop.partners) && !has(bop.bloc.filter((id) => id !== prediction.state));
-  const balanceOfThreat = has(bot.partners) && !aligned.has(bot.against);
-  const bandwagon = aligned.has(prediction.bandwagon.with);
+  const threatSide = [bot.against, ...bot.tiedWith];
+  const balanceOfThreat = has(bot.partners) && !has(bot.camp);
+  const bandwagon = aligned.has(prediction.bandwagon.with) || threatSide.some((t) => aligned.has(t));
   const matches: Theory[] = [];
   if (balanceOfPower) matches.push("balance-of-power");
   if (balanceOfThreat) matches.push("balance-of-threat");

@@ -11,11 +11,15 @@ export interface Deed {
   from: string;
   to: string;
   kind: DeedKind;
+  /** Done by a state to its own ally (pressure inside an alliance, from a scenario's history or a crisis). */
+  withinAlliance?: true;
 }
 
 export interface Power {
   id: string;
   name: string;
+  /** "the" when the name reads with an article ("the Soviet Union"); see `nameInText`. */
+  article?: "the";
   economy: number;
   /** Forces that can only defend their own territory. */
   defense: number;
@@ -23,19 +27,38 @@ export interface Power {
   offense: number;
   /** [x, y] in kilometres. */
   position: [number, number];
+  /** A sea power (Levy and Thompson 2010: states seldom balance against the leading sea power). */
+  maritime?: boolean;
+  /** Aims to overturn the existing order: counts in its offensive intentions towards everyone. */
+  revisionist?: boolean;
+  /** Regime or ideology label ("communist"): a shared one lowers perceived threat, a rival one raises it. */
+  ideology?: string;
+}
+
+/** A standing territorial claim: `from` claims land held by `to`. */
+export interface Claim {
+  from: string;
+  to: string;
 }
 
 export interface World {
   /** The round about to be played (predictions are made at its start). */
   round: number;
-  /** Distance in km at which power counts half: g(d) = 1 / (1 + d / distanceScale). */
+  /**
+   * Kilometres of the world's distance scale. Force in war fades as 1 / (1 + d / distanceScale)
+   * (rules/strength.ts); an average state's reach in perceived threat is half of it (theory/proximity.ts).
+   */
   distanceScale: number;
   states: Power[];
   /** Alliances in force, each pair sorted by id. */
   alliances: Pair[];
-  /** Declared neighbours, each pair sorted by id: they count at distance 0. */
+  /** Declared neighbours, each pair sorted by id: they count at distance 0 (when actually near). */
   borders: Pair[];
   deeds: Deed[];
+  /** Standing territorial claims (none when absent). */
+  claims?: Claim[];
+  /** Pairs of ideologies hostile to each other, each sorted (none when absent). */
+  rivalIdeologies?: Pair[];
 }
 
 export const THEORIES = ["balance-of-power", "balance-of-threat", "bandwagon"] as const;
@@ -46,6 +69,21 @@ export const THEORY_NAMES: Record<Theory, string> = {
   "balance-of-threat": "balance of threat",
   bandwagon: "bandwagoning",
 };
+
+/**
+ * A state's name as it reads inside a sentence: "the Soviet Union", "France".
+ * Uses the scenario's `article`; without one, names that read with "the" in English
+ * (United ..., Soviet ..., ... Union, Kingdom, Republic, Empire, Netherlands, Islands, States) get it.
+ * `start` capitalises the first letter, for the start of a sentence.
+ */
+export function nameInText(state: Pick<Power, "name" | "article">, start = false): string {
+  const the =
+    state.article === "the" ||
+    (state.article === undefined &&
+      /^(United|Soviet|Republic|Kingdom|Empire|Federation|Union)\b|\b(Union|Kingdom|Republic|Empire|Emirates|Netherlands|Islands|States|Federation)$/.test(state.name));
+  const text = the ? `the ${state.name}` : state.name;
+  return start ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;

@@ -5,7 +5,7 @@ import type { ScenarioInput, Scenario } from "../../shared/scenario/schema.js";
 import { validateScenario } from "../../shared/scenario/validate.js";
 import { contextFor, reduce } from "../../shared/rules/reduce.js";
 import type { Command, Context, GameEvent, GameState } from "../../shared/rules/types.js";
-import type { Deed, Pair, Power, World } from "../../shared/theory/world.js";
+import type { Claim, Deed, Pair, Power, World } from "../../shared/theory/world.js";
 
 export interface StateSpec {
   id: string;
@@ -182,6 +182,9 @@ export interface PowerSpec {
   defense?: number;
   offense?: number;
   position?: [number, number];
+  maritime?: boolean;
+  revisionist?: boolean;
+  ideology?: string;
 }
 
 export function power(spec: PowerSpec): Power {
@@ -192,6 +195,9 @@ export function power(spec: PowerSpec): Power {
     defense: spec.defense ?? 70,
     offense: spec.offense ?? 30,
     position: spec.position ?? [0, 0],
+    ...(spec.maritime ? { maritime: true } : {}),
+    ...(spec.revisionist ? { revisionist: true } : {}),
+    ...(spec.ideology ? { ideology: spec.ideology } : {}),
   };
 }
 
@@ -201,6 +207,8 @@ export interface WorldOptions {
   alliances?: Pair[];
   borders?: Pair[];
   deeds?: Deed[];
+  claims?: Claim[];
+  rivalIdeologies?: Pair[];
 }
 
 const sorted = ([a, b]: Pair): Pair => (a < b ? [a, b] : [b, a]);
@@ -213,6 +221,8 @@ export function world(powers: PowerSpec[], options: WorldOptions = {}): World {
     alliances: (options.alliances ?? []).map(sorted),
     borders: (options.borders ?? []).map(sorted),
     deeds: options.deeds ?? [],
+    claims: options.claims ?? [],
+    rivalIdeologies: (options.rivalIdeologies ?? []).map(sorted),
   };
 }
 

@@ -153,9 +153,10 @@ describe("refusals: every code, and the input state is left unchanged", () => {
     // A-D is 9000 km, beyond the default reach of 3000 km.
     expectRefused(game, { type: "action", by: "A", action: { kind: "attack", target: "D" } }, "out-of-reach");
     expectRefused(game, { type: "action", by: "A", action: { kind: "threaten", target: "D" } }, "out-of-reach");
-    // A declared border puts D in reach.
-    const bordered = newGame({ borders: [["A", "D"]] });
-    expectAccepted(bordered, { type: "action", by: "A", action: { kind: "attack", target: "D" } });
+    // A-B is 1000 km: beyond a reach of 500 km, unless a declared border puts B in reach.
+    expectRefused(newGame({ reach: 500 }), { type: "action", by: "A", action: { kind: "attack", target: "B" } }, "out-of-reach");
+    const bordered = newGame({ reach: 500, borders: [["A", "B"]] });
+    expectAccepted(bordered, { type: "action", by: "A", action: { kind: "attack", target: "B" } });
   });
 
   it("ally-target: attacking or threatening an ally; attacking a state one agreed to ally with; allying with one's own target", () => {

@@ -10,7 +10,7 @@ import { forgetSeat, saveSeat, seatFor } from "../common/seats.js";
 import { intelFor, mapViewOf, nameOf, statesOf, worldOf } from "../common/view.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
-import { distanceBetween } from "../../../shared/theory/threat.js";
+import { distanceBetween } from "../../../shared/theory/proximity.js";
 import { inReach } from "../../../shared/rules/strength.js";
 import { mountChat } from "../panels/chat.js";
 import { clockText, happeningOf } from "../common/live.js";
