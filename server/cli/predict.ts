@@ -21,16 +21,28 @@ export function predictionsJson(scenarioId: string, p: RoundPredictions) {
         offense: r4(t.offense),
         intentions: r4(t.intentions),
         distance: Math.round(t.distance),
+        range: Math.round(t.range),
+        intent: {
+          record: r4(t.intent.record),
+          claims: r4(t.intent.claims),
+          revisionism: t.intent.revisionism,
+          ideology: t.intent.ideology,
+          trust: t.intent.trust,
+        },
       })),
       balanceOfPower: {
         against: s.balanceOfPower.against,
         partners: s.balanceOfPower.partners,
+        strength: s.balanceOfPower.strength,
         strong: s.balanceOfPower.strong,
+        tie: s.balanceOfPower.tie,
         leaveBloc: s.balanceOfPower.leaveBloc,
         reason: s.balanceOfPower.reason,
       },
       balanceOfThreat: {
         against: s.balanceOfThreat.against,
+        tiedWith: s.balanceOfThreat.tiedWith,
+        camp: s.balanceOfThreat.camp,
         partners: s.balanceOfThreat.partners,
         decidedBy: s.balanceOfThreat.decidedBy,
         reason: s.balanceOfThreat.reason,
@@ -42,7 +54,9 @@ export function predictionsJson(scenarioId: string, p: RoundPredictions) {
   return {
     scenario: scenarioId,
     round: p.round,
-    leader: { bloc: p.leader.bloc, share: r4(p.leader.share), strong: p.leader.strong },
+    leader: { bloc: p.leader.bloc, share: r4(p.leader.share), leaderShare: r4(p.leader.leaderShare), strength: p.leader.strength, strong: p.leader.strong, tie: p.leader.tie },
+    blocs: p.blocs.map((b) => ({ members: b.members, share: r4(b.share) })),
+    rivals: p.rivals,
     states,
   };
 }
@@ -59,7 +73,14 @@ function main() {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const out: string[] = [];
   out.push(`${scenario.title} (${scenario.id}), round ${p.round}`);
-  out.push(`Leading bloc: ${p.leader.bloc.join(" + ")} with ${pct(p.leader.share)} of all power${p.leader.strong ? " (a third or more)" : ""}`);
+  const strength = { strong: "a single land power with a third or more: strong balancing", weak: "weak balancing", maritime: "a sea power: seldom balanced against" };
+  out.push(
+    p.leader.tie
+      ? `No leading bloc: ${p.leader.tie.join(", ")} are tied with ${pct(p.leader.share)} of all power each`
+      : `Leading bloc: ${p.leader.bloc.join(" + ")} with ${pct(p.leader.share)} of all power (${strength[p.leader.strength]})`,
+  );
+  out.push(`Blocs: ${p.blocs.filter((b) => b.members.length > 1).map((b) => b.members.join("+")).join(" | ") || "none"}`);
+  out.push(`Rivals: ${p.rivals.map((r) => `${r.a}-${r.b} (${r.reason})`).join(", ") || "none"}`);
   out.push("");
   const rows = Object.values(p.states).map((s) => {
     const top = s.threats[0]!;
@@ -68,8 +89,8 @@ function main() {
       pct(s.powerShare),
       `${top.from} (${top.score.toFixed(3)})`,
       s.balanceOfThreat.decidedBy.join(", "),
-      s.balanceOfPower.against ? `against ${s.balanceOfPower.against.join("+")}` : "(leader)",
-      `against ${s.balanceOfThreat.against}`,
+      s.balanceOfPower.against ? `against ${s.balanceOfPower.against.join("+")}` : s.balanceOfPower.tie ? "(tie)" : "(leader)",
+      `against ${[s.balanceOfThreat.against, ...s.balanceOfThreat.tiedWith].join("/")}`,
       `with ${s.bandwagon.with}`,
       s.divergent ? "yes" : "",
     ];

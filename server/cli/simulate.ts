@@ -30,7 +30,7 @@ export function formatSummary(s: GameSummary, title: string): string {
       return [
         id,
         r.actions[id] ?? "none",
-        p.balanceOfPower.against ? `vs ${p.balanceOfPower.against.join("+")}` : "(leader)",
+        p.balanceOfPower.against ? `vs ${p.balanceOfPower.against.join("+")}` : "(none)",
         `vs ${p.balanceOfThreat.against}`,
         `with ${p.bandwagon.with}`,
         p.divergent ? "yes" : "",

@@ -41,7 +41,7 @@ export interface Bloc {
   share: number;
 }
 
-export type RivalryReason = "top-threats" | "war" | "hostile-acts";
+export type RivalryReason = "top-threats" | "attack" | "hostile-acts";
 
 /**
  * Pairs of rivals (pairKey -> why), from each state's top threat and the record of
@@ -53,7 +53,7 @@ export function rivalries(world: Pick<World, "round" | "deeds" | "alliances">, t
     const age = world.round - d.round;
     if (age < 1 || d.from === d.to) continue;
     const key = pairKey(d.from, d.to);
-    if (d.kind === "attack" && age === 1) out.set(key, "war");
+    if (d.kind === "attack" && age === 1) out.set(key, "attack");
     else if ((d.kind === "attack" || d.kind === "threat") && age <= RECENT_ROUNDS && !out.has(key) && !d.withinAlliance) {
       out.set(key, "hostile-acts");
     }

@@ -6,7 +6,7 @@
 // (Boulding 1962) whose length depends on both states' reach:
 //
 //     proximity(i, j) = 1 / (1 + (d / (reach(i) + reach(j)))^2)
-//     reach(k)        = distanceScale / 2 × sqrt(0.01 + offensive forces of k / 30)
+//     reach(k)        = 0.4 × distanceScale × sqrt(0.01 + offensive forces of k / 30)
 //
 // - Power projection: offensive forces carry power far, defensive forces do
 //   not, so a state with large offensive forces reaches far (reach(j)).
@@ -26,8 +26,8 @@ import { hasPair, stateById, type World } from "./world.js";
 
 /** Farthest apart (km, between positions) two states declared neighbours in `borders` may be. */
 export const MAX_BORDER_DISTANCE = 3000;
-/** An average state's reach is this share of the world's distance scale (500 km by default). */
-export const REACH_SHARE_OF_SCALE = 0.5;
+/** An average state's reach is this share of the world's distance scale (400 km at the default 1,000 km). */
+export const REACH_SHARE_OF_SCALE = 0.4;
 /** A state with no offensive forces still reaches this share of an average state's reach (its own region). */
 export const MIN_REACH_FACTOR = 0.1;
 /**
@@ -59,7 +59,7 @@ export function distanceBetween(world: Pick<World, "states" | "borders">, a: str
 
 /**
  * A state's reach in km: distanceScale × REACH_SHARE_OF_SCALE × sqrt(0.01 + offense / REFERENCE_OFFENSE),
- * so 500 km for an average state at the default scale, about 50 km with no offensive forces,
+ * so 400 km for an average state at the default scale, about 40 km with no offensive forces,
  * and growing with the square root of offensive forces.
  */
 export function reachOf(state: { offense: number }, distanceScale: number): number {

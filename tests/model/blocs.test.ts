@@ -83,7 +83,7 @@ describe("blocs on hand-made worlds", () => {
 
   it("an attack last round (war) or two states being each other's top threat also make rivals", () => {
     const war = predictAlignments(base({ round: 2, deeds: [{ round: 1, from: "A2", to: "B2", kind: "attack" }] }));
-    expect(war.rivals).toContainEqual({ a: "A2", b: "B2", reason: "war" });
+    expect(war.rivals).toContainEqual({ a: "A2", b: "B2", reason: "attack" });
     expect(war.blocs.length).toBeGreaterThan(1);
     // Old deeds are forgotten for this purpose: three rounds ago is not recent.
     const old = predictAlignments(base({ round: 4, deeds: [{ round: 1, from: "A2", to: "B2", kind: "attack" }] }));

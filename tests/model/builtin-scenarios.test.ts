@@ -10,6 +10,8 @@ import rivalShores from "../../shared/scenario/builtin/rival-shores.json" with {
 import { validateScenario } from "../../shared/scenario/validate.js";
 import type { Scenario, ScenarioState } from "../../shared/scenario/schema.js";
 import { createGame } from "../../shared/rules/setup.js";
+import { POLICIES } from "../../shared/bots/policies.js";
+import { assignPolicies, playGame } from "../../shared/sim/play.js";
 
 const FILES: Record<string, unknown> = {
   "cold-war-1947": coldWar1947,
@@ -165,6 +167,44 @@ describe("The Cold War, 1947", () => {
       expect(predictions.states[id]!.balanceOfPower.against, id).toContain("USA");
       expect(predictions.states[id]!.divergent, id).toBe(true);
     }
+  });
+});
+
+describe("The Cold War, 1947: the claim holds beyond round 1", () => {
+  const s = scenario("cold-war-1947");
+  const games = [...POLICIES, "mixed" as const].flatMap((policy) =>
+    [1, 2, 3].map((seed) => ({ policy, seed, history: playGame(s, { seed }, assignPolicies(s, policy, seed)).final.history })),
+  );
+
+  it("in rounds 1-3 of bot games under every policy (3 seeds each), the USSR is the top threat of Britain and France in most predictions", () => {
+    for (const id of ["GBR", "FRA"]) {
+      let sov = 0;
+      let all = 0;
+      for (const g of games) {
+        for (const h of g.history.filter((r) => r.round <= 3)) {
+          all += 1;
+          if (h.predictions.states[id]!.balanceOfThreat.against === "SOV") sov += 1;
+        }
+      }
+      expect(all).toBe(games.length * 3);
+      expect(sov / all, `${id}: ${sov} of ${all}`).toBeGreaterThan(0.5);
+    }
+  });
+
+  it("in rounds 1-3 of those games the USA and the USSR are never in one bloc", () => {
+    for (const g of games) {
+      for (const h of g.history.filter((r) => r.round <= 3)) {
+        for (const b of h.predictions.blocs) {
+          expect(b.members.includes("USA") && b.members.includes("SOV"), `${g.policy} seed ${g.seed} round ${h.round}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it("balance of power keeps pointing at the American-led bloc in round 1 (a sea power, which Levy and Thompson say is seldom balanced against)", () => {
+    const p = createGame(s, { seed: 1 }).predictions;
+    expect(p.leader.leader).toBe("USA");
+    expect(p.leader.strength).toBe("maritime");
   });
 });
 

@@ -23,8 +23,8 @@ export function refDistance(w: World, a: string, b: string): number {
   return d;
 }
 
-/** Reach (km): distanceScale / 2 × sqrt(0.01 + offense / 30). */
-export const refReach = (w: World, id: string) => (w.distanceScale / 2) * Math.sqrt(0.01 + w.states.find((s) => s.id === id)!.offense / 30);
+/** Reach (km): 0.4 × distanceScale × sqrt(0.01 + offense / 30). */
+export const refReach = (w: World, id: string) => 0.4 * w.distanceScale * Math.sqrt(0.01 + w.states.find((s) => s.id === id)!.offense / 30);
 
 /** 1 / (1 + (d / (reach(i) + reach(j)))^2). */
 export const refProximity = (w: World, from: string, target: string) =>

@@ -115,8 +115,8 @@ describe("threat(j -> i): Walt's four sources", () => {
     const t = threatBetween(w, "B", "A");
     expect(t.distance).toBe(0);
     expect(t.proximity).toBe(1);
-    // Without the border: 2000 km over a range of two default reaches, 2 × 500 × sqrt(0.01 + 30/30) km.
-    const range = 2 * 500 * Math.sqrt(1.01);
+    // Without the border: 2000 km over a range of two default reaches, 2 × 400 × sqrt(0.01 + 30/30) km.
+    const range = 2 * 400 * Math.sqrt(1.01);
     expect(threatBetween({ ...w, borders: [] }, "B", "A").proximity).toBeCloseTo(1 / (1 + (2000 / range) ** 2), 12);
     expect(threatBetween({ ...w, borders: [] }, "B", "A").range).toBeCloseTo(range, 9);
   });
@@ -432,10 +432,10 @@ describe("predictions on hand-made worlds", () => {
 describe("classifyAlignment", () => {
   // Everyone holds half its forces offensive (offense factor 1). Totals: military 100, economy 100.
   //   L 0.40 at (5000,0)   T 0.25 at (500,0)   P 0.15 at (0,500)   Q 0.10 at (0,-3000)   X 0.10 at (0,0)
-  // Reaches (500 × sqrt(0.01 + offense / 30)): L 411.3, T 326.6, P 255.0, Q and X 210.2 km.
-  // Threats to X: T 0.25 × 1/(1+(500/536.8)^2) = 0.1339; P 0.15 × 1/(1+(500/465.1)^2) = 0.0696;
-  //   L 0.40 × 1/(1+(5000/621.5)^2) = 0.0061; Q 0.10 × 1/(1+(3000/420.4)^2) = 0.0019.
-  // T and Q are allied; T's top threat is P and P's is T: rivals, but not allied. Blocs: [L] 0.40
+  // Reaches (400 × sqrt(0.01 + offense / 30)): L 329.0, T 261.3, P 204.0, Q and X 168.1 km.
+  // Threats to X: T 0.25 × 1/(1+(500/429.4)^2) = 0.1061; P 0.15 × 1/(1+(500/372.1)^2) = 0.0535;
+  //   L 0.40 × 1/(1+(5000/497.1)^2) = 0.0039; Q 0.10 × 1/(1+(3000/336.2)^2) = 0.0012.
+  // T and Q are allied; T's top threat is P (0.0453 against X's 0.0425) and P's is T: rivals, not allied. Blocs: [L] 0.40
   // (leads; a single land power over a third: strong), [T, Q] 0.35, [P] 0.15, [X] 0.10.
   // For X: balance of power against [L] with partners {T, Q, P}; balance of threat against T, whose
   // bloc is {T, Q}: partners {P, L}; bandwagon with T.
@@ -452,7 +452,7 @@ describe("classifyAlignment", () => {
   const predictions = predictAlignments(w);
   const x = predictions.states.X!;
   const g = (d: number, range: number) => 1 / (1 + (d / range) ** 2);
-  const reach = (offense: number) => 500 * Math.sqrt(0.01 + offense / 30);
+  const reach = (offense: number) => 400 * Math.sqrt(0.01 + offense / 30);
 
   it("the hand-computed predictions hold", () => {
     expect(x.threats.map((t) => t.from)).toEqual(["T", "P", "L", "Q"]);
@@ -465,7 +465,7 @@ describe("classifyAlignment", () => {
     expect(x.balanceOfThreat.against).toBe("T");
     expect([...x.balanceOfThreat.camp].sort()).toEqual(["Q", "T"]);
     // Usefulness against T: share × g(distance to T) / (1 + own threat to X / top threat):
-    //   P: 0.15 × g(707, 581.5) / (1 + 0.0696/0.1339) = 0.0398;  L: 0.40 × g(4500, 737.9) / 1.045 = 0.0100.
+    //   P: 0.15 × g(707, 465.3) / (1 + 0.0535/0.1061) = 0.0301;  L: 0.40 × g(4500, 590.3) / 1.037 = 0.0065.
     expect(x.balanceOfThreat.partners).toEqual(["P", "L"]);
     expect(x.bandwagon.with).toBe("T");
     // Weak (0.10 <= 0.5 x 0.25) but P and L with X (0.65) outweigh the bloc of T and Q (0.35): not likely.
@@ -541,13 +541,13 @@ describe("classifyAlignment", () => {
 describe("decidingComponents", () => {
   // France 1949-like, three states, all half offensive. Military = economy: USA 60, SOV 25, FRA 15
   // -> shares 0.60, 0.25, 0.15. FRA at (0,0), SOV 2,500 km east, USA 4,000 km west.
-  // Reaches: USA (offense 30) 502.5 km, SOV (12.5) 326.6, FRA (7.5) 255.0.
-  //   USA: 0.60 × g(4000, 757.4) = 0.60 × 0.0346 = 0.0208   SOV: 0.25 × g(2500, 581.5) = 0.25 × 0.0513 = 0.0128
+  // Reaches: USA (offense 30) 402.0 km, SOV (12.5) 261.3, FRA (7.5) 204.0.
+  //   USA: 0.60 × g(4000, 606.0) = 0.60 × 0.0224 = 0.0135   SOV: 0.25 × g(2500, 465.3) = 0.25 × 0.0335 = 0.0084
   //   -> power and distance alone: the USA.
   // SOV's record last round, both against France: a threat (0.5) and an attack (1): intentions 2.5,
-  //   SOV: 0.0128 × 2.5 = 0.0321 > 0.0208 -> intentions flip it.
-  // Log-ratios SOV/USA: power ln(0.25/0.6) = -0.875, proximity ln(0.0513/0.0346) = 0.394,
-  //   intentions ln 2.5 = 0.916, total 0.435. Without intentions: -0.48 < 0 (decisive);
+  //   SOV: 0.0084 × 2.5 = 0.0209 > 0.0135 -> intentions flip it.
+  // Log-ratios SOV/USA: power ln(0.25/0.6) = -0.875, proximity ln(0.0335/0.0224) = 0.400,
+  //   intentions ln 2.5 = 0.916, total 0.441. Without intentions: -0.48 < 0 (decisive);
   //   without proximity: +0.04 > 0 (not decisive).
   const powers = [
     { id: "USA", economy: 60, defense: 30, offense: 30, position: [-4000, 0] as [number, number] },
@@ -559,7 +559,7 @@ describe("decidingComponents", () => {
     { round: 0, from: "SOV", to: "FRA", kind: "attack" },
   ];
   const g = (d: number, range: number) => 1 / (1 + (d / range) ** 2);
-  const reach = (offense: number) => 500 * Math.sqrt(0.01 + offense / 30);
+  const reach = (offense: number) => 400 * Math.sqrt(0.01 + offense / 30);
 
   it("power discounted by distance alone makes the far, stronger state the top threat", () => {
     const t = threatTo(world(powers), "FRA");
