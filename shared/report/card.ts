@@ -3,7 +3,8 @@
 // question drawn from their own game. Built from the debrief, so it agrees with
 // what the teacher projects.
 import type { ClassroomState } from "../classroom/types.js";
-import { THEORY_NAMES } from "../theory/world.js";
+import { nameInText, THEORY_NAMES } from "../theory/world.js";
+import { capitalise, joinList } from "../format.js";
 import { countFit, emptyFitCounts, type FitCounts } from "../theory/classify.js";
 import { buildDebrief, type TheoryRow } from "./debrief.js";
 
@@ -24,21 +25,21 @@ export interface ReportCard {
   reflection: string;
 }
 
-/** The reflection question: the sharpest moment of this state's game, in a question. */
+/** The reflection question: the sharpest moment of this state's game, in a question. `name` gives a name inside a sentence. */
 export function reflectionQuestion(rows: TheoryRow[], name: (id: string) => string): string {
   const divergent = rows.find((r) => r.predictions.divergent && r.predictions.balanceOfPower.against !== null);
   if (divergent) {
     const p = divergent.predictions;
     const chose = divergent.matched.theories.length > 0 ? `your alliances matched ${divergent.matched.theories.map((t) => THEORY_NAMES[t]).join(" and ")}` : divergent.matched.alone ? "you stood alone" : "your alliances matched neither";
-    return `In round ${divergent.round} the theories disagreed for ${divergent.name}: balance of power said to balance against ${p.balanceOfPower.against!.map(name).join(", ")}, balance of threat against ${name(p.balanceOfThreat.against)} (decided by ${p.balanceOfThreat.decidedBy.join(", ")}). ${chose[0]!.toUpperCase()}${chose.slice(1)}. What made your team choose as it did, and would you choose the same again?`;
+    return `In round ${divergent.round} the theories disagreed for ${name(divergent.state)}: balance of power said to balance against ${joinList(p.balanceOfPower.against!.map(name))}, balance of threat against ${name(p.balanceOfThreat.against)} (decided by ${joinList(p.balanceOfThreat.decidedBy)}). ${capitalise(chose)}. What made your team choose as it did, and would you choose the same again?`;
   }
   const alone = rows.filter((r) => r.matched.alone).length;
   if (rows.length > 0 && alone * 2 >= rows.length) {
-    return `${rows[0]!.name} stood alone in ${alone} of ${rows.length} rounds. Was that buck-passing, hoping others would stop the threat for you? What did it cost or gain you?`;
+    return `${capitalise(name(rows[0]!.state))} stood alone in ${alone} of ${rows.length} rounds. Was that buck-passing, hoping others would stop the threat for you? What did it cost or gain you?`;
   }
   const band = rows.filter((r) => r.matched.bandwagon).length;
   if (band > 0) {
-    return `${rows[0]!.name} allied with its top threat in ${band} round${band === 1 ? "" : "s"}. Was that bandwagoning out of weakness, or for profit? What would have happened if you had balanced instead?`;
+    return `${capitalise(name(rows[0]!.state))} allied with its top threat in ${band} round${band === 1 ? "" : "s"}. Was that bandwagoning out of weakness, or for profit? What would have happened if you had balanced instead?`;
   }
   return "Which of the three theories best describes your team's choices, and what in the situation (power, distance, offensive forces, past deeds) made you choose that way?";
 }
@@ -49,6 +50,10 @@ export function buildReportCard(room: ClassroomState, studentId: string): Report
   const state = student.state;
   const debrief = buildDebrief(room, { revealChat: false, anonymize: false });
   const name = (id: string) => debrief.states.find((s) => s.id === id)?.name ?? id;
+  const inText = (id: string) => {
+    const s = room.game.states.find((x) => x.id === id);
+    return s ? nameInText(s) : id;
+  };
   const rows = debrief.theoryTable.filter((r) => r.state === state);
   const fit = emptyFitCounts();
   for (const r of rows) countFit(fit, r.matched);
@@ -67,6 +72,6 @@ export function buildReportCard(room: ClassroomState, studentId: string): Report
     of: ranking.length,
     rounds: rows,
     fit,
-    reflection: reflectionQuestion(rows, name),
+    reflection: reflectionQuestion(rows, inText),
   };
 }

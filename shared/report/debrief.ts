@@ -12,38 +12,23 @@ import type { ClassEvent, ClassroomState, SeatControl } from "../classroom/types
 import { ranking } from "../rules/scoring.js";
 import type { Action, Budget, GameEvent, Pair, ScoreLine } from "../rules/types.js";
 import { describeAction, describeEvent } from "../sim/summary.js";
-import { countFit } from "../theory/classify.js";
 import { powerShares } from "../theory/power.js";
+import type { BalancingStrength } from "../theory/predict.js";
 import type { Component } from "../theory/threat.js";
-import { THEORIES, THEORY_NAMES, type Theory } from "../theory/world.js";
+import { nameInText, THEORY_NAMES, type Theory } from "../theory/world.js";
+import { capitalise, joinList } from "../format.js";
+import { addToFit, emptyFit, finishFit, specificitySentence, verdictSentence, type FitRow, type FitTable } from "./fit.js";
+import { discussionQuestions, type DiscussionQuestion } from "./questions.js";
+
+export type { DiscussionQuestion } from "./questions.js";
+export type { FitCount, FitTable } from "./fit.js";
+export { verdictSentence } from "./fit.js";
 
 export interface DebriefOptions {
   /** Include chat excerpts (the teacher chose to reveal chats). */
   revealChat: boolean;
   /** Replace nicknames by "Player 1", "Player 2"… (in join order), also inside chat texts. */
   anonymize: boolean;
-}
-
-export interface FitCount {
-  matched: number;
-  /** State-rounds for which the theory made a prediction (balance of power predicts nothing for the leader). */
-  predicted: number;
-  /** matched / predicted, 4 decimals (0 when nothing was predicted). */
-  share: number;
-}
-
-export interface FitTable {
-  /** State-rounds counted (each is one alignment). */
-  alignments: number;
-  "balance-of-power": FitCount;
-  "balance-of-threat": FitCount;
-  bandwagon: FitCount;
-  /** Alignments that matched no theory at all. */
-  none: number;
-  /** Alignments standing alone (no allies, no offers). */
-  alone: number;
-  /** Alignments in rounds where the two balancing theories pointed at different adversaries. */
-  divergent: number;
 }
 
 export interface TheoryRow {
@@ -60,11 +45,15 @@ export interface TheoryRow {
       partners: string[];
       leadingBloc: string[];
       leadingShare: number;
+      /** Levy and Thompson: strong (a single land power with a third or more), weak, or maritime. */
+      strength: BalancingStrength;
       strong: boolean;
+      /** Leaders of the blocs tied for the lead, or null. */
+      tie: string[] | null;
       leaveBloc: boolean;
       reason: string;
     };
-    balanceOfThreat: { against: string; partners: string[]; decidedBy: Component[]; runnerUp: string | null; reason: string };
+    balanceOfThreat: { against: string; tiedWith: string[]; camp: string[]; partners: string[]; decidedBy: Component[]; runnerUp: string | null; reason: string };
     bandwagon: { with: string; likely: boolean; reason: string };
     divergent: boolean;
   };
@@ -103,17 +92,6 @@ export interface ChatExcerpt {
   text: string;
 }
 
-export interface DiscussionQuestion {
-  id: "threat-over-power" | "power-over-threat" | "chain-ganging" | "buck-passing" | "bandwagoning-for-profit" | "weak-bandwagon";
-  /** The first time it happened, and how many times. */
-  round: number;
-  states: string[];
-  occurrences: number;
-  theory: string;
-  sources: string[];
-  question: string;
-}
-
 export interface Debrief {
   format: "entente-debrief/1";
   code: string;
@@ -128,7 +106,12 @@ export interface Debrief {
     ranking: { id: string; name: string; total: number }[];
     /** The top score (several states when tied); null before any round was scored. */
     winner: { states: string[]; names: string[]; total: number } | null;
+    /** Which theories the class's own teams' alignments were consistent with, as rates (bots when no team played). */
     verdict: string;
+    /** How many partners each theory allowed: a match with a narrower prediction says more. */
+    specificity: string;
+    /** The same for the states bots played (or nobody), reported apart; null when there were none. */
+    bots: string | null;
   };
   states: { id: string; name: string; color: string | null; position: [number, number]; control: SeatControl; team: boolean }[];
   /** Power shares per state, index 0 = the start of the game, index r = the end of round r. */
@@ -138,7 +121,17 @@ export interface Debrief {
   timeline: TimelineItem[];
   theoryTable: TheoryRow[];
   divergent: { count: number; rounds: { round: number; choices: DivergentChoice[]; text: string }[] };
-  fit: { overall: FitTable; byRound: ({ round: number } & FitTable)[]; byTeam: ({ state: string; members: string[] } & FitTable)[] };
+  fit: {
+    /** The states the class's teams played when each round was resolved: the verdict counts these. */
+    teams: FitTable;
+    /** The states played by bots (or nobody), apart. */
+    bots: FitTable;
+    /** Everything together. */
+    overall: FitTable;
+    /** Per round, the teams' alignments only. */
+    byRound: ({ round: number } & FitTable)[];
+    byTeam: ({ state: string; members: string[] } & FitTable)[];
+  };
   /** Theory-challenge mode only: the dealt theories and how well each state played its own. */
   challenge: {
     roles: { state: string; name: string; team: boolean; role: Theory; matched: number; rounds: number; share: number }[];
@@ -151,44 +144,6 @@ export interface Debrief {
 }
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-function emptyFit(): FitTable {
-  const c = () => ({ matched: 0, predicted: 0, share: 0 });
-  return { alignments: 0, "balance-of-power": c(), "balance-of-threat": c(), bandwagon: c(), none: 0, alone: 0, divergent: 0 };
-}
-
-function addToFit(fit: FitTable, row: TheoryRow): void {
-  fit.alignments += 1;
-  const m = row.matched;
-  countFit(fit, m);
-  if (m.theories.length === 0) fit.none += 1;
-  if (m.alone) fit.alone += 1;
-  if (row.predictions.divergent) fit.divergent += 1;
-}
-
-function finishFit<T extends FitTable>(fit: T): T {
-  for (const t of THEORIES) fit[t].share = fit[t].predicted > 0 ? r4(fit[t].matched / fit[t].predicted) : 0;
-  return fit;
-}
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** "Balance of threat explained 14 of 20 alignments, balance of power 6, bandwagoning 2; 3 stood alone." */
-export function verdictSentence(fit: FitTable): string {
-  if (fit.alignments === 0) return "No round was played, so there is no alignment to explain yet.";
-  const order = [...THEORIES].sort((a, b) => fit[b].matched - fit[a].matched || THEORIES.indexOf(a) - THEORIES.indexOf(b));
-  const [first, ...rest] = order as [Theory, ...Theory[]];
-  let text = `${capital(THEORY_NAMES[first])} explained ${fit[first].matched} of ${fit.alignments} alignment${fit.alignments === 1 ? "" : "s"}, ${rest
-    .map((t) => `${THEORY_NAMES[t]} ${fit[t].matched}`)
-    .join(", ")}`;
-  const extras: string[] = [];
-  if (fit.alone > 0) extras.push(`${fit.alone} stood alone`);
-  if (fit.divergent > 0) extras.push(`${fit.divergent} came in rounds where the theories disagreed`);
-  if (extras.length > 0) text += `; ${extras.join(", ")}`;
-  return `${text}.`;
-}
-
 /** Nicknames as shown: themselves, or "Player N" in join order when anonymized. */
 function aliasMap(room: ClassroomState, anonymize: boolean): Map<string, string> {
   const map = new Map<string, string>();
@@ -245,7 +200,7 @@ function timelineText(e: ClassEvent, name: (id: string) => string): string | nul
     case "gameEnded":
       return e.reason === "completed" ? `the game ended after round ${e.round}` : `the teacher ended the game in round ${e.round}`;
     default:
-      return TIMELINE_KINDS.has(e.type) ? describeEvent(e as GameEvent) : null;
+      return TIMELINE_KINDS.has(e.type) ? describeEvent(e as GameEvent, name) : null;
   }
 }
 
@@ -273,8 +228,14 @@ const CHOICE_WORDS: Record<DivergentChoice["chose"], string> = {
 
 export function buildDebrief(room: ClassroomState, options: DebriefOptions): Debrief {
   const game = room.game;
-  const names = new Map(game.states.map((s) => [s.id, s.name]));
-  const name = (id: string) => names.get(id) ?? id;
+  const byId = new Map(game.states.map((s) => [s.id, s]));
+  /** The state's name as a label (tables, rankings). */
+  const name = (id: string) => byId.get(id)?.name ?? id;
+  /** The state's name inside a sentence ("the Soviet Union"). */
+  const inText = (id: string) => {
+    const s = byId.get(id);
+    return s ? nameInText(s) : id;
+  };
   const aliases = aliasMap(room, options.anonymize);
   const membersOf = (state: string) =>
     Object.values(room.students)
@@ -322,12 +283,16 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
             partners: p.balanceOfPower.partners,
             leadingBloc: p.balanceOfPower.bloc,
             leadingShare: r4(p.balanceOfPower.share),
+            strength: p.balanceOfPower.strength,
             strong: p.balanceOfPower.strong,
+            tie: p.balanceOfPower.tie,
             leaveBloc: p.balanceOfPower.leaveBloc,
             reason: p.balanceOfPower.reason,
           },
           balanceOfThreat: {
             against: p.balanceOfThreat.against,
+            tiedWith: p.balanceOfThreat.tiedWith,
+            camp: p.balanceOfThreat.camp,
             partners: p.balanceOfThreat.partners,
             decidedBy: p.balanceOfThreat.decidedBy,
             runnerUp: p.balanceOfThreat.runnerUp,
@@ -341,7 +306,7 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
           offers: a.offers,
           leaving: [...d.leaving].sort(),
           action: d.action,
-          actionText: describeAction(d.action),
+          actionText: describeAction(d.action, inText),
           budget: { economy: d.budget.economy, defense: d.budget.defense, offense: d.budget.offense },
         },
         matched: { balanceOfPower: a.balanceOfPower, balanceOfThreat: a.balanceOfThreat, bandwagon: a.bandwagon, alone: a.alone, theories: a.matches },
@@ -350,23 +315,46 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
     }
   }
 
-  // --- fit ------------------------------------------------------------------
+  // --- fit: the class's teams first, bot-played seats apart ----------------
+  const fitRow = (row: TheoryRow): FitRow => ({
+    matched: row.matched,
+    allowed: {
+      "balance-of-power": row.predictions.balanceOfPower.against === null ? null : row.predictions.balanceOfPower.partners.length,
+      "balance-of-threat": row.predictions.balanceOfThreat.partners.length,
+      bandwagon: 1 + row.predictions.balanceOfThreat.tiedWith.length,
+    },
+    divergent: row.predictions.divergent,
+  });
+  const teamsFit = emptyFit();
+  const botsFit = emptyFit();
   const overall = emptyFit();
-  const byRoundMap = new Map<number, { round: number } & FitTable>();
+  const byRoundMap = new Map<number, { round: number } & ReturnType<typeof emptyFit>>();
   const teamStates = new Set(room.teams);
-  const byTeamMap = new Map<string, { state: string; members: string[] } & FitTable>(
-    room.teams.map((id) => [id, { state: id, members: membersOf(id), ...emptyFit() }]),
-  );
+  const byTeamMap = new Map(room.teams.map((id) => [id, { state: id, members: membersOf(id), ...emptyFit() }]));
+  for (const h of game.history) byRoundMap.set(h.round, { round: h.round, ...emptyFit() });
   for (const row of theoryTable) {
-    addToFit(overall, row);
-    if (!byRoundMap.has(row.round)) byRoundMap.set(row.round, { round: row.round, ...emptyFit() });
-    addToFit(byRoundMap.get(row.round)!, row);
-    const team = byTeamMap.get(row.state);
-    if (team) addToFit(team, row);
+    const f = fitRow(row);
+    addToFit(overall, f);
+    if (row.playedBy === "team") {
+      addToFit(teamsFit, f);
+      addToFit(byRoundMap.get(row.round)!, f);
+      const team = byTeamMap.get(row.state);
+      if (team) addToFit(team, f);
+    } else {
+      addToFit(botsFit, f);
+    }
   }
-  finishFit(overall);
-  const byRound = [...byRoundMap.values()].map(finishFit);
-  const byTeam = [...byTeamMap.values()].map(finishFit);
+  const fit: Debrief["fit"] = {
+    teams: finishFit(teamsFit),
+    bots: finishFit(botsFit),
+    overall: finishFit(overall),
+    byRound: [...byRoundMap.values()].map((r) => finishFit(r)),
+    byTeam: [...byTeamMap.values()].map((r) => finishFit(r)),
+  };
+  const teamsPlayed = fit.teams.alignments > 0;
+  const verdict = teamsPlayed ? verdictSentence(fit.teams, "Your teams'") : verdictSentence(fit.bots, fit.bots.alignments > 0 ? "No team played a state; the bots'" : "The");
+  const specificity = specificitySentence(teamsPlayed ? fit.teams : fit.bots);
+  const botsLine = teamsPlayed && fit.bots.alignments > 0 ? verdictSentence(fit.bots, "The bot-played states'") : null;
 
   // --- divergent rounds -----------------------------------------------------
   const divergentRounds: Debrief["divergent"]["rounds"] = [];
@@ -374,9 +362,11 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
     const rows = theoryTable.filter((r) => r.round === h.round && r.predictions.divergent);
     if (rows.length === 0) continue;
     const choices = rows.map(divergentChoice);
-    const text = `Round ${h.round}: the theories disagreed for ${rows.length} state${rows.length === 1 ? "" : "s"}. ${choices
-      .map((c) => `${name(c.state)} (power said: against ${c.powerAgainst.map(name).join(" + ") || "nobody"}; threat said: against ${name(c.threatAgainst)}) ${CHOICE_WORDS[c.chose]}`)
-      .join("; ")}.`;
+    const text = `Round ${h.round}: the theories disagreed for ${rows.length} state${rows.length === 1 ? "" : "s"}. ${capitalise(
+      choices
+        .map((c) => `${inText(c.state)} (power said: against ${joinList(c.powerAgainst.map(inText)) || "nobody"}; threat said: against ${inText(c.threatAgainst)}) ${CHOICE_WORDS[c.chose]}`)
+        .join("; "),
+    )}.`;
     divergentRounds.push({ round: h.round, choices, text });
   }
 
@@ -384,7 +374,7 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
   const timeline: TimelineItem[] = [];
   for (const t of room.timeline) {
     if (!TIMELINE_KINDS.has(t.event.type)) continue;
-    const text = timelineText(t.event, name);
+    const text = timelineText(t.event, inText);
     if (text) timeline.push({ round: t.round, at: t.at, kind: t.event.type, states: eventStates(t.event), text });
   }
 
@@ -435,7 +425,9 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
       teams: room.teams.map((id) => ({ state: id, name: name(id), control: room.control[id] ?? "empty", members: membersOf(id) })),
       ranking: ranks,
       winner: winners.length > 0 ? { states: winners.map((w) => w.id), names: winners.map((w) => w.name), total: top!.total } : null,
-      verdict: verdictSentence(overall),
+      verdict,
+      specificity,
+      bots: botsLine,
     },
     states: game.states.map((s) => {
       const scen = room.scenario.states.find((x) => x.id === s.id) as { color?: string } | undefined;
@@ -445,126 +437,15 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
     alliances,
     timeline,
     theoryTable,
-    divergent: { count: overall.divergent, rounds: divergentRounds },
-    fit: { overall, byRound, byTeam },
+    divergent: { count: fit.overall.divergent, rounds: divergentRounds },
+    fit,
     challenge,
     chat,
-    questions: discussionQuestions(room, theoryTable, name),
+    questions: discussionQuestions({
+      room,
+      table: theoryTable,
+      name: inText,
+      share: (id, index) => power.shares[id]?.[Math.max(0, Math.min(index, power.rounds.length - 1))] ?? 0,
+    }),
   };
 }
-
-/** Questions drawn from what happened in this game; a question appears only when its trigger happened. */
-export function discussionQuestions(room: ClassroomState, table: TheoryRow[], name: (id: string) => string): DiscussionQuestion[] {
-  const questions: DiscussionQuestion[] = [];
-  const game = room.game;
-
-  const threatSide = table.filter((r) => r.predictions.divergent && r.matched.balanceOfThreat && !r.matched.balanceOfPower);
-  if (threatSide.length > 0) {
-    const r = threatSide[0]!;
-    const p = r.predictions;
-    questions.push({
-      id: "threat-over-power",
-      round: r.round,
-      states: [r.state],
-      occurrences: threatSide.length,
-      theory: "balance of threat against balance of power",
-      sources: ["Walt (1987), The Origins of Alliances", "Waltz (1979), Theory of International Politics"],
-      question: `In round ${r.round}, ${r.name} lined up against ${name(p.balanceOfThreat.against)}, its top threat (${p.balanceOfThreat.decidedBy.join(" and ")} decided it), rather than against the leading bloc of ${p.balanceOfPower.leadingBloc
-        .map(name)
-        .join(" + ")} with ${pct(p.balanceOfPower.leadingShare)} of all power. Walt would call that balancing against threat; what would Waltz say was the risk of ignoring the strongest?`,
-    });
-  }
-
-  const powerSide = table.filter((r) => r.predictions.divergent && r.matched.balanceOfPower && !r.matched.balanceOfThreat);
-  if (powerSide.length > 0) {
-    const r = powerSide[0]!;
-    const p = r.predictions;
-    questions.push({
-      id: "power-over-threat",
-      round: r.round,
-      states: [r.state],
-      occurrences: powerSide.length,
-      theory: "balance of power against balance of threat",
-      sources: ["Waltz (1979), Theory of International Politics", "Walt (1987), The Origins of Alliances"],
-      question: `In round ${r.round}, ${r.name} balanced against the strongest (${p.balanceOfPower.leadingBloc.map(name).join(" + ")}) although ${name(p.balanceOfThreat.against)} was its top threat. Was power alone the better guide here, or did ${r.name} leave its nearer danger unanswered?`,
-    });
-  }
-
-  // Chain-ganging: a state dragged into a war by its pacts.
-  const dragged: { round: number; war: Extract<GameEvent, { type: "war" }> }[] = [];
-  for (const h of game.history) for (const e of h.events) if (e.type === "war" && e.draggedIn.length > 0) dragged.push({ round: h.round, war: e });
-  if (dragged.length > 0) {
-    const { round, war } = dragged[0]!;
-    questions.push({
-      id: "chain-ganging",
-      round,
-      states: war.draggedIn,
-      occurrences: dragged.length,
-      theory: "chain-ganging",
-      sources: ["Christensen and Snyder (1990), Chain gangs and passed bucks"],
-      question: `In round ${round}, ${war.draggedIn.map(name).join(" and ")} ${war.draggedIn.length === 1 ? "was" : "were"} dragged into the war on ${name(war.target)} by ${war.draggedIn.length === 1 ? "its" : "their"} alliances (the ${war.winner} won). Christensen and Snyder call this chain-ganging, as in 1914: was the alliance worth that risk, and could it have been written to avoid it?`,
-    });
-  }
-
-  // Buck-passing: a state standing alone while threatened (the target of a threat or attack that round or the one before).
-  const targets = new Map<number, Set<string>>();
-  for (const h of game.history) {
-    const set = new Set<string>();
-    for (const e of h.events) {
-      if (e.type === "threat") set.add(e.to);
-      if (e.type === "war") set.add(e.target);
-    }
-    targets.set(h.round, set);
-  }
-  const alone = table.filter((r) => r.matched.alone && (targets.get(r.round)?.has(r.state) || targets.get(r.round - 1)?.has(r.state)));
-  if (alone.length > 0) {
-    const r = alone[0]!;
-    questions.push({
-      id: "buck-passing",
-      round: r.round,
-      states: [r.state],
-      occurrences: alone.length,
-      theory: "buck-passing",
-      sources: ["Christensen and Snyder (1990), Chain gangs and passed bucks", "Mearsheimer (2001), The Tragedy of Great Power Politics"],
-      question: `In round ${r.round}, ${r.name} was threatened yet stood alone, with no ally and no offer. Was it passing the buck, hoping others would balance for it as in the 1930s? Who, if anyone, caught the buck?`,
-    });
-  }
-
-  // Bandwagoning for profit: allied with (or courting) the strongest state, not out of weakness.
-  const joined = table.filter((r) => {
-    const strongest = r.predictions.balanceOfPower.leadingBloc[0];
-    if (!strongest || strongest === r.state) return false;
-    const aligned = new Set([...r.did.allies, ...r.did.offers]);
-    return aligned.has(strongest) && !r.predictions.bandwagon.likely;
-  });
-  if (joined.length > 0) {
-    const r = joined[0]!;
-    const strongest = r.predictions.balanceOfPower.leadingBloc[0]!;
-    questions.push({
-      id: "bandwagoning-for-profit",
-      round: r.round,
-      states: [r.state, strongest],
-      occurrences: joined.length,
-      theory: "bandwagoning for profit",
-      sources: ["Schweller (1994), Bandwagoning for profit"],
-      question: `In round ${r.round}, ${r.name} sided with ${name(strongest)}, the strongest state, although it was not weak enough to be forced to. Schweller says revisionist states join the rising power for gain: what did ${r.name} hope to win, and did it get it?`,
-    });
-  }
-
-  // Walt's bandwagoning: a weak state joining its top threat because no coalition could stop it.
-  const weak = table.filter((r) => r.matched.bandwagon && r.predictions.bandwagon.likely);
-  if (weak.length > 0) {
-    const r = weak[0]!;
-    questions.push({
-      id: "weak-bandwagon",
-      round: r.round,
-      states: [r.state, r.predictions.bandwagon.with],
-      occurrences: weak.length,
-      theory: "bandwagoning",
-      sources: ["Walt (1987), The Origins of Alliances"],
-      question: `In round ${r.round}, ${r.name}, far weaker than ${name(r.predictions.bandwagon.with)}, joined it instead of resisting. Walt expects this from weak states with no allies to turn to: was there really no coalition it could have joined?`,
-    });
-  }
-  return questions;
-}
-

@@ -51,29 +51,34 @@ export interface RoundSummary {
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
-export function describeAction(action: Action): string {
-  return action.kind === "none" ? "none" : `${action.kind} ${action.target}`;
+/** An action in words: "none", "attack SOV" (ids by default, or names through `name`). */
+export function describeAction(action: Action, name: (id: string) => string = (id) => id): string {
+  return action.kind === "none" ? "none" : `${action.kind} ${name(action.target)}`;
 }
 
-/** One line of plain text for the events a debrief cares about (not drafts and readiness). */
-export function describeEvent(e: GameEvent): string | null {
+/**
+ * One line of plain text for the events a debrief cares about (not drafts and readiness).
+ * `name` turns a state id into its name in a sentence (ids by default, as the command line prints).
+ */
+export function describeEvent(e: GameEvent, name: (id: string) => string = (id) => id): string | null {
+  const list = (ids: string[]) => ids.map(name).join(", ");
   switch (e.type) {
     case "allianceFormed":
-      return `alliance formed: ${e.a} + ${e.b}`;
+      return `${name(e.a)} and ${name(e.b)} formed an alliance`;
     case "allianceLeft":
-      return `${e.by} left its alliance with ${e.ally}`;
+      return `${name(e.by)} left its alliance with ${name(e.ally)}`;
     case "offerExpired":
-      return `offer ${e.from} -> ${e.to} expired`;
+      return `${name(e.from)}'s offer to ${name(e.to)} expired`;
     case "offerDeclined":
-      return `${e.to} declined ${e.from}'s offer`;
+      return `${name(e.to)} declined ${name(e.from)}'s offer`;
     case "threat":
-      return `${e.from} threatened ${e.to}: ${e.yielded ? `${e.to} gave in and paid ${e.tribute}` : `${e.to} stood firm`} (chance ${Math.round(e.chance * 100)}%)`;
+      return `${name(e.from)} threatened ${name(e.to)}: ${e.yielded ? `${name(e.to)} gave in and paid ${e.tribute}` : `${name(e.to)} stood firm`} (chance ${Math.round(e.chance * 100)}%)`;
     case "war":
-      return `war on ${e.target}: [${e.attackers.join(", ")}] against [${e.defenders.join(", ")}]${
-        e.draggedIn.length > 0 ? `, dragged in: ${e.draggedIn.join(", ")}` : ""
-      }; ${e.winner} won (attackers' chance ${Math.round(e.chance * 100)}%)`;
+      return `war on ${name(e.target)}: ${list(e.attackers)} against ${list(e.defenders)}${
+        e.draggedIn.length > 0 ? `, dragged in: ${list(e.draggedIn)}` : ""
+      }; the ${e.winner} won (attackers' chance ${Math.round(e.chance * 100)}%)`;
     case "actionCancelled":
-      return `${e.by}'s ${describeAction(e.action)} was called off: ${e.reason}`;
+      return `${name(e.by)}'s ${describeAction(e.action, name)} was called off: ${e.reason}`;
     case "crisis":
       return `crisis: ${e.title}`;
     default:
@@ -112,7 +117,7 @@ export function summarizeGame(game: GameState, policies: Record<string, string>)
       actions,
       predictions,
       alignments,
-      events: h.events.map(describeEvent).filter((x): x is string => x !== null),
+      events: h.events.map((e) => describeEvent(e)).filter((x): x is string => x !== null),
       scores: Object.fromEntries(Object.entries(h.scores).map(([id, s]) => [id, s.total])),
     };
   });

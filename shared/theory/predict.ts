@@ -1,5 +1,6 @@
 // What each theory predicts for each state at the start of a round, with the
 // reason in plain words. See ../../docs/rules.md ("The theories in the game").
+import { capitalise, joinList, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
 import { distanceBetween, proximityDiscount } from "./proximity.js";
@@ -86,10 +87,6 @@ export interface RoundPredictions {
   states: Record<string, StatePrediction>;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-const km = (d: number) => `${Math.round(d).toLocaleString("en-US")} km`;
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function nameOf(world: World, id: string, start = false): string {
   return nameInText(stateById(world, id), start);
@@ -98,8 +95,7 @@ function nameOf(world: World, id: string, start = false): string {
 function listNames(world: World, ids: string[], max = 4): string {
   const names = ids.slice(0, max).map((id) => nameOf(world, id));
   if (ids.length > max) names.push(`${ids.length - max} more`);
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return joinList(names);
 }
 
 function blocName(world: World, bloc: Bloc, start = false): string {

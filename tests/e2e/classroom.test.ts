@@ -430,7 +430,7 @@ describe("a class in Chromium", () => {
       await page.waitForSelector("[data-report-ready='true']", { timeout: 30_000 });
       const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
       // The verdict sentence, the alliance the students made, and the counterfactual runs.
-      expect(text).toMatch(/explained \d+ of \d+ alignments/);
+      expect(text).toMatch(/alignments? (were|was) consistent with .* in \d+% of cases/);
       expect(text).toMatch(/Atlantia/);
       expect(text).toMatch(/Bots: balance of threat/);
       expect(await page.locator("svg[role='img']").count()).toBeGreaterThanOrEqual(3);

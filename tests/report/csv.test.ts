@@ -60,7 +60,7 @@ describe("npm run report", () => {
   it("prints the verdict sentence from an exported log", () => {
     const r = run([file]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Balance of threat explained 5 of 8 alignments, balance of power 1, bandwagoning 0");
+    expect(r.stdout).toContain("Your teams' 8 alignments were consistent with balance of threat in 63% of cases (5 of 8), with balance of power in 17% (1 of 6)");
     expect(r.stdout).toContain("Counterfactuals");
   });
 

@@ -18,27 +18,38 @@ describe("the debrief of the hand-made game", () => {
     expect(d.summary.winner?.states).toEqual([d.summary.ranking[0]!.id]);
     // Round 1: BIG {MID} -> threat; NEA alone; MID {BIG} -> threat (divergent: power said BIG, threat said NEA);
     // FAR offered NEA -> power and threat. Round 2: BIG {MID} threat; NEA alone; MID {BIG} threat (divergent); FAR alone.
+    // Rates, ranked by rate, with "consistent with" (a match, not an explanation); every seat was a team's.
     expect(d.summary.verdict).toBe(
-      "Balance of threat explained 5 of 8 alignments, balance of power 1, bandwagoning 0; 3 stood alone, 2 came in rounds where the theories disagreed.",
+      "Your teams' 8 alignments were consistent with balance of threat in 63% of cases (5 of 8), with balance of power in 17% (1 of 6) and with bandwagoning in 0% (0 of 8); 3 stood alone, with no partner and 2 came in rounds where the theories disagreed.",
     );
+    expect(d.summary.bots).toBeNull();
+    expect(d.fit.teams).toEqual(d.fit.overall);
+    expect(d.fit.bots.alignments).toBe(0);
     expect(d.fit.overall).toMatchObject({
       alignments: 8,
       "balance-of-power": { matched: 1, predicted: 6, share: 0.1667 },
       "balance-of-threat": { matched: 5, predicted: 8, share: 0.625 },
       bandwagon: { matched: 0, predicted: 8, share: 0 },
-      none: 3,
+      none: 0, // "none" (a partner, but no theory) is not "alone" (no partner)
       alone: 3,
       divergent: 2,
     });
+    // How specific each theory was: the partners it allowed, averaged over its predictions.
+    const avg = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
+    const bopRows = d.theoryTable.filter((r) => r.predictions.balanceOfPower.against !== null);
+    expect(d.fit.overall["balance-of-power"].partnersAllowed).toBe(avg(bopRows.map((r) => r.predictions.balanceOfPower.partners.length)));
+    expect(d.fit.overall["balance-of-threat"].partnersAllowed).toBe(avg(d.theoryTable.map((r) => r.predictions.balanceOfThreat.partners.length)));
+    expect(d.fit.overall.bandwagon.partnersAllowed).toBe(1);
+    expect(d.summary.specificity).toMatch(/partners per prediction on average.*a match with a narrower prediction says more\.$/);
     expect(d.fit.byRound.map((r) => [r.round, r["balance-of-power"].matched, r["balance-of-threat"].matched, r.alone])).toEqual([
       [1, 1, 3, 1],
       [2, 0, 2, 2],
     ]);
     const far = d.fit.byTeam.find((t) => t.state === "FAR")!;
-    expect(far["balance-of-power"]).toEqual({ matched: 1, predicted: 2, share: 0.5 });
+    expect(far["balance-of-power"]).toMatchObject({ matched: 1, predicted: 2, share: 0.5 });
     const big = d.fit.byTeam.find((t) => t.state === "BIG")!;
     expect(big["balance-of-power"].predicted).toBe(0); // the leader: no prediction
-    expect(big["balance-of-threat"]).toEqual({ matched: 2, predicted: 2, share: 1 });
+    expect(big["balance-of-threat"]).toMatchObject({ matched: 2, predicted: 2, share: 1 });
   });
 
   it("has the theory table with reasons and the divergent rounds", () => {
@@ -78,7 +89,7 @@ describe("the debrief of the hand-made game", () => {
     expect(kinds).toContain("allianceFormed");
     expect(kinds).toContain("war");
     const war = d.timeline.find((t) => t.kind === "war")!;
-    expect(war.text).toContain("dragged in: BIG");
+    expect(war.text).toContain("dragged in: Bigland"); // names, not codes
     expect(d.chat).toBeNull();
     expect(d.challenge).toBeNull();
   });
@@ -87,12 +98,18 @@ describe("the debrief of the hand-made game", () => {
     const ids = d.questions.map((q) => q.id);
     expect(ids).toContain("threat-over-power");
     expect(ids).toContain("chain-ganging");
-    expect(ids).toContain("bandwagoning-for-profit");
+    // Midland allied with Bigland, the strongest, to balance against its top threat Nearby: that is
+    // balancing, never "bandwagoning for profit" (nobody here joined its threat or a rising revisionist).
+    expect(ids).not.toContain("bandwagoning-for-profit");
     expect(ids).not.toContain("power-over-threat");
     expect(ids).not.toContain("weak-bandwagon");
-    // Buck-passing: NEA stood alone in both rounds; it asks only if NEA (or FAR) was threatened or attacked.
-    const threatened = g.room.game.history[0]!.events.some((e) => e.type === "threat" && e.to === "NEA");
-    expect(ids.includes("buck-passing")).toBe(threatened);
+    // Buck-passing: a state that stood aside, without balancing, while its top threat fought others (round 2's war).
+    const war = g.room.game.history[1]!.events.find((e) => e.type === "war")!;
+    const fought = war.type === "war" ? [war.target, ...war.attackers, ...war.defenders] : [];
+    const buckPassers = d.theoryTable.filter(
+      (r) => r.round === 2 && fought.includes(r.predictions.balanceOfThreat.against) && !fought.includes(r.state) && !r.matched.balanceOfThreat && !r.matched.bandwagon,
+    );
+    expect(ids.includes("buck-passing")).toBe(buckPassers.length > 0);
     const chain = d.questions.find((q) => q.id === "chain-ganging")!;
     expect(chain).toMatchObject({ round: 2, states: ["BIG"] });
     expect(chain.sources.join(" ")).toContain("Christensen and Snyder");

@@ -38,7 +38,11 @@ describe("debrief endpoints", () => {
     const debrief = await t.api(`${base}/debrief`, { headers: auth });
     expect(debrief.status).toBe(200);
     expect(debrief.body.summary.roundsPlayed).toBe(1);
-    expect(debrief.body.summary.verdict).toMatch(/explained \d+ of 8 alignments/);
+    // The two teams' alignments first; the six bot-played states apart.
+    expect(debrief.body.summary.verdict).toMatch(/^Your teams' 2 alignments were consistent with .* in \d+% of cases \(\d+ of \d+\)/);
+    expect(debrief.body.fit.teams.alignments).toBe(2);
+    expect(debrief.body.fit.bots.alignments).toBe(6);
+    expect(debrief.body.summary.bots).toMatch(/^The bot-played states' 6 alignments were consistent with/);
     expect(debrief.body.chat).toBeNull();
     const revealed = await t.api(`${base}/debrief?revealChat=1&anonymize=1`, { headers: auth });
     expect(revealed.body.chat.map((m: any) => m.from)).toEqual(["Player 1"]);

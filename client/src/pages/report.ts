@@ -27,8 +27,10 @@ function section(id: string, title: string, ...children: (Node | string | null)[
 }
 
 function fitLine(fit: any): string {
-  const part = (t: string) => `${THEORY_LABEL[t]} ${fit[t].matched} of ${fit[t].predicted}`;
-  return `${part("balance-of-power")}; ${part("balance-of-threat")}; ${part("bandwagon")}; ${fit.alone} alone`;
+  if (fit.alignments === 0) return "no alignment";
+  const part = (t: string) =>
+    fit[t].predicted > 0 ? `${THEORY_LABEL[t]} ${Math.round(fit[t].share * 100)}% (${fit[t].matched} of ${fit[t].predicted})` : `${THEORY_LABEL[t]}: no prediction`;
+  return `${part("balance-of-threat")}; ${part("balance-of-power")}; ${part("bandwagon")}; ${fit.none} none, ${fit.alone} alone`;
 }
 
 function options(): HTMLElement {
@@ -56,6 +58,8 @@ function render(d: any, cf: any | null) {
       h("h1", {}, `Debrief: ${s.scenario.title}`),
       h("p", {}, `Game ${d.code} · ${s.roundsPlayed} of ${s.rounds} rounds played · ${s.teams.filter((t: any) => t.members.length > 0).length} teams${s.scoring === "challenge" ? " · theory challenge" : ""}`),
       h("p", { class: "verdict" }, s.verdict),
+      s.specificity ? h("p", {}, s.specificity) : null,
+      s.bots ? h("p", { class: "muted" }, s.bots) : null,
       s.winner ? h("p", {}, `Highest score: ${s.winner.names.join(" and ")} (${s.winner.total}).`) : null,
     ),
     options(),
@@ -129,9 +133,11 @@ function render(d: any, cf: any | null) {
   parts.push(
     section(
       "fit-title",
-      "Which theory explained the class",
-      h("p", {}, `Overall: ${fitLine(d.fit.overall)}.`),
-      h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", {}, "Fit"))), h("tbody", {}, ...d.fit.byRound.map((r: any) => h("tr", {}, h("th", { scope: "row" }, String(r.round)), h("td", {}, fitLine(r)))))),
+      "Which theories the class's choices were consistent with",
+      h("p", {}, `Your teams: ${fitLine(d.fit.teams)}.`),
+      d.fit.bots.alignments > 0 ? h("p", {}, `Bot-played states, apart: ${fitLine(d.fit.bots)}.`) : null,
+      h("p", { class: "muted" }, "“None”: the state had partners, but no theory predicted them. “Alone”: no ally and no offer at all."),
+      h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", {}, "Your teams' fit"))), h("tbody", {}, ...d.fit.byRound.map((r: any) => h("tr", {}, h("th", { scope: "row" }, String(r.round)), h("td", {}, fitLine(r)))))),
       h("h3", {}, "By team"),
       h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "State"), h("th", {}, "Fit"))), h("tbody", {}, ...d.fit.byTeam.map((r: any) => h("tr", {}, h("th", { scope: "row" }, name(r.state)), h("td", {}, fitLine(r)))))),
     ),

@@ -1,0 +1,16 @@
+// Numbers and lists in words, the same everywhere a sentence is built.
+
+/** 0.371 -> "37%". */
+export const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** 1234.5 -> "1,235 km". */
+export const km = (d: number): string => `${Math.round(d).toLocaleString("en-US")} km`;
+
+/** First letter upper case, for the start of a sentence. */
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** ["a"] -> "a"; ["a", "b", "c"] -> "a, b and c" (or "or"). */
+export function joinList(items: readonly string[], word = "and"): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
+}
