@@ -4,7 +4,7 @@ import type { ArraySchema } from "@colyseus/schema";
 import { members } from "../../shared/classroom/teams.js";
 import type { ClassroomState } from "../../shared/classroom/types.js";
 import { powerShares } from "../../shared/theory/power.js";
-import { ClassroomSchema, DeedPublic, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
+import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
   if (target[key] !== value) target[key] = value;
@@ -83,6 +83,10 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
     set(p, "members", teamMembers.length);
     set(p, "connected", teamMembers.filter((m) => connected.has(m)).length);
     set(p, "score", Math.round(total * 10) / 10);
+    set(p, "article", s.article ?? "");
+    set(p, "maritime", s.maritime === true);
+    set(p, "revisionist", s.revisionist === true);
+    set(p, "ideology", s.ideology ?? "");
 
     let t = schema.teams.get(s.id);
     if (!t) {
@@ -153,6 +157,15 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
 
   syncStrings(schema.alliances, game.alliances.map(([a, b]) => `${a}|${b}`));
   syncStrings(schema.borders, game.borders.map(([a, b]) => `${a}|${b}`));
+  // Claims and ideological rivalries come from the scenario and never change.
+  if (schema.claims.length !== (game.claims ?? []).length) {
+    schema.claims.clear();
+    for (const c of game.claims ?? []) schema.claims.push(Object.assign(new ClaimPublic(), { from: c.from, to: c.to }));
+  }
+  if (schema.rivalIdeologies.length !== (game.rivalIdeologies ?? []).length) {
+    schema.rivalIdeologies.clear();
+    for (const [a, b] of game.rivalIdeologies ?? []) schema.rivalIdeologies.push(Object.assign(new IdeologyRivalry(), { a, b }));
+  }
   // Deeds are only ever appended.
   for (let i = schema.deeds.length; i < game.deeds.length; i++) {
     const d = game.deeds[i]!;

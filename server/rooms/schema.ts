@@ -20,6 +20,26 @@ export class StatePublic extends Schema {
   @type("uint16") members = 0;
   @type("uint16") connected = 0;
   @type("float64") score = 0;
+  /** "the" when the name reads with an article ("the Soviet Union"), else "". */
+  @type("string") article = "";
+  /** A sea power (Levy and Thompson). */
+  @type("boolean") maritime = false;
+  /** Revisionist aims (part of its offensive intentions). */
+  @type("boolean") revisionist = false;
+  /** Regime or ideology label, or "". */
+  @type("string") ideology = "";
+}
+
+/** A standing territorial claim: `from` claims land held by `to`. */
+export class ClaimPublic extends Schema {
+  @type("string") from = "";
+  @type("string") to = "";
+}
+
+/** Two ideologies hostile to each other. */
+export class IdeologyRivalry extends Schema {
+  @type("string") a = "";
+  @type("string") b = "";
 }
 
 export class StudentPublic extends Schema {
@@ -102,6 +122,9 @@ export class ClassroomSchema extends Schema {
   @type(["string"]) borders = new ArraySchema<string>();
   /** The record of hostile deeds (public knowledge: it feeds everyone's threat assessment). */
   @type([DeedPublic]) deeds = new ArraySchema<DeedPublic>();
+  /** Standing territorial claims (from the scenario; they never change during a game). */
+  @type([ClaimPublic]) claims = new ArraySchema<ClaimPublic>();
+  @type([IdeologyRivalry]) rivalIdeologies = new ArraySchema<IdeologyRivalry>();
   @type("string") announcement = "";
   @view() @type({ map: TeamPrivate }) teams = new MapSchema<TeamPrivate>();
   @view() @type({ map: TheoryView }) theory = new MapSchema<TheoryView>();

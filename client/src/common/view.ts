@@ -32,10 +32,16 @@ export function worldOf(state: State): World {
       defense: s.defense,
       offense: s.offense,
       position: [s.x, s.y] as [number, number],
+      ...(s.article === "the" ? { article: "the" as const } : {}),
+      ...(s.maritime ? { maritime: true } : {}),
+      ...(s.revisionist ? { revisionist: true } : {}),
+      ...(s.ideology ? { ideology: s.ideology as string } : {}),
     })),
     alliances: [...(state.alliances ?? [])].map(pairOf),
     borders: [...(state.borders ?? [])].map(pairOf),
     deeds,
+    claims: [...(state.claims ?? [])].map((c: any) => ({ from: c.from as string, to: c.to as string })),
+    rivalIdeologies: [...(state.rivalIdeologies ?? [])].map((r: any) => [r.a, r.b] as [string, string]),
   };
 }
 

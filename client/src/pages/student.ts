@@ -296,6 +296,18 @@ function renderAlliances() {
 }
 
 // ---- intel ----------------------------------------------------------------------
+/** The intentions column: hostile acts, claims, aims and ideology, each shown (the model's own parts). */
+function intentionsText(t: ReturnType<typeof intelFor>[number]): string {
+  const parts: string[] = [];
+  if (t.deeds > 0) parts.push(`${t.deeds} hostile act${t.deeds === 1 ? "" : "s"}${t.deedsAgainstTarget > 0 ? ` (${t.deedsAgainstTarget} vs you)` : ""}`);
+  if (t.intent.claimsOnTarget) parts.push("claims your land");
+  if (t.intent.revisionist) parts.push("revisionist");
+  if (t.intent.ideologyRelation === "rival") parts.push("rival ideology");
+  if (t.intent.ideologyRelation === "shared") parts.push("same ideology");
+  if (t.allied) parts.push("ally");
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
 function renderIntel() {
   const id = own();
   if (!state || !id) return;
@@ -309,7 +321,7 @@ function renderIntel() {
       h("td", { class: "num" }, pct(t.power, 1)),
       h("td", { class: "num" }, t.distance === 0 ? "neighbour" : km(t.distance)),
       h("td", { class: "num" }, pct(t.offensiveShare)),
-      h("td", { class: "num" }, t.deeds === 0 ? (t.allied ? "ally" : "none") : `${t.deeds}${t.deedsAgainstTarget > 0 ? ` (${t.deedsAgainstTarget} vs you)` : ""}`),
+      h("td", {}, intentionsText(t)),
     ),
   );
   const mine = state.states.get(id);
@@ -323,7 +335,7 @@ function renderIntel() {
       h(
         "thead",
         {},
-        h("tr", {}, h("th", {}, "State"), h("th", { class: "num" }, "Threat to you"), h("th", { class: "num" }, "Power"), h("th", { class: "num" }, "Distance"), h("th", { class: "num" }, "Offensive forces"), h("th", { class: "num" }, "Hostile acts")),
+        h("tr", {}, h("th", {}, "State"), h("th", { class: "num" }, "Threat to you"), h("th", { class: "num" }, "Power"), h("th", { class: "num" }, "Distance"), h("th", { class: "num" }, "Offensive forces"), h("th", {}, "Intentions")),
       ),
       h("tbody", {}, ...rows),
     )),
