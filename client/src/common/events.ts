@@ -1,7 +1,12 @@
 // Events in words, with state names, for feeds and live regions.
+import { capitalise } from "../../../shared/format.js";
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
+/** One event in a sentence; `name` gives a state's name inside a sentence ("the Soviet Union"). */
 export function describe(event: any, name: (id: string) => string): string | null {
   const n = name;
+  /** A name at the start of a sentence. */
+  const N = (id: string) => capitalise(name(id));
   switch (event?.type) {
     case "gameStarted":
       return "The game has started.";
@@ -14,25 +19,25 @@ export function describe(event: any, name: (id: string) => string): string | nul
     case "allianceFormed":
       return `Alliance formed: ${n(event.a)} and ${n(event.b)}.`;
     case "allianceLeft":
-      return `${n(event.by)} left its alliance with ${n(event.ally)}.`;
+      return `${N(event.by)} left its alliance with ${n(event.ally)}.`;
     case "offerMade":
-      return `${n(event.from)} offers an alliance to ${n(event.to)}.`;
+      return `${N(event.from)} offers an alliance to ${n(event.to)}.`;
     case "offerAccepted":
-      return `${n(event.to)} accepted ${n(event.from)}'s offer: the alliance forms at the end of the round.`;
+      return `${N(event.to)} accepted ${n(event.from)}'s offer: the alliance forms at the end of the round.`;
     case "offerDeclined":
-      return `${n(event.to)} declined ${n(event.from)}'s offer.`;
+      return `${N(event.to)} declined ${n(event.from)}'s offer.`;
     case "offerWithdrawn":
-      return `${n(event.from)} withdrew its offer to ${n(event.to)}.`;
+      return `${N(event.from)} withdrew its offer to ${n(event.to)}.`;
     case "offerExpired":
-      return `${n(event.from)}'s offer to ${n(event.to)} expired.`;
+      return `${N(event.from)}'s offer to ${n(event.to)} expired.`;
     case "leaveDeclared":
-      return `${n(event.by)} will leave its alliance with ${n(event.ally)} at the end of the round.`;
+      return `${N(event.by)} will leave its alliance with ${n(event.ally)} at the end of the round.`;
     case "leaveCancelled":
-      return `${n(event.by)} stays in its alliance with ${n(event.ally)}.`;
+      return `${N(event.by)} stays in its alliance with ${n(event.ally)}.`;
     case "actionCancelled":
-      return `${n(event.by)}'s action was called off: ${event.reason}`;
+      return `${N(event.by)}'s action was called off: ${event.reason}`;
     case "threat":
-      return `${n(event.from)} threatened ${n(event.to)}: ${event.yielded ? `${n(event.to)} gave in and paid ${event.tribute}` : `${n(event.to)} stood firm`}.`;
+      return `${N(event.from)} threatened ${n(event.to)}: ${event.yielded ? `${n(event.to)} gave in and paid ${event.tribute}` : `${n(event.to)} stood firm`}.`;
     case "war": {
       const att = event.attackers.map(n).join(", ");
       const def = event.defenders.map(n).join(", ");
@@ -50,7 +55,7 @@ export function describe(event: any, name: (id: string) => string): string | nul
     case "extended":
       return `The teacher added ${event.seconds} seconds.`;
     case "seatChanged":
-      return `${n(event.state)} is now played by ${event.control === "team" ? "its team" : event.control === "empty" ? "nobody" : `a bot (${event.control})`}.`;
+      return `${N(event.state)} is now played by ${event.control === "team" ? "its team" : event.control === "empty" ? "nobody" : `a bot (${event.control})`}.`;
     case "studentJoined":
       return `${event.nickname} joined${event.state ? ` ${n(event.state)}` : ""}.`;
     case "studentMoved":

@@ -2,7 +2,7 @@
 // the theory engine runs in the browser for the intel panel) and the map view.
 import { threatTo, type ThreatComponents } from "../../../shared/theory/threat.js";
 import type { DeedKind } from "../../../shared/scenario/schema.js";
-import type { World } from "../../../shared/theory/world.js";
+import { nameInText, type World } from "../../../shared/theory/world.js";
 import type { MapView } from "../map/types.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -89,4 +89,10 @@ export function mapViewOf(state: State, own: string | null, selected: string | n
 
 export function nameOf(state: State, id: string): string {
   return state?.states?.get?.(id)?.name ?? id;
+}
+
+/** A state's name inside a sentence: "the Soviet Union", "France" (the scenario's article, or English usage). */
+export function nameInTextOf(state: State, id: string): string {
+  const s = state?.states?.get?.(id);
+  return s ? nameInText({ name: s.name, ...(s.article === "the" ? { article: "the" as const } : {}) }) : id;
 }

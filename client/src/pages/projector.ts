@@ -7,7 +7,7 @@ import { follow, happeningOf } from "../common/live.js";
 import { append, byId, fill, h, param } from "../common/dom.js";
 import { describe } from "../common/events.js";
 import { joinUrl, qrElement } from "../common/qr.js";
-import { mapViewOf, nameOf, pairOf } from "../common/view.js";
+import { mapViewOf, nameInTextOf, nameOf, pairOf } from "../common/view.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
 
@@ -73,7 +73,7 @@ follow(conn, { status: statusEl, clock: clockEl }, (s) => {
 conn.onMessage((type, payload) => {
   if (type !== "event") return;
   const e = payload.event;
-  const text = describe(e, (id) => nameOf(state, id));
+  const text = describe(e, (id) => nameInTextOf(state, id));
   if (text && !["studentJoined", "studentMoved", "studentRemoved"].includes(e.type)) feed.push(text);
   const happening = happeningOf(e);
   if (happening) happenings.push(happening);

@@ -7,7 +7,7 @@ import { announce, append, byId, fill, h, param, toast } from "../common/dom.js"
 import { describe } from "../common/events.js";
 import { km, num1, pct, THEORY_LABEL } from "../common/format.js";
 import { forgetSeat, saveSeat, seatFor } from "../common/seats.js";
-import { intelFor, mapViewOf, nameOf, statesOf, worldOf } from "../common/view.js";
+import { intelFor, mapViewOf, nameInTextOf, nameOf, statesOf, worldOf } from "../common/view.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
 import { distanceBetween } from "../../../shared/theory/proximity.js";
@@ -199,7 +199,7 @@ function renderDecide() {
   state.students?.forEach((s: any) => {
     if (s.state === id) members.push(`${s.nickname}${s.connected ? "" : " (away)"}`);
   });
-  fill(teamLine, `You play ${name(id)} with: ${members.join(", ")}. Any of you can change the team's decisions; all of you see them.`);
+  fill(teamLine, `You play ${nameInTextOf(state, id)} with: ${members.join(", ")}. Any of you can change the team's decisions; all of you see them.`);
   if (t) {
     // Only when the team's saved values change: a patch must not undo what someone is typing.
     const saved = `${t.economy}/${t.defense}/${t.offense}`;
@@ -528,7 +528,7 @@ conn.onMessage((type, payload) => {
   } else if (type === "event") {
     const e = payload.event;
     if (e.type === "studentMoved" && me && e.studentId === me.studentId) me.state = e.to;
-    const text = describe(e, name);
+    const text = describe(e, (id) => nameInTextOf(state, id));
     if (e.type === "roundStarted") {
       roundNews.length = 0;
       lastRoundSeen = e.round;

@@ -7,7 +7,7 @@ import { announce, append, byId, fill, h, param, toast } from "../common/dom.js"
 import { describe } from "../common/events.js";
 import { controlLabel, THEORY_LABEL } from "../common/format.js";
 import { joinUrl, qrElement } from "../common/qr.js";
-import { mapViewOf, nameOf, statesOf } from "../common/view.js";
+import { mapViewOf, nameInTextOf, nameOf, statesOf } from "../common/view.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle } from "../map/types.js";
 import { mountChat } from "../panels/chat.js";
@@ -521,7 +521,7 @@ async function runConsole(gameCode: string) {
     } else if (type === "event") {
       const e = payload.event;
       if (e.type === "crisis") crises = crises.map((c) => (c.id === e.id ? { ...c, fired: true } : c));
-      const text = describe(e, (id) => nameOf(state, id));
+      const text = describe(e, (id) => nameInTextOf(state, id));
       if (text) {
         feed.push(`Round ${payload.round}: ${text}`);
         renderEvents();
