@@ -36,11 +36,18 @@ const clientDist = join(import.meta.dirname, "..", "client", "dist");
 // large enough for the largest scenario (400 states) from the start.
 Encoder.BUFFER_SIZE = 1024 * 1024;
 
-export function createEntenteServer(config: ServerConfig, options: { gracefullyShutdown?: boolean } = {}): EntenteServer {
+export interface ServerOptions {
+  /** Let Colyseus handle SIGTERM/SIGINT (true for npm start; tests stop the server themselves). */
+  gracefullyShutdown?: boolean;
+  /** The clock the rooms use (ms since the epoch); tests pass one they can move forward. */
+  now?: () => number;
+}
+
+export function createEntenteServer(config: ServerConfig, options: ServerOptions = {}): EntenteServer {
   const db = openDatabase(config.dataDir);
   const store = new GameStore(db);
   const host = config.publicAddress ?? "local";
-  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs });
+  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now });
 
   const app = express();
   app.disable("x-powered-by");

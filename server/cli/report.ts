@@ -81,5 +81,5 @@ runCli(() => {
     process.stdout.write(JSON.stringify(result.debrief, null, 2) + "\n");
     return;
   }
-  process.stdout.write(debriefText(result.debrief, values["no-counterfactuals"] ? null : buildCounterfactuals(result.room)));
+  process.stdout.write(debriefText(result.debrief, values["no-counterfactuals"] ? null : buildCounterfactuals(result.session)));
 });

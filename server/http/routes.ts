@@ -14,22 +14,22 @@
 import { matchMaker } from "@colyseus/core";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
-import { isPolicy } from "../../shared/bots/policies.js";
-import { replayClassroom } from "../../shared/classroom/reduce.js";
-import { createClassroom, DEFAULT_SETTINGS } from "../../shared/classroom/setup.js";
-import { CHAT_MODES, type ClassroomSettings } from "../../shared/classroom/types.js";
+import { replaySession } from "../../shared/classroom/reduce.js";
+import { createSession } from "../../shared/classroom/setup.js";
+import { settingsFor, settingsInput } from "../../shared/classroom/settings.js";
 import { buildCounterfactuals } from "../../shared/report/counterfactual.js";
 import { chatCsv, eventsCsv, exportLog, roundsCsv, UTF8_BOM } from "../../shared/report/csv.js";
 import { buildDebrief, type DebriefOptions } from "../../shared/report/debrief.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { buildReportCard } from "../../shared/report/card.js";
 import { builtinScenario, builtinScenarios } from "../../shared/scenario/builtin/index.js";
-import { MAX_ROUNDS, type Scenario } from "../../shared/scenario/schema.js";
+import type { Scenario } from "../../shared/scenario/schema.js";
 import { validateScenario } from "../../shared/scenario/validate.js";
-import { hashSecret, isJoinCode, isWellFormedKey, newId, newJoinCode, newSecret, newSeed, normalizeCode } from "../keys.js";
+import { isJoinCode, isWellFormedKey, normalizeCode } from "../../shared/ids.js";
+import { hashSecret, newId, newJoinCode, newSecret, newSeed } from "../keys.js";
 import type { ClassroomRoom } from "../rooms/classroom-room.js";
 import type { GameRecord, GameStore } from "../storage/games.js";
-import type { ClassroomState } from "../../shared/classroom/types.js";
+import type { Session } from "../../shared/classroom/types.js";
 
 export interface ApiOptions {
   store: GameStore;
@@ -50,22 +50,10 @@ export class ApiError extends Error {
   }
 }
 
-const settingsInput = z
-  .strictObject({
-    rounds: z.number().int().min(1).max(MAX_ROUNDS).optional(),
-    diplomacySeconds: z.number().int().min(15).max(3600).optional(),
-    chatMode: z.enum(CHAT_MODES).optional(),
-    scoring: z.enum(["standard", "challenge"]).optional(),
-    teams: z.strictObject({ mode: z.enum(["count", "size"]), value: z.number().int().min(1).max(400) }).optional(),
-    emptySeats: z.string().refine((s) => s === "empty" || isPolicy(s), { message: "must be empty or a bot policy" }).optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
-  })
-  .optional();
-
 const createGameInput = z.strictObject({
   /** A built-in scenario id, or a whole scenario object (uploaded). */
   scenario: z.union([z.string().max(60), z.record(z.string(), z.unknown())]),
-  settings: settingsInput,
+  settings: settingsInput.optional(),
   teacherKey: z.string().max(200).optional(),
   passcode: z.string().max(200).optional(),
 });
@@ -139,16 +127,7 @@ export function apiRouter(options: ApiOptions): express.Router {
       throw new ApiError(400, "bad-teacher-key", "That is not a teacher key.");
     }
     const scenario = resolveScenario(input.scenario);
-    const s = input.settings ?? {};
-    const settings: ClassroomSettings = {
-      rounds: s.rounds ?? scenario.rounds,
-      diplomacySeconds: s.diplomacySeconds ?? DEFAULT_SETTINGS.diplomacySeconds,
-      chatMode: s.chatMode ?? DEFAULT_SETTINGS.chatMode,
-      scoring: s.scoring ?? DEFAULT_SETTINGS.scoring,
-      teams: s.teams ?? DEFAULT_SETTINGS.teams,
-      emptySeats: (s.emptySeats as ClassroomSettings["emptySeats"] | undefined) ?? DEFAULT_SETTINGS.emptySeats,
-      seed: s.seed ?? newSeed(),
-    };
+    const settings = settingsFor(scenario, input.settings ?? {}, newSeed());
     let code = newJoinCode();
     for (let tries = 0; store.isCodeRunning(code); tries++) {
       if (tries > 50) throw new ApiError(503, "busy", "Could not find a free join code; try again.");
@@ -205,11 +184,11 @@ export function apiRouter(options: ApiOptions): express.Router {
     // A running game: its report so far, from the live room when it is here, else rebuilt from the stored log.
     const room = matchMaker.getLocalRoomById(code) as ClassroomRoom | undefined;
     if (room && room.gameId === game.id) {
-      res.json(buildGameReport(room.classroom));
+      res.json(buildGameReport(room.session));
       return;
     }
-    const initial = createClassroom(game.scenario, game.settings, game.code, game.createdAt);
-    res.json(buildGameReport(replayClassroom(initial, store.entries(game.id)).state));
+    const initial = createSession(game.scenario, game.settings, game.code, game.createdAt);
+    res.json(buildGameReport(replaySession(initial, store.entries(game.id)).state));
   });
 
   // --- the debrief, exports and deletion (teacher key) ---------------------------
@@ -223,11 +202,11 @@ export function apiRouter(options: ApiOptions): express.Router {
     return game;
   };
   /** The session as it stands: the live room when it is here, else rebuilt from the stored log. */
-  const classroomOf = (game: GameRecord): ClassroomState => {
+  const sessionOf = (game: GameRecord): Session => {
     const room = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
-    if (room && room.gameId === game.id) return room.classroom;
-    const initial = createClassroom(game.scenario, game.settings, game.code, game.createdAt);
-    return replayClassroom(initial, store.entries(game.id)).state;
+    if (room && room.gameId === game.id) return room.session;
+    const initial = createSession(game.scenario, game.settings, game.code, game.createdAt);
+    return replaySession(initial, store.entries(game.id)).state;
   };
   const flag = (v: unknown) => v === "1" || v === "true" || v === "yes";
   const debriefOptions = (req: Request): DebriefOptions => ({ revealChat: flag(req.query.revealChat), anonymize: flag(req.query.anonymize) });
@@ -239,7 +218,7 @@ export function apiRouter(options: ApiOptions): express.Router {
 
   router.get("/games/:code/debrief", (req, res) => {
     const game = ownedGame(req);
-    res.json(buildDebrief(classroomOf(game), debriefOptions(req)));
+    res.json(buildDebrief(sessionOf(game), debriefOptions(req)));
   });
 
   // A student's report card, with their personal rejoin key (?key=, as in their rejoin link): no teacher key needed.
@@ -248,7 +227,7 @@ export function apiRouter(options: ApiOptions): express.Router {
     const key = typeof req.query.key === "string" ? req.query.key : "";
     const game = store.gameByCode(code);
     if (!game || !key) throw new ApiError(404, "unknown-card", "No report card for this link.");
-    const room = classroomOf(game);
+    const room = sessionOf(game);
     const hash = hashSecret(key);
     const student = Object.values(room.students).find((s) => s.keyHash === hash);
     const card = student ? buildReportCard(room, student.id) : null;
@@ -258,7 +237,7 @@ export function apiRouter(options: ApiOptions): express.Router {
 
   router.get("/games/:code/counterfactuals", (req, res) => {
     const game = ownedGame(req);
-    res.json(buildCounterfactuals(classroomOf(game)));
+    res.json(buildCounterfactuals(sessionOf(game)));
   });
 
   router.get("/games/:code/export/:file", (req, res) => {
@@ -271,7 +250,7 @@ export function apiRouter(options: ApiOptions): express.Router {
     if (file === "chat.csv" && !options.revealChat) {
       throw new ApiError(400, "reveal-chat-required", "The chat is exported only when you choose to reveal chats (?revealChat=1).");
     }
-    const debrief = buildDebrief(classroomOf(game), options);
+    const debrief = buildDebrief(sessionOf(game), options);
     const body = file === "rounds.csv" ? roundsCsv(debrief) : file === "events.csv" ? eventsCsv(debrief) : chatCsv(debrief)!;
     sendCsv(res, game.code, file.slice(0, -4), body);
   });

@@ -1,8 +1,11 @@
-// Mirrors the model (a ClassroomState) into the synchronized schema. Only
+// Mirrors the session into the synchronized schema (Colyseus state). Only
 // values that differ are written, so Colyseus sends only what changed.
 import type { ArraySchema } from "@colyseus/schema";
 import { members } from "../../shared/classroom/teams.js";
-import type { ClassroomState } from "../../shared/classroom/types.js";
+import type { Session } from "../../shared/classroom/types.js";
+import { predictionsRevealed, teamRounds } from "../../shared/classroom/visibility.js";
+import { encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared/protocol/codec.js";
+import { totalScores } from "../../shared/rules/scoring.js";
 import { powerShares } from "../../shared/theory/power.js";
 import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 
@@ -18,57 +21,38 @@ function syncStrings(target: ArraySchema<string>, values: string[]): void {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** What each team entry's historyJson was last built from. */
-const historyKeys = new WeakMap<TeamPrivate, string>();
+/** What each team entry's rounds were last encoded from (they change only at resolution and when predictions are revealed). */
+const roundsKeys = new WeakMap<TeamPrivate, string>();
 
-/** A team's resolved rounds for its report card; the theories' reasons only when revealed. */
-function historyJsonOf(game: ClassroomState["game"], id: string, reveal: boolean): string {
-  return JSON.stringify(
-    game.history.map((h) => {
-      const a = h.alignments[id];
-      const p = h.predictions.states[id];
-      return {
-        round: h.round,
-        allies: a?.allies ?? [],
-        offers: a?.offers ?? [],
-        matches: a?.matches ?? [],
-        alone: a?.alone ?? false,
-        divergent: a?.divergent ?? false,
-        predictions:
-          reveal && p ? { balanceOfPower: p.balanceOfPower.reason, balanceOfThreat: p.balanceOfThreat.reason, bandwagon: p.bandwagon.reason } : null,
-      };
-    }),
-  );
-}
-
-export function mirror(room: ClassroomState, schema: ClassroomSchema, connected: ReadonlySet<string>): void {
-  const game = room.game;
-  set(schema, "code", room.code);
-  set(schema, "title", room.scenario.title);
-  set(schema, "scenarioId", room.scenario.id);
-  set(schema, "phase", room.phase);
+export function mirror(session: Session, schema: ClassroomSchema, connected: ReadonlySet<string>): void {
+  const game = session.game;
+  set(schema, "code", session.code);
+  set(schema, "title", session.scenario.title);
+  set(schema, "scenarioId", session.scenario.id);
+  set(schema, "phase", session.phase);
   set(schema, "round", game.round);
   set(schema, "rounds", game.settings.rounds);
-  set(schema, "paused", room.paused);
-  set(schema, "deadline", room.clock.deadline ?? 0);
-  set(schema, "remaining", room.clock.remaining ?? 0);
-  set(schema, "chatMode", room.settings.chatMode);
-  set(schema, "scoring", room.settings.scoring);
-  set(schema, "showPredictions", room.showPredictions);
+  set(schema, "paused", session.paused);
+  set(schema, "deadline", session.clock.deadline ?? 0);
+  set(schema, "remaining", session.clock.remaining ?? 0);
+  set(schema, "chatMode", session.settings.chatMode);
+  set(schema, "scoring", session.settings.scoring);
+  set(schema, "showPredictions", session.showPredictions);
   set(schema, "distanceScale", game.distanceScale);
   set(schema, "reach", game.reach);
-  set(schema, "announcement", room.announcements[room.announcements.length - 1]?.text ?? "");
+  set(schema, "announcement", session.announcements[session.announcements.length - 1]?.text ?? "");
 
   const shares = powerShares(game);
-  const colours = new Map(room.scenario.states.map((s) => [s.id, s.color ?? ""]));
+  const totals = totalScores(game);
+  const colours = new Map(session.scenario.states.map((s) => [s.id, s.color ?? ""]));
   for (const s of game.states) {
     let p = schema.states.get(s.id);
     if (!p) {
       p = new StatePublic();
       schema.states.set(s.id, p);
     }
-    const teamMembers = members(room, s.id);
-    const total = (game.scores[s.id] ?? []).reduce((sum, l) => sum + l.total, 0);
+    const teamMembers = members(session, s.id);
+    const total = totals[s.id] ?? 0;
     set(p, "id", s.id);
     set(p, "name", s.name);
     set(p, "color", colours.get(s.id) ?? "");
@@ -78,11 +62,11 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
     set(p, "defense", round2(s.defense));
     set(p, "offense", round2(s.offense));
     set(p, "powerShare", Math.round((shares.get(s.id) ?? 0) * 10000) / 10000);
-    set(p, "control", room.control[s.id] ?? "empty");
+    set(p, "control", session.control[s.id] ?? "empty");
     set(p, "ready", game.drafts[s.id]?.ready ?? false);
     set(p, "members", teamMembers.length);
     set(p, "connected", teamMembers.filter((m) => connected.has(m)).length);
-    set(p, "score", Math.round(total * 10) / 10);
+    set(p, "score", total);
     set(p, "article", s.article ?? "");
     set(p, "maritime", s.maritime === true);
     set(p, "revisionist", s.revisionist === true);
@@ -101,23 +85,16 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
     set(t, "actionKind", draft.action.kind);
     set(t, "actionTarget", draft.action.kind === "none" ? "" : draft.action.target);
     syncStrings(t.leaving, draft.leaving);
-    syncStrings(
-      t.offersOut,
-      game.offers.filter((o) => o.from === s.id).map((o) => (o.accepted ? `${o.to}:accepted` : o.to)),
-    );
-    syncStrings(
-      t.offersIn,
-      game.offers.filter((o) => o.to === s.id).map((o) => (o.accepted ? `${o.from}:accepted` : o.from)),
-    );
+    syncStrings(t.offersOut, game.offers.filter((o) => o.from === s.id).map((o) => encodeOffer({ state: o.to, accepted: o.accepted })));
+    syncStrings(t.offersIn, game.offers.filter((o) => o.to === s.id).map((o) => encodeOffer({ state: o.from, accepted: o.accepted })));
     set(t, "role", game.roles[s.id] ?? "");
-    set(t, "scoresJson", JSON.stringify(game.scores[s.id] ?? []));
-    set(t, "guessesJson", JSON.stringify(Object.fromEntries(room.guesses.filter((g) => g.by === s.id).map((g) => [g.about, g.theory]))));
-    const reveal = room.showPredictions || room.phase === "ended";
-    // The history changes only at resolution (and when predictions are revealed): not on every decision.
-    const historyKey = `${game.history.length}|${reveal}`;
-    if (historyKeys.get(t) !== historyKey) {
-      historyKeys.set(t, historyKey);
-      set(t, "historyJson", historyJsonOf(game, s.id, reveal));
+    set(t, "scoresJson", encodeJson(game.scores[s.id] ?? []));
+    set(t, "guessesJson", encodeJson(Object.fromEntries(session.guesses.filter((g) => g.by === s.id).map((g) => [g.about, g.theory]))));
+    // A team's rounds change only at resolution (and when predictions are revealed): not on every decision.
+    const roundsKey = `${game.history.length}|${predictionsRevealed(session)}`;
+    if (roundsKeys.get(t) !== roundsKey) {
+      roundsKeys.set(t, roundsKey);
+      set(t, "historyJson", encodeJson(teamRounds(session, s.id)));
     }
 
     let v = schema.theory.get(s.id);
@@ -134,11 +111,10 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
       set(v, "topThreat", p2.balanceOfThreat.against);
       set(v, "divergent", p2.divergent);
     }
-    const last = game.history[game.history.length - 1]?.alignments[s.id];
-    set(v, "lastMatches", last ? (last.alone ? "alone" : last.matches.join(",") || "none") : "");
+    set(v, "lastMatches", encodeMatches(game.history[game.history.length - 1]?.alignments[s.id]));
   }
 
-  for (const st of Object.values(room.students)) {
+  for (const st of Object.values(session.students)) {
     if (st.removed) {
       schema.students.delete(st.id);
       continue;
@@ -155,8 +131,8 @@ export function mirror(room: ClassroomState, schema: ClassroomSchema, connected:
     set(p, "muted", st.muted);
   }
 
-  syncStrings(schema.alliances, game.alliances.map(([a, b]) => `${a}|${b}`));
-  syncStrings(schema.borders, game.borders.map(([a, b]) => `${a}|${b}`));
+  syncStrings(schema.alliances, game.alliances.map(encodePair));
+  syncStrings(schema.borders, game.borders.map(encodePair));
   // Claims and ideological rivalries come from the scenario and never change.
   if (schema.claims.length !== (game.claims ?? []).length) {
     schema.claims.clear();

@@ -1,6 +1,6 @@
 // Games and their command logs. Every accepted command is appended here before
 // it is acknowledged; a game is rebuilt from its first record and its log.
-import type { ClassroomSettings, LogEntry } from "../../shared/classroom/types.js";
+import type { SessionSettings, LogEntry } from "../../shared/classroom/types.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import type { Db } from "./database.js";
 
@@ -10,7 +10,7 @@ export interface GameRecord {
   teacherHash: string;
   title: string;
   scenario: Scenario;
-  settings: ClassroomSettings;
+  settings: SessionSettings;
   status: "running" | "finished";
   host: string;
   createdAt: number;
@@ -39,7 +39,7 @@ function fromRow(r: GameRow): GameRecord {
     teacherHash: r.teacher_hash,
     title: r.title,
     scenario: JSON.parse(r.scenario_json) as Scenario,
-    settings: JSON.parse(r.settings_json) as ClassroomSettings,
+    settings: JSON.parse(r.settings_json) as SessionSettings,
     status: r.status,
     host: r.host,
     createdAt: r.created_at,

@@ -7,48 +7,26 @@ import { contextFor, reduce } from "../rules/reduce.js";
 import { crisisSchema } from "../scenario/schema.js";
 import { canRead, chatRefusal, MAX_CHAT_LENGTH, parseChannel, privateChannel } from "./chat.js";
 import { botPlans, endDiplomacy, endGame, everyoneReady, isBot, nextRound, startGame } from "./flow.js";
+import { findStudentByNickname, MAX_NICKNAME, normalizeNickname, studentOf } from "./students.js";
 import { placeStudent } from "./teams.js";
-import type { Actor, ClassEvent, ClassroomOutcome, ClassroomRefusal, ClassroomState, LogEntry, Speaker } from "./types.js";
+import type { Actor, SessionEvent, SessionOutcome, SessionRefusal, Session, LogEntry, Speaker } from "./types.js";
 
-export const MAX_NICKNAME = 24;
 export const MAX_ANNOUNCEMENT = 500;
 export const MAX_EXTEND_SECONDS = 1800;
 
-const refuse = (code: ClassroomRefusal["code"], message: string): ClassroomOutcome => ({ ok: false, refusal: { code, message } });
+const refuse = (code: SessionRefusal["code"], message: string): SessionOutcome => ({ ok: false, refusal: { code, message } });
 
-/** Nicknames: trimmed, inner spaces collapsed, 1 to 24 characters, no control characters. */
-export function normalizeNickname(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
-  if (clean.length === 0 || clean.length > MAX_NICKNAME) return null;
-  return clean;
-}
-
-function nicknameKey(n: string): string {
-  return n.toLocaleLowerCase("en-US");
-}
-
-export function findStudentByNickname(room: ClassroomState, nickname: string) {
-  const key = nicknameKey(nickname);
-  return Object.values(room.students).find((s) => nicknameKey(s.nickname) === key);
-}
-
-/** A student by id; only the session's own entries count (an id like "constructor" is just unknown). */
-export function studentOf(room: Pick<ClassroomState, "students">, id: string) {
-  return Object.hasOwn(room.students, id) ? room.students[id] : undefined;
-}
-
-function copy(room: ClassroomState): ClassroomState {
+function copy(session: Session): Session {
   return {
-    ...room,
-    clock: { ...room.clock },
-    students: { ...room.students },
-    teams: [...room.teams],
-    control: { ...room.control },
-    chat: [...room.chat],
-    announcements: [...room.announcements],
-    guesses: [...room.guesses],
-    timeline: [...room.timeline],
+    ...session,
+    clock: { ...session.clock },
+    students: { ...session.students },
+    teams: [...session.teams],
+    control: { ...session.control },
+    chat: [...session.chat],
+    announcements: [...session.announcements],
+    guesses: [...session.guesses],
+    timeline: [...session.timeline],
   };
 }
 
@@ -63,7 +41,7 @@ function allowed(actor: Actor, type: string): boolean {
   return false;
 }
 
-export function reduceClassroom(prev: ClassroomState, entry: LogEntry): ClassroomOutcome {
+export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
   const { actor, command, at } = entry;
   if (!allowed(actor, command.type)) {
     return refuse("not-allowed", actor.kind === "student" ? "Only the teacher can do that." : "That is not allowed here.");
@@ -71,9 +49,9 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
   if (prev.phase === "ended" && command.type !== "chat" && command.type !== "showPredictions" && command.type !== "guess") {
     return refuse("game-over", "The game is over.");
   }
-  const room = copy(prev);
-  const events: ClassEvent[] = [];
-  const student = actor.kind === "student" ? studentOf(room, actor.studentId) : undefined;
+  const session = copy(prev);
+  const events: SessionEvent[] = [];
+  const student = actor.kind === "student" ? studentOf(session, actor.studentId) : undefined;
   if (actor.kind === "student" && (!student || student.removed)) {
     return refuse("unknown-student", "You are not in this game (the teacher may have removed you).");
   }
@@ -82,116 +60,125 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
     case "join": {
       const nickname = normalizeNickname(command.nickname);
       if (!nickname) return refuse("nickname", `A nickname needs 1 to ${MAX_NICKNAME} characters.`);
-      const existing = findStudentByNickname(room, nickname);
+      const existing = findStudentByNickname(session, nickname);
       if (existing?.removed) return refuse("removed", "The teacher removed this player from the game.");
       if (existing) return refuse("nickname", `"${nickname}" is already taken in this game: choose another nickname.`);
-      if (studentOf(room, command.studentId)) return refuse("nickname", "This player has already joined.");
-      const { state, opened } = placeStudent(room);
+      if (studentOf(session, command.studentId)) return refuse("nickname", "This player has already joined.");
+      const { state, opened } = placeStudent(session);
       if (opened) {
-        room.teams.push(opened);
-        room.control[opened] = "team";
+        session.teams.push(opened);
+        session.control[opened] = "team";
         events.push({ type: "seatChanged", state: opened, control: "team" });
       }
-      room.students[command.studentId] = { id: command.studentId, nickname, state, muted: false, removed: false, keyHash: command.keyHash };
+      session.students[command.studentId] = { id: command.studentId, nickname, state, muted: false, removed: false, keyHash: command.keyHash };
       events.push({ type: "studentJoined", studentId: command.studentId, nickname, state });
       break;
     }
     case "kick": {
-      const s = studentOf(room, command.studentId);
+      const s = studentOf(session, command.studentId);
       if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
-      room.students[command.studentId] = { ...s, removed: true };
+      session.students[command.studentId] = { ...s, removed: true };
       events.push({ type: "studentRemoved", studentId: s.id, nickname: s.nickname });
       break;
     }
     case "move": {
-      const s = studentOf(room, command.studentId);
+      const s = studentOf(session, command.studentId);
       if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
-      if (!room.game.states.some((x) => x.id === command.state)) return refuse("unknown-state", `There is no state "${command.state}".`);
-      if (!room.teams.includes(command.state)) {
-        room.teams.push(command.state);
-        room.control[command.state] = "team";
+      if (!session.game.states.some((x) => x.id === command.state)) return refuse("unknown-state", `There is no state "${command.state}".`);
+      if (!session.teams.includes(command.state)) {
+        session.teams.push(command.state);
+        session.control[command.state] = "team";
         events.push({ type: "seatChanged", state: command.state, control: "team" });
       }
-      room.students[command.studentId] = { ...s, state: command.state };
+      session.students[command.studentId] = { ...s, state: command.state };
       events.push({ type: "studentMoved", studentId: s.id, from: s.state, to: command.state });
       break;
     }
     case "mute": {
-      const s = studentOf(room, command.studentId);
+      const s = studentOf(session, command.studentId);
       if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
-      room.students[command.studentId] = { ...s, muted: command.muted };
+      session.students[command.studentId] = { ...s, muted: command.muted };
       events.push({ type: "studentMuted", studentId: s.id, muted: command.muted });
       break;
     }
     case "start": {
-      if (room.phase !== "lobby") return refuse("started", "The game has already started.");
-      events.push(...startGame(room, at));
+      if (session.phase !== "lobby") return refuse("started", "The game has already started.");
+      events.push(...startGame(session, at));
       break;
     }
     case "pause": {
-      if (room.phase !== "diplomacy" || room.paused) return refuse("wrong-phase", "Only a running diplomacy phase can be paused.");
-      room.paused = true;
-      room.clock = { deadline: null, remaining: Math.max(0, (room.clock.deadline ?? at) - at) };
+      if (session.phase !== "diplomacy" || session.paused) return refuse("wrong-phase", "Only a running diplomacy phase can be paused.");
+      session.paused = true;
+      session.clock = { deadline: null, remaining: Math.max(0, (session.clock.deadline ?? at) - at) };
       events.push({ type: "paused" });
       break;
     }
     case "resume": {
-      if (!room.paused) return refuse("wrong-phase", "The game is not paused.");
-      const remaining = room.clock.remaining ?? 0;
-      room.paused = false;
-      room.clock = { deadline: at + remaining, remaining: null };
+      if (!session.paused) return refuse("wrong-phase", "The game is not paused.");
+      const remaining = session.clock.remaining ?? 0;
+      session.paused = false;
+      session.clock = { deadline: at + remaining, remaining: null };
       events.push({ type: "resumed", remainingMs: remaining });
       break;
     }
     case "extend": {
-      if (room.phase !== "diplomacy") return refuse("wrong-phase", "Only the diplomacy phase has a clock to extend.");
+      if (session.phase !== "diplomacy") return refuse("wrong-phase", "Only the diplomacy phase has a clock to extend.");
       if (!Number.isInteger(command.seconds) || command.seconds < 1 || command.seconds > MAX_EXTEND_SECONDS) {
         return refuse("stale", `Extend by 1 to ${MAX_EXTEND_SECONDS} seconds.`);
       }
       const ms = command.seconds * 1000;
-      room.clock = room.paused
-        ? { deadline: null, remaining: (room.clock.remaining ?? 0) + ms }
-        : { deadline: Math.max(room.clock.deadline ?? at, at) + ms, remaining: null };
+      session.clock = session.paused
+        ? { deadline: null, remaining: (session.clock.remaining ?? 0) + ms }
+        : { deadline: Math.max(session.clock.deadline ?? at, at) + ms, remaining: null };
       events.push({ type: "extended", seconds: command.seconds });
       break;
     }
     case "advance": {
-      if (room.phase === "lobby") return refuse("lobby", "Start the game first.");
-      events.push(...(room.phase === "diplomacy" ? endDiplomacy(room) : nextRound(room, at)));
+      if (session.phase === "lobby") return refuse("lobby", "Start the game first.");
+      events.push(...(session.phase === "diplomacy" ? endDiplomacy(session) : nextRound(session, at)));
       break;
     }
     case "deadline": {
-      if (room.phase !== "diplomacy" || room.paused || room.clock.deadline === null || at < room.clock.deadline) {
+      if (session.phase !== "diplomacy" || session.paused || session.clock.deadline === null || at < session.clock.deadline) {
         return refuse("stale", "The clock has not run out.");
       }
-      events.push(...endDiplomacy(room));
+      events.push(...endDiplomacy(session));
       break;
     }
     case "end": {
-      events.push(...endGame(room));
+      events.push(...endGame(session));
       break;
     }
     case "seat": {
-      if (!room.game.states.some((x) => x.id === command.state)) return refuse("unknown-state", `There is no state "${command.state}".`);
-      room.control[command.state] = command.control;
-      if (command.control === "team" && !room.teams.includes(command.state)) room.teams.push(command.state);
+      if (!session.game.states.some((x) => x.id === command.state)) return refuse("unknown-state", `There is no state "${command.state}".`);
+      session.control[command.state] = command.control;
+      if (command.control === "team" && !session.teams.includes(command.state)) session.teams.push(command.state);
       events.push({ type: "seatChanged", state: command.state, control: command.control });
-      if (room.phase === "diplomacy" && isBot(command.control)) botPlans(room, events, command.state);
+      if (session.phase === "diplomacy" && isBot(command.control)) botPlans(session, events, command.state);
       break;
     }
     case "announce": {
       const text = command.text.trim();
       if (text.length === 0 || text.length > MAX_ANNOUNCEMENT) return refuse("chat", `An announcement needs 1 to ${MAX_ANNOUNCEMENT} characters.`);
-      room.announcements.push({ at, round: room.game.round, text });
+      session.announcements.push({ at, round: session.game.round, text });
       events.push({ type: "announcement", text });
       break;
     }
     case "crisis": {
-      const parsed = crisisSchema.safeParse(command.crisis);
+      let crisis: unknown;
+      if ("crisisId" in command) {
+        crisis = (session.scenario.crises ?? []).find((c) => c.id === command.crisisId);
+        if (!crisis) return refuse("bad-crisis", `The scenario has no crisis "${command.crisisId}".`);
+      } else if ("crisis" in command) {
+        crisis = command.crisis;
+      } else {
+        crisis = { id: `live-${entry.seq}`, title: command.title, text: command.text };
+      }
+      const parsed = crisisSchema.safeParse(crisis);
       if (!parsed.success) return refuse("bad-crisis", "A crisis needs an id, a title and a text.");
-      const outcome = reduce(room.game, { type: "crisis", crisis: parsed.data }, contextFor(room.game));
+      const outcome = reduce(session.game, { type: "crisis", crisis: parsed.data }, contextFor(session.game));
       if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
-      room.game = outcome.state;
+      session.game = outcome.state;
       events.push(...outcome.events);
       break;
     }
@@ -201,60 +188,60 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
       const channel = parseChannel(command.channel);
       if (!channel) return refuse("chat", "Unknown chat channel.");
       let from: Speaker = { kind: "teacher" };
-      const known = (id: string) => room.game.states.some((s) => s.id === id);
+      const known = (id: string) => session.game.states.some((s) => s.id === id);
       if (channel.kind === "team" && !known(channel.state)) return refuse("chat", "There is no such state in this game.");
       if (channel.kind === "private" && (!known(channel.states[0]) || !known(channel.states[1]))) {
         return refuse("chat", "There is no such state in this game.");
       }
       if (student) {
         if (student.muted) return refuse("muted", "The teacher has muted you.");
-        const why = chatRefusal(room.settings.chatMode, student.state, channel, room);
+        const why = chatRefusal(session.settings.chatMode, student.state, channel, session);
         if (why) return refuse("chat", why);
         from = { kind: "student", studentId: student.id, nickname: student.nickname, state: student.state };
       }
       // One spelling per conversation: private channels name the two states in sorted order.
       const canonical = channel.kind === "private" ? privateChannel(channel.states[0], channel.states[1]) : command.channel;
-      const message = { id: room.chat.length + 1, at, round: room.game.round, from, channel: canonical, text };
-      room.chat.push(message);
+      const message = { id: session.chat.length + 1, at, round: session.game.round, from, channel: canonical, text };
+      session.chat.push(message);
       events.push({ type: "chat", message });
       break;
     }
     case "play": {
-      if (room.phase === "lobby") return refuse("lobby", "The game has not started yet.");
-      if (room.phase !== "diplomacy") return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
-      if (room.paused) return refuse("paused", "The game is paused.");
+      if (session.phase === "lobby") return refuse("lobby", "The game has not started yet.");
+      if (session.phase !== "diplomacy") return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
+      if (session.paused) return refuse("paused", "The game is paused.");
       const state = student!.state;
       if (state === null) return refuse("no-team", "You are not in a team.");
-      if (room.control[state] !== "team") return refuse("bot-seat", "Your state is being played by a bot for now: ask the teacher to give it back.");
-      const outcome = reduce(room.game, { ...command.move, by: state } as Parameters<typeof reduce>[1], contextFor(room.game));
+      if (session.control[state] !== "team") return refuse("bot-seat", "Your state is being played by a bot for now: ask the teacher to give it back.");
+      const outcome = reduce(session.game, { ...command.move, by: state } as Parameters<typeof reduce>[1], contextFor(session.game));
       if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
-      room.game = outcome.state;
+      session.game = outcome.state;
       events.push(...outcome.events);
-      if (command.move.type === "ready" && command.move.ready && everyoneReady(room)) events.push(...endDiplomacy(room));
+      if (command.move.type === "ready" && command.move.ready && everyoneReady(session)) events.push(...endDiplomacy(session));
       break;
     }
     case "guess": {
       // Theory challenge: once the rounds are over (review or end), each team guesses the others' secret theories.
-      if (room.settings.scoring !== "challenge") return refuse("not-allowed", "Guessing is for the theory-challenge mode.");
-      if (room.phase !== "review" && room.phase !== "ended") return refuse("wrong-phase", "Guesses open after a round is resolved.");
+      if (session.settings.scoring !== "challenge") return refuse("not-allowed", "Guessing is for the theory-challenge mode.");
+      if (session.phase !== "review" && session.phase !== "ended") return refuse("wrong-phase", "Guesses open after a round is resolved.");
       const by = student!.state;
       if (by === null) return refuse("no-team", "You are not in a team.");
-      if (!room.game.states.some((s) => s.id === command.about) || command.about === by) {
+      if (!session.game.states.some((s) => s.id === command.about) || command.about === by) {
         return refuse("unknown-state", "Guess the theory of another state in this game.");
       }
       if (!["balance-of-power", "balance-of-threat", "bandwagon"].includes(command.theory)) return refuse("not-allowed", "Guess one of the three theories.");
-      room.guesses = [...room.guesses.filter((g) => !(g.by === by && g.about === command.about)), { by, about: command.about, theory: command.theory, at }];
+      session.guesses = [...session.guesses.filter((g) => !(g.by === by && g.about === command.about)), { by, about: command.about, theory: command.theory, at }];
       events.push({ type: "guessed", by, about: command.about });
       break;
     }
     case "showPredictions": {
-      room.showPredictions = command.show;
+      session.showPredictions = command.show;
       events.push({ type: "predictionsShown", show: command.show });
       break;
     }
     case "clockRestored": {
-      if (room.phase === "diplomacy" && !room.paused) {
-        room.clock = { deadline: at + Math.max(0, command.remainingMs), remaining: null };
+      if (session.phase === "diplomacy" && !session.paused) {
+        session.clock = { deadline: at + Math.max(0, command.remainingMs), remaining: null };
         events.push({ type: "clockRestored", remainingMs: command.remainingMs });
       }
       break;
@@ -262,21 +249,21 @@ export function reduceClassroom(prev: ClassroomState, entry: LogEntry): Classroo
   }
   // Drafts and readiness change all the time and are not history: the timeline keeps the rest.
   for (const event of events) {
-    if (event.type !== "draftChanged" && event.type !== "readyChanged") room.timeline.push({ at, round: room.game.round, event });
+    if (event.type !== "draftChanged" && event.type !== "readyChanged") session.timeline.push({ at, round: session.game.round, event });
   }
-  return { ok: true, state: room, events };
+  return { ok: true, state: session, events };
 }
 
 /** Rebuilds a session from its first state and its log; a refused entry is skipped and reported. */
-export function replayClassroom(initial: ClassroomState, log: readonly LogEntry[]): { state: ClassroomState; skipped: number[] } {
-  let room = initial;
+export function replaySession(initial: Session, log: readonly LogEntry[]): { state: Session; skipped: number[] } {
+  let session = initial;
   const skipped: number[] = [];
   for (const entry of log) {
-    const outcome = reduceClassroom(room, entry);
-    if (outcome.ok) room = outcome.state;
+    const outcome = reduceSession(session, entry);
+    if (outcome.ok) session = outcome.state;
     else skipped.push(entry.seq);
   }
-  return { state: room, skipped };
+  return { state: session, skipped };
 }
 
 export { canRead };

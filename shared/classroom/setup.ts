@@ -2,17 +2,9 @@
 // teams will play chosen, the others handed to bots (or left empty).
 import { createGame } from "../rules/setup.js";
 import type { Scenario } from "../scenario/schema.js";
-import type { ClassroomSettings, ClassroomState, SeatControl } from "./types.js";
+import type { SessionSettings, Session, SeatControl } from "./types.js";
 
-export const DEFAULT_SETTINGS: Omit<ClassroomSettings, "seed" | "rounds"> = {
-  diplomacySeconds: 300,
-  chatMode: "open",
-  scoring: "standard",
-  teams: { mode: "count", value: 4 },
-  emptySeats: "balance-of-threat",
-};
-
-export function createClassroom(scenario: Scenario, settings: ClassroomSettings, code: string, at: number): ClassroomState {
+export function createSession(scenario: Scenario, settings: SessionSettings, code: string, at: number): Session {
   const game = createGame(scenario, { seed: settings.seed, rounds: settings.rounds, scoring: settings.scoring });
   const ids = scenario.states.map((s) => s.id);
   // Count mode: the first states of the scenario (the authors list the main actors first).

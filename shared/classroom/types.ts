@@ -14,7 +14,7 @@ export type ChatMode = (typeof CHAT_MODES)[number];
 /** Who plays a state: its team, a bot of a theory (or random), or nobody (its default decisions stand). */
 export type SeatControl = "team" | "empty" | Policy;
 
-export interface ClassroomSettings {
+export interface SessionSettings {
   rounds: number;
   /** Length of the diplomacy phase, in seconds. */
   diplomacySeconds: number;
@@ -68,10 +68,10 @@ export interface Guess {
   at: number;
 }
 
-export interface ClassroomState {
+export interface Session {
   code: string;
   scenario: Scenario;
-  settings: ClassroomSettings;
+  settings: SessionSettings;
   phase: Phase;
   paused: boolean;
   clock: Clock;
@@ -90,7 +90,7 @@ export interface ClassroomState {
   createdAt: number;
 }
 
-export type ClassEvent =
+export type SessionEvent =
   | GameEvent
   | { type: "studentJoined"; studentId: string; nickname: string; state: string | null }
   | { type: "studentMoved"; studentId: string; from: string | null; to: string }
@@ -110,15 +110,16 @@ export type ClassEvent =
 export interface TimelineEntry {
   at: number;
   round: number;
-  event: ClassEvent;
+  event: SessionEvent;
 }
 
-export type Actor = { kind: "teacher" } | { kind: "student"; studentId: string } | { kind: "system" };
+/** Who sent an entry: the teacher, a student, the server itself (joins, the clock), or a projector (which may do nothing). */
+export type Actor = { kind: "teacher" } | { kind: "student"; studentId: string } | { kind: "system" } | { kind: "projector" };
 
 /** A state command as a student sends it: the state is the student's own, filled in by the reducer. */
 export type GameMove = StateCommand extends infer C ? (C extends { by: string } ? Omit<C, "by"> : never) : never;
 
-export type ClassroomCommand =
+export type SessionCommand =
   | { type: "join"; studentId: string; nickname: string; keyHash: string }
   | { type: "kick"; studentId: string }
   | { type: "move"; studentId: string; state: string }
@@ -132,6 +133,10 @@ export type ClassroomCommand =
   | { type: "end" }
   | { type: "seat"; state: string; control: SeatControl }
   | { type: "announce"; text: string }
+  /** A crisis of the scenario, by id, or one the teacher typed live (its id is "live-<seq>"). */
+  | { type: "crisis"; crisisId: string }
+  | { type: "crisis"; title: string; text: string }
+  /** The form stored by earlier versions: the whole crisis. Still replayed. */
   | { type: "crisis"; crisis: Crisis }
   | { type: "chat"; channel: string; text: string }
   | { type: "play"; move: GameMove }
@@ -143,10 +148,10 @@ export interface LogEntry {
   seq: number;
   at: number;
   actor: Actor;
-  command: ClassroomCommand;
+  command: SessionCommand;
 }
 
-export const CLASSROOM_REFUSALS = [
+export const SESSION_REFUSALS = [
   "not-allowed",
   "lobby",
   "started",
@@ -161,11 +166,11 @@ export const CLASSROOM_REFUSALS = [
   "stale",
 ] as const;
 
-export interface ClassroomRefusal {
-  code: (typeof CLASSROOM_REFUSALS)[number] | import("../rules/types.js").RefusalCode;
+export interface SessionRefusal {
+  code: (typeof SESSION_REFUSALS)[number] | import("../rules/types.js").RefusalCode;
   message: string;
 }
 
-export type ClassroomOutcome =
-  | { ok: true; state: ClassroomState; events: ClassEvent[] }
-  | { ok: false; refusal: ClassroomRefusal };
+export type SessionOutcome =
+  | { ok: true; state: Session; events: SessionEvent[] }
+  | { ok: false; refusal: SessionRefusal };

@@ -1,10 +1,69 @@
-// Who may see an event: everybody (public), only some states' teams (and the
-// teacher), or only the teacher. One place decides, so it can be tested.
-import type { ClassEvent } from "./types.js";
+// What each viewer may see, decided in one place so that it can be tested:
+// which events reach whom, which teams' private entries (drafts, offers, scores)
+// and which theory predictions a client's synchronized view holds, and when
+// the theories' reasons are revealed. Chat has its own rule (chat.ts, canRead).
+import type { TeamRound } from "../protocol/codec.js";
+import { studentOf } from "./students.js";
+import type { Actor, Session, SessionEvent } from "./types.js";
+
+/** Who is looking: the teacher (sees everything), a student of a team (or of none), or a projector (public only). */
+export type Viewer = { kind: "teacher" } | { kind: "projector" } | { kind: "student"; studentId: string; state: string | null };
+
+/** The viewer behind a connection's actor, with the student's current team. */
+export function viewerOf(session: Session, actor: Actor): Viewer {
+  if (actor.kind === "teacher") return { kind: "teacher" };
+  if (actor.kind === "student") {
+    const s = studentOf(session, actor.studentId);
+    return { kind: "student", studentId: actor.studentId, state: s && !s.removed ? s.state : null };
+  }
+  return { kind: "projector" };
+}
+
+/**
+ * The theories' reasons for past rounds and the current predictions are shown to students
+ * only while the teacher shows predictions, or once the game has ended.
+ */
+export function predictionsRevealed(session: Pick<Session, "showPredictions" | "phase">): boolean {
+  return session.showPredictions || session.phase === "ended";
+}
+
+/** A team's resolved rounds, for its results and report card; the theories' reasons only while revealed. */
+export function teamRounds(session: Session, state: string): TeamRound[] {
+  const reveal = predictionsRevealed(session);
+  return session.game.history.map((h) => {
+    const a = h.alignments[state];
+    const p = h.predictions.states[state];
+    return {
+      round: h.round,
+      allies: a?.allies ?? [],
+      offers: a?.offers ?? [],
+      matches: a?.matches ?? [],
+      alone: a?.alone ?? false,
+      divergent: a?.divergent ?? false,
+      predictions: reveal && p ? { balanceOfPower: p.balanceOfPower.reason, balanceOfThreat: p.balanceOfThreat.reason, bandwagon: p.bandwagon.reason } : null,
+    };
+  });
+}
+
+/** The private entries a viewer's synchronized state holds: all for the teacher; a student's own team, and its predictions while revealed. */
+export function privateEntriesFor(session: Session, viewer: Viewer): { teams: "all" | string[]; theory: "all" | string[] } {
+  if (viewer.kind === "teacher") return { teams: "all", theory: "all" };
+  if (viewer.kind !== "student" || viewer.state === null) return { teams: [], theory: [] };
+  return { teams: [viewer.state], theory: session.showPredictions ? [viewer.state] : [] };
+}
+
+/** Whether a viewer is sent this event (chat aside). Drafts and readiness reach clients through the synchronized state instead. */
+export function eventVisibleTo(event: SessionEvent, viewer: Viewer): boolean {
+  if (event.type === "chat" || event.type === "draftChanged" || event.type === "readyChanged") return false;
+  const audience = audienceOf(event);
+  if (audience.kind === "public" || viewer.kind === "teacher") return true;
+  if (audience.kind !== "states" || viewer.kind !== "student") return false;
+  return (viewer.state !== null && audience.states.includes(viewer.state)) || (audience.students ?? []).includes(viewer.studentId);
+}
 
 export type Audience = { kind: "public" } | { kind: "states"; states: string[]; students?: string[] } | { kind: "teacher" };
 
-export function audienceOf(event: ClassEvent): Audience {
+export function audienceOf(event: SessionEvent): Audience {
   switch (event.type) {
     case "offerMade":
     case "offerAccepted":

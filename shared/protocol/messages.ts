@@ -1,10 +1,12 @@
-// The message catalogue: every message a client may send to a classroom room,
+// The message catalogue: every message a client may send to a classroom session,
 // with its payload schema, and the messages the server sends back. Client and
 // server both import this module; docs/protocol.md describes the same list.
 import { z } from "zod";
 import { POLICIES } from "../bots/policies.js";
+import { STATE_ID } from "../ids.js";
+import { THEORIES } from "../theory/world.js";
 
-const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/, { message: "must be a state id" });
+const id = z.string().regex(STATE_ID, { message: "must be a state id" });
 /** Optional request id, echoed in the "ack" or "error" reply. */
 const ref = z.union([z.string().max(64), z.number().int()]).optional();
 const percent = z.number().int().min(0).max(100);
@@ -20,14 +22,14 @@ export const studentMessages = {
   leave: z.strictObject({ ref, ally: id }),
   stay: z.strictObject({ ref, ally: id }),
   budget: z.strictObject({ ref, economy: percent, defense: percent, offense: percent }),
-  action: z.strictObject({
-    ref,
-    kind: z.enum(["none", "threaten", "attack"]),
-    target: id.optional(),
-  }),
+  /** At most one action a round: none, or a threat or an attack, which need a target. */
+  action: z.union([
+    z.strictObject({ ref, kind: z.literal("none"), target: id.optional() }),
+    z.strictObject({ ref, kind: z.enum(["threaten", "attack"]), target: id }),
+  ], { error: 'must be {"kind": "none"} or {"kind": "threaten" or "attack", "target": a state id}' }),
   ready: z.strictObject({ ref, ready: z.boolean() }),
   /** Theory-challenge mode, after a round: guess another state's secret theory. */
-  guess: z.strictObject({ ref, about: id, theory: z.enum(["balance-of-power", "balance-of-threat", "bandwagon"]) }),
+  guess: z.strictObject({ ref, about: id, theory: z.enum(THEORIES) }),
 } as const;
 
 /** Chat, from a student or the teacher. Channel: "public", "team:<state>" or "private:<a>|<b>". */
@@ -79,7 +81,7 @@ export function schemaFor(type: string): z.ZodType | undefined {
   return undefined;
 }
 
-/** Join options, by role. */
+/** Join options, by role (sent with `joinById`). */
 export const joinOptions = z.union([
   z.strictObject({
     role: z.literal("student"),
@@ -91,22 +93,3 @@ export const joinOptions = z.union([
   z.strictObject({ role: z.literal("projector") }),
 ]);
 export type JoinOptions = z.infer<typeof joinOptions>;
-
-/** Server -> client message names. */
-export const SERVER_MESSAGES = {
-  /** After joining: who you are. */
-  welcome: "welcome",
-  /** A command was accepted (and stored). */
-  ack: "ack",
-  /** A command was refused, or a message was malformed or rate-limited. */
-  error: "error",
-  /** Something happened that this client may see. */
-  event: "event",
-  /** A chat message this client may read. */
-  chat: "chat",
-  /** On join: every chat message this client may read so far. */
-  chatHistory: "chatHistory",
-} as const;
-
-/** Error codes of the protocol itself (refusals of the rules use the model's codes). */
-export const PROTOCOL_ERRORS = ["bad-message", "unknown-message", "not-allowed", "rate-limited", "storage"] as const;

@@ -2,7 +2,7 @@
 // theory predicted and why, their score and its breakdown, and one reflection
 // question drawn from their own game. Built from the debrief, so it agrees with
 // what the teacher projects.
-import type { ClassroomState } from "../classroom/types.js";
+import type { Session } from "../classroom/types.js";
 import { nameInText, THEORY_NAMES } from "../theory/world.js";
 import { capitalise, joinList } from "../format.js";
 import { countFit, emptyFitCounts, type FitCounts } from "../theory/classify.js";
@@ -12,7 +12,7 @@ export interface ReportCard {
   format: "entente-card/1";
   code: string;
   scenario: { id: string; title: string };
-  phase: ClassroomState["phase"];
+  phase: Session["phase"];
   nickname: string;
   state: string;
   stateName: string;
@@ -44,14 +44,14 @@ export function reflectionQuestion(rows: TheoryRow[], name: (id: string) => stri
   return "Which of the three theories best describes your team's choices, and what in the situation (power, distance, offensive forces, past deeds) made you choose that way?";
 }
 
-export function buildReportCard(room: ClassroomState, studentId: string): ReportCard | null {
-  const student = Object.hasOwn(room.students, studentId) ? room.students[studentId] : undefined;
+export function buildReportCard(session: Session, studentId: string): ReportCard | null {
+  const student = Object.hasOwn(session.students, studentId) ? session.students[studentId] : undefined;
   if (!student || student.removed || student.state === null) return null;
   const state = student.state;
-  const debrief = buildDebrief(room, { revealChat: false, anonymize: false });
+  const debrief = buildDebrief(session, { revealChat: false, anonymize: false });
   const name = (id: string) => debrief.states.find((s) => s.id === id)?.name ?? id;
   const inText = (id: string) => {
-    const s = room.game.states.find((x) => x.id === id);
+    const s = session.game.states.find((x) => x.id === id);
     return s ? nameInText(s) : id;
   };
   const rows = debrief.theoryTable.filter((r) => r.state === state);
@@ -61,9 +61,9 @@ export function buildReportCard(room: ClassroomState, studentId: string): Report
   const rank = ranking.findIndex((r) => r.id === state) + 1;
   return {
     format: "entente-card/1",
-    code: room.code,
-    scenario: { id: room.scenario.id, title: room.scenario.title },
-    phase: room.phase,
+    code: session.code,
+    scenario: { id: session.scenario.id, title: session.scenario.title },
+    phase: session.phase,
     nickname: student.nickname,
     state,
     stateName: name(state),

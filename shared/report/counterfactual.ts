@@ -5,7 +5,7 @@
 // became dominant. Pure and deterministic (same session, same answer).
 // Only the scenario's own crises happen in the replays: crises the teacher
 // typed live during the class's game are not replayed.
-import type { ClassroomState } from "../classroom/types.js";
+import type { Session } from "../classroom/types.js";
 import type { GameState, Pair } from "../rules/types.js";
 import { assignPolicies, playGame } from "../sim/play.js";
 import { emptyFitCounts, countFit } from "../theory/classify.js";
@@ -81,12 +81,12 @@ export function describeRun(label: CounterfactualRun["label"], game: GameState):
 }
 
 /** The class's game, then the same scenario and seed played by bots of each theory in turn. */
-export function buildCounterfactuals(room: ClassroomState, theories: readonly Theory[] = THEORIES): Counterfactuals {
-  const options = { seed: room.settings.seed, rounds: room.settings.rounds, scoring: room.settings.scoring };
-  const runs: CounterfactualRun[] = [describeRun("class", room.game)];
+export function buildCounterfactuals(session: Session, theories: readonly Theory[] = THEORIES): Counterfactuals {
+  const options = { seed: session.settings.seed, rounds: session.settings.rounds, scoring: session.settings.scoring };
+  const runs: CounterfactualRun[] = [describeRun("class", session.game)];
   for (const theory of theories) {
-    const played = playGame(room.scenario, options, assignPolicies(room.scenario, theory, room.settings.seed));
+    const played = playGame(session.scenario, options, assignPolicies(session.scenario, theory, session.settings.seed));
     runs.push(describeRun(theory, played.final));
   }
-  return { format: "entente-counterfactuals/1", scenario: room.scenario.id, seed: room.settings.seed, rounds: room.settings.rounds, dominanceShare: DOMINANCE_SHARE, runs };
+  return { format: "entente-counterfactuals/1", scenario: session.scenario.id, seed: session.settings.seed, rounds: session.settings.rounds, dominanceShare: DOMINANCE_SHARE, runs };
 }

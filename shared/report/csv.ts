@@ -4,9 +4,9 @@
 // return) gets a leading apostrophe. Numbers are written as numbers (a
 // negative score stays -3). The server adds the UTF-8 byte order mark.
 // Also the whole game log as JSON, and the debrief rebuilt from such a file.
-import { replayClassroom } from "../classroom/reduce.js";
-import { createClassroom } from "../classroom/setup.js";
-import type { ClassroomSettings, ClassroomState, LogEntry } from "../classroom/types.js";
+import { replaySession } from "../classroom/reduce.js";
+import { createSession } from "../classroom/setup.js";
+import type { SessionSettings, Session, LogEntry } from "../classroom/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { buildDebrief, type Debrief, type DebriefOptions } from "./debrief.js";
 
@@ -163,7 +163,7 @@ export const LOG_FORMAT = "entente-log/1";
 export interface GameLogFile {
   format: typeof LOG_FORMAT;
   scenario: Scenario;
-  settings: ClassroomSettings;
+  settings: SessionSettings;
   code: string;
   createdAt: number;
   entries: LogEntry[];
@@ -171,7 +171,7 @@ export interface GameLogFile {
 
 /** The whole game log: enough to rebuild the session, and so the debrief, anywhere. */
 export function exportLog(
-  record: { scenario: Scenario; settings: ClassroomSettings; code: string; createdAt: number },
+  record: { scenario: Scenario; settings: SessionSettings; code: string; createdAt: number },
   entries: readonly LogEntry[],
 ): GameLogFile {
   return {
@@ -216,9 +216,9 @@ export function parseLog(input: unknown): GameLogFile {
 export function debriefFromLog(
   input: unknown,
   options: DebriefOptions = { revealChat: false, anonymize: false },
-): { room: ClassroomState; debrief: Debrief; skipped: number[] } {
+): { session: Session; debrief: Debrief; skipped: number[] } {
   const log = parseLog(input);
-  const initial = createClassroom(log.scenario, log.settings, log.code, log.createdAt);
-  const { state, skipped } = replayClassroom(initial, log.entries);
-  return { room: state, debrief: buildDebrief(state, options), skipped };
+  const initial = createSession(log.scenario, log.settings, log.code, log.createdAt);
+  const { state, skipped } = replaySession(initial, log.entries);
+  return { session: state, debrief: buildDebrief(state, options), skipped };
 }

@@ -7,8 +7,8 @@
 // questions drawn from this game's own events. Pure and JSON-safe: built only
 // from the session, itself rebuilt from the stored log, so a live game and an
 // archived one give the same debrief. The page that draws it is separate.
-import { createClassroom } from "../classroom/setup.js";
-import type { ClassEvent, ClassroomState, SeatControl } from "../classroom/types.js";
+import { createSession } from "../classroom/setup.js";
+import type { SessionEvent, Session, SeatControl } from "../classroom/types.js";
 import { ranking } from "../rules/scoring.js";
 import type { Action, Budget, GameEvent, Pair, ScoreLine } from "../rules/types.js";
 import { describeAction, describeEvent } from "../sim/summary.js";
@@ -98,7 +98,7 @@ export interface Debrief {
   options: DebriefOptions;
   summary: {
     scenario: { id: string; title: string };
-    phase: ClassroomState["phase"];
+    phase: Session["phase"];
     roundsPlayed: number;
     rounds: number;
     scoring: "standard" | "challenge";
@@ -145,18 +145,18 @@ export interface Debrief {
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 /** Nicknames as shown: themselves, or "Player N" in join order when anonymized. */
-function aliasMap(room: ClassroomState, anonymize: boolean): Map<string, string> {
+function aliasMap(session: Session, anonymize: boolean): Map<string, string> {
   const map = new Map<string, string>();
-  Object.values(room.students).forEach((s, i) => map.set(s.id, anonymize ? `Player ${i + 1}` : s.nickname));
+  Object.values(session.students).forEach((s, i) => map.set(s.id, anonymize ? `Player ${i + 1}` : s.nickname));
   return map;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function hideNicknames(text: string, room: ClassroomState, aliases: Map<string, string>): string {
+function hideNicknames(text: string, session: Session, aliases: Map<string, string>): string {
   let out = text;
   // Longest first, so that "Ann-Marie" is replaced before "Ann".
-  const students = Object.values(room.students).sort((a, b) => b.nickname.length - a.nickname.length);
+  const students = Object.values(session.students).sort((a, b) => b.nickname.length - a.nickname.length);
   for (const s of students) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(s.nickname)}(?![\\p{L}\\p{N}_])`, "giu");
     out = out.replace(re, aliases.get(s.id) ?? "a player");
@@ -164,7 +164,7 @@ function hideNicknames(text: string, room: ClassroomState, aliases: Map<string, 
   return out;
 }
 
-function eventStates(e: ClassEvent): string[] {
+function eventStates(e: SessionEvent): string[] {
   switch (e.type) {
     case "allianceFormed":
       return [e.a, e.b];
@@ -185,7 +185,7 @@ function eventStates(e: ClassEvent): string[] {
 
 const TIMELINE_KINDS = new Set(["allianceFormed", "allianceLeft", "threat", "war", "crisis", "seatChanged", "actionCancelled", "announcement", "gameStarted", "gameEnded"]);
 
-function timelineText(e: ClassEvent, name: (id: string) => string): string | null {
+function timelineText(e: SessionEvent, name: (id: string) => string): string | null {
   switch (e.type) {
     case "seatChanged":
       return e.control === "team"
@@ -226,8 +226,8 @@ const CHOICE_WORDS: Record<DivergentChoice["chose"], string> = {
   neither: "matched neither balancing theory",
 };
 
-export function buildDebrief(room: ClassroomState, options: DebriefOptions): Debrief {
-  const game = room.game;
+export function buildDebrief(session: Session, options: DebriefOptions): Debrief {
+  const game = session.game;
   const byId = new Map(game.states.map((s) => [s.id, s]));
   /** The state's name as a label (tables, rankings). */
   const name = (id: string) => byId.get(id)?.name ?? id;
@@ -236,17 +236,17 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
     const s = byId.get(id);
     return s ? nameInText(s) : id;
   };
-  const aliases = aliasMap(room, options.anonymize);
+  const aliases = aliasMap(session, options.anonymize);
   const membersOf = (state: string) =>
-    Object.values(room.students)
+    Object.values(session.students)
       .filter((st) => !st.removed && st.state === state)
       .map((st) => aliases.get(st.id)!);
 
   // Who played each state when each round was resolved: the initial seats, then the seat changes in order.
-  const initial = createClassroom(room.scenario, room.settings, room.code, room.createdAt);
+  const initial = createSession(session.scenario, session.settings, session.code, session.createdAt);
   const control: Record<string, SeatControl> = { ...initial.control };
   const controlAtRound = new Map<number, Record<string, SeatControl>>();
-  for (const t of room.timeline) {
+  for (const t of session.timeline) {
     if (t.event.type === "seatChanged") control[t.event.state] = t.event.control;
     if (t.event.type === "roundResolved") controlAtRound.set(t.event.round, { ...control });
   }
@@ -265,7 +265,7 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
   // --- the theory table ---------------------------------------------------
   const theoryTable: TheoryRow[] = [];
   for (const h of game.history) {
-    const seats = controlAtRound.get(h.round) ?? room.control;
+    const seats = controlAtRound.get(h.round) ?? session.control;
     for (const s of game.states) {
       const p = h.predictions.states[s.id];
       const a = h.alignments[s.id];
@@ -329,8 +329,8 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
   const botsFit = emptyFit();
   const overall = emptyFit();
   const byRoundMap = new Map<number, { round: number } & ReturnType<typeof emptyFit>>();
-  const teamStates = new Set(room.teams);
-  const byTeamMap = new Map(room.teams.map((id) => [id, { state: id, members: membersOf(id), ...emptyFit() }]));
+  const teamStates = new Set(session.teams);
+  const byTeamMap = new Map(session.teams.map((id) => [id, { state: id, members: membersOf(id), ...emptyFit() }]));
   for (const h of game.history) byRoundMap.set(h.round, { round: h.round, ...emptyFit() });
   for (const row of theoryTable) {
     const f = fitRow(row);
@@ -372,7 +372,7 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
 
   // --- timeline -------------------------------------------------------------
   const timeline: TimelineItem[] = [];
-  for (const t of room.timeline) {
+  for (const t of session.timeline) {
     if (!TIMELINE_KINDS.has(t.event.type)) continue;
     const text = timelineText(t.event, inText);
     if (text) timeline.push({ round: t.round, at: t.at, kind: t.event.type, states: eventStates(t.event), text });
@@ -383,7 +383,7 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
   const top = ranks[0];
   const winners = top && game.history.length > 0 ? ranks.filter((r) => r.total === top.total) : [];
   const challenge: Debrief["challenge"] =
-    room.settings.scoring === "challenge"
+    session.settings.scoring === "challenge"
       ? {
           roles: game.states
             .filter((s) => game.roles[s.id] !== undefined)
@@ -394,35 +394,35 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
               return { state: s.id, name: s.name, team: teamStates.has(s.id), role, matched, rounds: rows.length, share: rows.length ? r4(matched / rows.length) : 0 };
             }),
           guesses: game.states.map((s) => {
-            const about = (room.guesses ?? []).filter((g) => g.about === s.id).map((g) => ({ by: g.by, theory: g.theory, right: g.theory === game.roles[s.id] }));
+            const about = (session.guesses ?? []).filter((g) => g.about === s.id).map((g) => ({ by: g.by, theory: g.theory, right: g.theory === game.roles[s.id] }));
             return { state: s.id, guesses: about, right: about.filter((g) => g.right).length };
           }),
         }
       : null;
 
   const chat: ChatExcerpt[] | null = options.revealChat
-    ? room.chat.map((m) => ({
+    ? session.chat.map((m) => ({
         id: m.id,
         round: m.round,
         at: m.at,
         channel: m.channel,
         from: m.from.kind === "teacher" ? "Teacher" : (aliases.get(m.from.studentId) ?? (options.anonymize ? "a player" : m.from.nickname)),
         state: m.from.kind === "student" ? m.from.state : null,
-        text: options.anonymize ? hideNicknames(m.text, room, aliases) : m.text,
+        text: options.anonymize ? hideNicknames(m.text, session, aliases) : m.text,
       }))
     : null;
 
   return {
     format: "entente-debrief/1",
-    code: room.code,
+    code: session.code,
     options: { revealChat: options.revealChat, anonymize: options.anonymize },
     summary: {
-      scenario: { id: room.scenario.id, title: room.scenario.title },
-      phase: room.phase,
+      scenario: { id: session.scenario.id, title: session.scenario.title },
+      phase: session.phase,
       roundsPlayed: game.history.length,
-      rounds: room.settings.rounds,
-      scoring: room.settings.scoring,
-      teams: room.teams.map((id) => ({ state: id, name: name(id), control: room.control[id] ?? "empty", members: membersOf(id) })),
+      rounds: session.settings.rounds,
+      scoring: session.settings.scoring,
+      teams: session.teams.map((id) => ({ state: id, name: name(id), control: session.control[id] ?? "empty", members: membersOf(id) })),
       ranking: ranks,
       winner: winners.length > 0 ? { states: winners.map((w) => w.id), names: winners.map((w) => w.name), total: top!.total } : null,
       verdict,
@@ -430,8 +430,8 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
       bots: botsLine,
     },
     states: game.states.map((s) => {
-      const scen = room.scenario.states.find((x) => x.id === s.id) as { color?: string } | undefined;
-      return { id: s.id, name: s.name, color: scen?.color ?? null, position: [s.position[0], s.position[1]], control: room.control[s.id] ?? "empty", team: teamStates.has(s.id) };
+      const scen = session.scenario.states.find((x) => x.id === s.id) as { color?: string } | undefined;
+      return { id: s.id, name: s.name, color: scen?.color ?? null, position: [s.position[0], s.position[1]], control: session.control[s.id] ?? "empty", team: teamStates.has(s.id) };
     }),
     power,
     alliances,
@@ -442,7 +442,7 @@ export function buildDebrief(room: ClassroomState, options: DebriefOptions): Deb
     challenge,
     chat,
     questions: discussionQuestions({
-      room,
+      session,
       table: theoryTable,
       name: inText,
       share: (id, index) => power.shares[id]?.[Math.max(0, Math.min(index, power.rounds.length - 1))] ?? 0,

@@ -2,7 +2,7 @@
 // classified against the theories round by round, and each theory's fit.
 // Built only from the session (itself rebuilt from the stored log), so a live
 // game and an archived one give the same report.
-import type { ClassroomState } from "../classroom/types.js";
+import type { Session } from "../classroom/types.js";
 import { describeEvent, summarizeGame, type GameSummary } from "../sim/summary.js";
 import { ranking } from "../rules/scoring.js";
 import type { ScoreLine } from "../rules/types.js";
@@ -10,10 +10,10 @@ import type { ScoreLine } from "../rules/types.js";
 export interface GameReport {
   code: string;
   scenario: { id: string; title: string };
-  phase: ClassroomState["phase"];
+  phase: Session["phase"];
   roundsPlayed: number;
   rounds: number;
-  scoring: ClassroomState["settings"]["scoring"];
+  scoring: Session["settings"]["scoring"];
   states: {
     id: string;
     name: string;
@@ -31,31 +31,31 @@ export interface GameReport {
   timeline: { round: number; at: number; text: string }[];
 }
 
-export function buildGameReport(room: ClassroomState): GameReport {
-  const summary = summarizeGame(room.game, room.control);
-  const totals = new Map(ranking(room.game).map((r) => [r.id, r.total]));
+export function buildGameReport(session: Session): GameReport {
+  const summary = summarizeGame(session.game, session.control);
+  const totals = new Map(ranking(session.game).map((r) => [r.id, r.total]));
   return {
-    code: room.code,
-    scenario: { id: room.scenario.id, title: room.scenario.title },
-    phase: room.phase,
-    roundsPlayed: room.game.history.length,
-    rounds: room.settings.rounds,
-    scoring: room.settings.scoring,
-    states: room.game.states.map((s) => ({
+    code: session.code,
+    scenario: { id: session.scenario.id, title: session.scenario.title },
+    phase: session.phase,
+    roundsPlayed: session.game.history.length,
+    rounds: session.settings.rounds,
+    scoring: session.settings.scoring,
+    states: session.game.states.map((s) => ({
       id: s.id,
       name: s.name,
-      control: room.control[s.id] ?? "empty",
-      team: Object.values(room.students)
+      control: session.control[s.id] ?? "empty",
+      team: Object.values(session.students)
         .filter((st) => !st.removed && st.state === s.id)
         .map((st) => st.nickname),
-      role: room.game.roles[s.id] ?? null,
+      role: session.game.roles[s.id] ?? null,
       total: totals.get(s.id) ?? 0,
-      scores: room.game.scores[s.id] ?? [],
+      scores: session.game.scores[s.id] ?? [],
     })),
     ranking: summary.final.ranking,
     theoryFit: summary.theoryFit,
     roundSummaries: summary.rounds,
-    timeline: room.timeline
+    timeline: session.timeline
       .map((t) => {
         const text =
           t.event.type === "announcement"

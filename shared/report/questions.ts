@@ -1,7 +1,7 @@
 // Discussion questions drawn from what happened in this game: a question
 // appears only when its trigger happened, and names the first time with how
 // many times it happened. Each trigger is a row of QUESTIONS below.
-import type { ClassroomState } from "../classroom/types.js";
+import type { Session } from "../classroom/types.js";
 import type { GameEvent } from "../rules/types.js";
 import { capitalise, joinList, pct } from "../format.js";
 import type { TheoryRow } from "./debrief.js";
@@ -27,7 +27,7 @@ export interface DiscussionQuestion {
 
 /** What the triggers read: the game, the theory table, names in sentences, power shares by round. */
 export interface QuestionContext {
-  room: ClassroomState;
+  session: Session;
   table: TheoryRow[];
   /** A state's name inside a sentence ("the Soviet Union"). */
   name: (id: string) => string;
@@ -37,8 +37,8 @@ export interface QuestionContext {
 
 type War = Extract<GameEvent, { type: "war" }>;
 
-function warsOf(room: ClassroomState, round: number): War[] {
-  return (room.game.history.find((h) => h.round === round)?.events ?? []).filter((e): e is War => e.type === "war");
+function warsOf(session: Session, round: number): War[] {
+  return (session.game.history.find((h) => h.round === round)?.events ?? []).filter((e): e is War => e.type === "war");
 }
 
 const inWar = (w: War, id: string) => w.target === id || w.attackers.includes(id) || w.defenders.includes(id);
@@ -48,8 +48,8 @@ const BUCK_PASSING = "Christensen and Snyder (1990), Chain gangs and passed buck
 function risingRevisionists(ctx: QuestionContext, r: TheoryRow): string[] {
   const partners = new Set([...r.did.allies, ...r.did.offers]);
   return [...partners].filter((p) => {
-    const flagged = ctx.room.game.states.find((s) => s.id === p)?.revisionist === true;
-    const aggressive = ctx.room.game.deeds.some((d) => d.from === p && d.kind !== "betrayal" && d.round >= r.round - 1 && d.round <= r.round);
+    const flagged = ctx.session.game.states.find((s) => s.id === p)?.revisionist === true;
+    const aggressive = ctx.session.game.deeds.some((d) => d.from === p && d.kind !== "betrayal" && d.round >= r.round - 1 && d.round <= r.round);
     return (flagged || aggressive) && ctx.share(p, r.round) > ctx.share(p, r.round - 1);
   });
 }
@@ -99,8 +99,8 @@ const QUESTIONS: Trigger[] = [
     theory: "chain-ganging",
     sources: [BUCK_PASSING],
     find: (ctx) =>
-      ctx.room.game.history.flatMap((h) =>
-        warsOf(ctx.room, h.round)
+      ctx.session.game.history.flatMap((h) =>
+        warsOf(ctx.session, h.round)
           .filter((w) => w.draggedIn.length > 0)
           .map((w) => ({
             round: h.round,
@@ -117,7 +117,7 @@ const QUESTIONS: Trigger[] = [
     find: (ctx) =>
       ctx.table.flatMap((r) => {
         const threat = r.predictions.balanceOfThreat.against;
-        const war = warsOf(ctx.room, r.round).find((w) => inWar(w, threat) && !inWar(w, r.state));
+        const war = warsOf(ctx.session, r.round).find((w) => inWar(w, threat) && !inWar(w, r.state));
         if (!war || r.matched.balanceOfThreat || r.matched.bandwagon) return [];
         const others = [war.target, ...war.attackers, ...war.defenders].filter((s) => s !== threat && !(war.attackers.includes(threat) ? war.attackers : war.defenders).includes(s));
         return [

@@ -3,6 +3,7 @@
 // alone cannot express. Every error names the path and the problem, in the
 // form `states[3].military: must be a positive number`.
 import { z } from "zod";
+import { STATE_ID } from "../ids.js";
 
 export const DEED_KINDS = ["attack", "threat", "betrayal"] as const;
 export type DeedKind = (typeof DEED_KINDS)[number];
@@ -28,7 +29,7 @@ const text = (max: number) =>
 
 const stateId = z
   .string({ error: "must be text" })
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/, {
+  .regex(STATE_ID, {
     message: "must be 1 to 12 letters, digits, '-' or '_', starting with a letter",
   });
 

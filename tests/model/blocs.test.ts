@@ -6,7 +6,8 @@ import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 import { createGame } from "../../shared/rules/setup.js";
 import { assignPolicies, playGame } from "../../shared/sim/play.js";
 import { buildCounterfactuals } from "../../shared/report/counterfactual.js";
-import { createClassroom, DEFAULT_SETTINGS } from "../../shared/classroom/setup.js";
+import { createSession } from "../../shared/classroom/setup.js";
+import { DEFAULT_SETTINGS } from "../../shared/classroom/settings.js";
 import { predictAlignments } from "../../shared/theory/predict.js";
 import { sortedPair, type World } from "../../shared/theory/world.js";
 import { THEORIES } from "../../shared/theory/world.js";
@@ -160,7 +161,7 @@ describe("blocs in bot games", () => {
 
   it("the rival-shores counterfactuals never report a bloc of all 8 states", () => {
     const scenario = builtinScenario("rival-shores")!;
-    const room = createClassroom(scenario, { ...DEFAULT_SETTINGS, seed: 5, rounds: scenario.rounds }, "RIVAL1", 0);
+    const room = createSession(scenario, { ...DEFAULT_SETTINGS, seed: 5, rounds: scenario.rounds }, "RIVAL1", 0);
     const runs = buildCounterfactuals(room, THEORIES).runs;
     for (const run of runs) expect(run.strongest.bloc.length).toBeLessThan(scenario.states.length);
   });

@@ -1,9 +1,10 @@
 // The pure classroom model: teams, seats, the clock, chat and replay.
 import { describe, expect, it } from "vitest";
 import { canRead, parseChannel, privateChannel } from "../../shared/classroom/chat.js";
-import { normalizeNickname, reduceClassroom, replayClassroom } from "../../shared/classroom/reduce.js";
-import { createClassroom } from "../../shared/classroom/setup.js";
-import type { Actor, ClassroomCommand, ClassroomSettings, ClassroomState, LogEntry } from "../../shared/classroom/types.js";
+import { reduceSession, replaySession } from "../../shared/classroom/reduce.js";
+import { normalizeNickname } from "../../shared/classroom/students.js";
+import { createSession } from "../../shared/classroom/setup.js";
+import type { Actor, SessionCommand, SessionSettings, Session, LogEntry } from "../../shared/classroom/types.js";
 import { audienceOf } from "../../shared/classroom/visibility.js";
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 
@@ -11,7 +12,7 @@ const scenario = builtinScenario("rival-shores")!;
 const ids = scenario.states.map((s) => s.id);
 const T0 = 1_000_000;
 
-function settings(over: Partial<ClassroomSettings> = {}): ClassroomSettings {
+function settings(over: Partial<SessionSettings> = {}): SessionSettings {
   return {
     rounds: 3,
     diplomacySeconds: 60,
@@ -24,22 +25,22 @@ function settings(over: Partial<ClassroomSettings> = {}): ClassroomSettings {
   };
 }
 
-class Session {
-  state: ClassroomState;
+class Driver {
+  state: Session;
   log: LogEntry[] = [];
   constructor(s = settings()) {
-    this.state = createClassroom(scenario, s, "ABCDEF", T0);
+    this.state = createSession(scenario, s, "ABCDEF", T0);
   }
-  run(actor: Actor, command: ClassroomCommand, at = T0 + this.log.length * 1000) {
+  run(actor: Actor, command: SessionCommand, at = T0 + this.log.length * 1000) {
     const entry: LogEntry = { seq: this.log.length + 1, at, actor, command };
-    const out = reduceClassroom(this.state, entry);
+    const out = reduceSession(this.state, entry);
     if (out.ok) {
       this.state = out.state;
       this.log.push(entry);
     }
     return out;
   }
-  ok(actor: Actor, command: ClassroomCommand, at?: number) {
+  ok(actor: Actor, command: SessionCommand, at?: number) {
     const out = this.run(actor, command, at);
     if (!out.ok) throw new Error(`refused: ${out.refusal.code} ${out.refusal.message}`);
     return out;
@@ -57,7 +58,7 @@ const student = (id: string): Actor => ({ kind: "student", studentId: id });
 
 describe("teams", () => {
   it("count mode: the first states are team states, the rest bots; students are balanced", () => {
-    const s = new Session();
+    const s = new Driver();
     expect(s.state.teams).toEqual(ids.slice(0, 2));
     expect(s.state.control[ids[2]!]).toBe("balance-of-threat");
     const placed = ["a", "b", "c", "d", "e"].map((n) => {
@@ -70,7 +71,7 @@ describe("teams", () => {
   });
 
   it("size mode: a new team opens when every team is full", () => {
-    const s = new Session(settings({ teams: { mode: "size", value: 2 } }));
+    const s = new Driver(settings({ teams: { mode: "size", value: 2 } }));
     expect(s.state.teams).toHaveLength(1);
     for (const n of ["a", "b", "c"]) s.join(n);
     expect(s.state.teams).toEqual(ids.slice(0, 2));
@@ -82,7 +83,7 @@ describe("teams", () => {
     expect(normalizeNickname("  Ann   Lee ")).toBe("Ann Lee");
     expect(normalizeNickname("   ")).toBeNull();
     expect(normalizeNickname("x".repeat(25))).toBeNull();
-    const s = new Session();
+    const s = new Driver();
     s.join("Ann");
     const dup = s.run(SYSTEM, { type: "join", studentId: "other", nickname: " ann ", keyHash: "h" });
     expect(dup.ok).toBe(false);
@@ -90,7 +91,7 @@ describe("teams", () => {
   });
 
   it("a removed student cannot come back under the same nickname, and cannot act", () => {
-    const s = new Session();
+    const s = new Driver();
     const ann = s.join("Ann");
     s.ok(TEACHER, { type: "kick", studentId: ann });
     const again = s.run(SYSTEM, { type: "join", studentId: "new", nickname: "Ann", keyHash: "h" });
@@ -100,7 +101,7 @@ describe("teams", () => {
   });
 
   it("moving a student to a state without a team opens that team", () => {
-    const s = new Session();
+    const s = new Driver();
     const ann = s.join("Ann");
     s.ok(TEACHER, { type: "move", studentId: ann, state: ids[5]! });
     expect(s.state.students[ann]!.state).toBe(ids[5]);
@@ -111,9 +112,9 @@ describe("teams", () => {
 
 describe("who may do what", () => {
   it("students cannot use teacher commands and nobody but the system joins students", () => {
-    const s = new Session();
+    const s = new Driver();
     const ann = s.join("Ann");
-    for (const command of [{ type: "start" }, { type: "pause" }, { type: "kick", studentId: ann }] as ClassroomCommand[]) {
+    for (const command of [{ type: "start" }, { type: "pause" }, { type: "kick", studentId: ann }] as SessionCommand[]) {
       const out = s.run(student(ann), command);
       expect(!out.ok && out.refusal.code).toBe("not-allowed");
     }
@@ -122,7 +123,7 @@ describe("who may do what", () => {
   });
 
   it("a student plays for their own state only, and not while a bot holds the seat", () => {
-    const s = new Session();
+    const s = new Driver();
     const ann = s.join("Ann");
     const own = s.state.students[ann]!.state!;
     s.ok(TEACHER, { type: "start" });
@@ -139,12 +140,12 @@ describe("who may do what", () => {
 
 describe("the clock", () => {
   it("start sets the deadline; pause keeps the time left; resume and extend move the deadline", () => {
-    const s = new Session();
+    const s = new Driver();
     s.ok(TEACHER, { type: "start" }, T0);
     expect(s.state.clock.deadline).toBe(T0 + 60_000);
     s.ok(TEACHER, { type: "pause" }, T0 + 20_000);
     expect(s.state.clock).toEqual({ deadline: null, remaining: 40_000 });
-    const blocked = s.run(TEACHER, { type: "deadline" } as ClassroomCommand, T0 + 70_000);
+    const blocked = s.run(TEACHER, { type: "deadline" } as SessionCommand, T0 + 70_000);
     expect(blocked.ok).toBe(false);
     s.ok(TEACHER, { type: "extend", seconds: 30 }, T0 + 25_000);
     expect(s.state.clock.remaining).toBe(70_000);
@@ -155,7 +156,7 @@ describe("the clock", () => {
   });
 
   it("a deadline before its time is refused as stale; at its time it resolves the round", () => {
-    const s = new Session();
+    const s = new Driver();
     s.ok(TEACHER, { type: "start" }, T0);
     const early = s.run(SYSTEM, { type: "deadline" }, T0 + 59_999);
     expect(!early.ok && early.refusal.code).toBe("stale");
@@ -166,7 +167,7 @@ describe("the clock", () => {
   });
 
   it("the round ends early when every team with members is ready", () => {
-    const s = new Session();
+    const s = new Driver();
     const ann = s.join("Ann");
     const bob = s.join("Bob");
     s.ok(TEACHER, { type: "start" });
@@ -177,7 +178,7 @@ describe("the clock", () => {
   });
 
   it("after the last round the game ends; the clock is restored after a restart", () => {
-    const s = new Session(settings({ rounds: 1 }));
+    const s = new Driver(settings({ rounds: 1 }));
     s.ok(TEACHER, { type: "start" }, T0);
     s.ok(SYSTEM, { type: "clockRestored", remainingMs: 12_000 }, T0 + 500_000);
     expect(s.state.clock.deadline).toBe(T0 + 512_000);
@@ -191,7 +192,7 @@ describe("the clock", () => {
 
 describe("bots", () => {
   it("bot seats decide at the start of the round and when handed a seat", () => {
-    const s = new Session(settings({ emptySeats: "balance-of-threat" }));
+    const s = new Driver(settings({ emptySeats: "balance-of-threat" }));
     s.ok(TEACHER, { type: "start" });
     const botStates = ids.filter((id) => s.state.control[id] === "balance-of-threat");
     expect(botStates.length).toBeGreaterThan(0);
@@ -217,7 +218,7 @@ describe("chat", () => {
       ["private", ["team", "private"]],
       ["off", []],
     ] as const) {
-      const s = new Session(settings({ chatMode: mode }));
+      const s = new Driver(settings({ chatMode: mode }));
       const ann = s.join("Ann");
       const own = s.state.students[ann]!.state!;
       const other = ids.find((i) => i !== own)!;
@@ -230,7 +231,7 @@ describe("chat", () => {
   });
 
   it("a student cannot write in another team's chat or a private chat between two others; muted students cannot write", () => {
-    const s = new Session();
+    const s = new Driver();
     const ann = s.join("Ann");
     const own = s.state.students[ann]!.state!;
     const [x, y] = ids.filter((i) => i !== own);
@@ -264,7 +265,7 @@ describe("visibility of events", () => {
 
 describe("replay", () => {
   it("the log rebuilds the same session, clock and game included", () => {
-    const s = new Session();
+    const s = new Driver();
     const ann = s.join("Ann");
     const bob = s.join("Bob");
     s.ok(TEACHER, { type: "start" });
@@ -276,8 +277,8 @@ describe("replay", () => {
     s.ok(TEACHER, { type: "advance" });
     s.ok(TEACHER, { type: "advance" });
     s.ok(TEACHER, { type: "pause" });
-    const initial = createClassroom(scenario, settings(), "ABCDEF", T0);
-    const { state, skipped } = replayClassroom(initial, s.log);
+    const initial = createSession(scenario, settings(), "ABCDEF", T0);
+    const { state, skipped } = replaySession(initial, s.log);
     expect(skipped).toEqual([]);
     expect(JSON.stringify(state)).toBe(JSON.stringify(s.state));
     expect(state.game.alliances).toContainEqual([annState, bobState].sort());

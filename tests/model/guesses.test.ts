@@ -1,25 +1,25 @@
 // Theory challenge: teams guess the others' secret theories after the rounds;
 // the debrief counts the right guesses.
 import { describe, expect, it } from "vitest";
-import { reduceClassroom } from "../../shared/classroom/reduce.js";
-import { createClassroom } from "../../shared/classroom/setup.js";
-import type { Actor, ClassroomCommand, ClassroomSettings, ClassroomState } from "../../shared/classroom/types.js";
+import { reduceSession } from "../../shared/classroom/reduce.js";
+import { createSession } from "../../shared/classroom/setup.js";
+import type { Actor, SessionCommand, SessionSettings, Session } from "../../shared/classroom/types.js";
 import { buildDebrief } from "../../shared/report/debrief.js";
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 import { THEORIES } from "../../shared/theory/world.js";
 
 const scenario = builtinScenario("rival-shores")!;
 
-function session(scoring: ClassroomSettings["scoring"]) {
-  let room: ClassroomState = createClassroom(
+function session(scoring: SessionSettings["scoring"]) {
+  let room: Session = createSession(
     scenario,
     { rounds: 1, diplomacySeconds: 60, chatMode: "open", scoring, teams: { mode: "count", value: 3 }, emptySeats: "balance-of-threat", seed: 3 },
     "ABCDEF",
     0,
   );
   let seq = 0;
-  const run = (actor: Actor, command: ClassroomCommand) => {
-    const out = reduceClassroom(room, { seq: ++seq, at: seq * 1000, actor, command });
+  const run = (actor: Actor, command: SessionCommand) => {
+    const out = reduceSession(room, { seq: ++seq, at: seq * 1000, actor, command });
     if (out.ok) room = out.state;
     return out;
   };

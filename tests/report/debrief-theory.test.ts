@@ -2,14 +2,14 @@
 // bot-played states. The teams' alignments are counted first and the bots apart;
 // a state that balanced is never asked what it hoped to win; names read naturally.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../shared/classroom/setup.js";
-import type { ClassroomSettings } from "../../shared/classroom/types.js";
+import { DEFAULT_SETTINGS } from "../../shared/classroom/settings.js";
+import type { SessionSettings } from "../../shared/classroom/types.js";
 import { buildDebrief } from "../../shared/report/debrief.js";
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 import { GameBuilder } from "./fixtures.js";
 
 const scenario = builtinScenario("cold-war-1947")!;
-const settings: ClassroomSettings = { ...DEFAULT_SETTINGS, rounds: 2, teams: { mode: "count", value: 4 }, emptySeats: "balance-of-threat", seed: 3 };
+const settings: SessionSettings = { ...DEFAULT_SETTINGS, rounds: 2, teams: { mode: "count", value: 4 }, emptySeats: "balance-of-threat", seed: 3 };
 
 /** Four students, one per team (USA, SOV, GBR, FRA); returns the builder and who plays what. */
 function coldWarClass() {

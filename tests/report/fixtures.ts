@@ -1,8 +1,8 @@
 // A small hand-made game for the report tests: four states, two rounds, every
-// seat played by a team, built with createClassroom + reduceClassroom.
-import { reduceClassroom } from "../../shared/classroom/reduce.js";
-import { createClassroom } from "../../shared/classroom/setup.js";
-import type { Actor, ClassroomCommand, ClassroomSettings, ClassroomState, GameMove, LogEntry } from "../../shared/classroom/types.js";
+// seat played by a team, built with createSession + reduceSession.
+import { reduceSession } from "../../shared/classroom/reduce.js";
+import { createSession } from "../../shared/classroom/setup.js";
+import type { Actor, SessionCommand, SessionSettings, Session, GameMove, LogEntry } from "../../shared/classroom/types.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 
 export const SCENARIO = {
@@ -18,7 +18,7 @@ export const SCENARIO = {
   borders: [["MID", "NEA"]],
 } as unknown as Scenario;
 
-export const SETTINGS: ClassroomSettings = {
+export const SETTINGS: SessionSettings = {
   rounds: 2,
   diplomacySeconds: 60,
   chatMode: "open",
@@ -32,16 +32,16 @@ export const T0 = 1_700_000_000_000;
 
 /** Builds a session by applying entries one by one (each must be accepted); keeps the log. */
 export class GameBuilder {
-  room: ClassroomState;
+  room: Session;
   log: LogEntry[] = [];
   private at = T0;
   constructor(scenario = SCENARIO, settings = SETTINGS, code = "ABC123") {
-    this.room = createClassroom(scenario, settings, code, T0);
+    this.room = createSession(scenario, settings, code, T0);
   }
-  apply(actor: Actor, command: ClassroomCommand): this {
+  apply(actor: Actor, command: SessionCommand): this {
     this.at += 1000;
     const entry: LogEntry = { seq: this.log.length + 1, at: this.at, actor, command };
-    const out = reduceClassroom(this.room, entry);
+    const out = reduceSession(this.room, entry);
     if (!out.ok) throw new Error(`refused ${command.type}: ${out.refusal.message}`);
     this.room = out.state;
     this.log.push(entry);
@@ -50,7 +50,7 @@ export class GameBuilder {
   join(id: string, nickname: string) {
     return this.apply({ kind: "system" }, { type: "join", studentId: id, nickname, keyHash: "h" });
   }
-  teacher(command: ClassroomCommand) {
+  teacher(command: SessionCommand) {
     return this.apply({ kind: "teacher" }, command);
   }
   play(id: string, move: GameMove) {

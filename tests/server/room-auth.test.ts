@@ -68,7 +68,7 @@ async function newClass(settings: Record<string, unknown> = SETTINGS) {
 /** The model and the stored log, to prove that nothing changed. */
 async function snapshot(code: string, gameId: string) {
   const room = await serverRoom(code);
-  return { model: JSON.stringify(room.classroom), state: JSON.stringify(room.state.toJSON()), entries: t.server.store.entries(gameId).length };
+  return { model: JSON.stringify(room.session), state: JSON.stringify(room.state.toJSON()), entries: t.server.store.entries(gameId).length };
 }
 
 describe("who may send what", () => {
@@ -184,7 +184,7 @@ describe("who may join as whom", () => {
     await until(() => c.teacher.state.students.size === 1, 3000, "one student");
     await sleep(100);
     expect(c.teacher.state.students.size).toBe(1);
-    expect(Object.keys((await serverRoom(c.code)).classroom.students)).toHaveLength(1);
+    expect(Object.keys((await serverRoom(c.code)).session.students)).toHaveLength(1);
   });
 
   it("does not let a browser create rooms through the matchmaker", async () => {

@@ -5,8 +5,9 @@
 import { Packr, unpack } from "@colyseus/msgpackr";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLASSROOM_REFUSALS } from "../../shared/classroom/types.js";
-import { CLIENT_MESSAGES, PROTOCOL_ERRORS, schemaFor, studentMessages, teacherMessages } from "../../shared/protocol/messages.js";
+import { SESSION_REFUSALS } from "../../shared/classroom/types.js";
+import { CLIENT_MESSAGES, schemaFor, studentMessages, teacherMessages } from "../../shared/protocol/messages.js";
+import { PROTOCOL_ERRORS } from "../../shared/protocol/server-messages.js";
 import { REFUSAL_CODES } from "../../shared/rules/types.js";
 import { joinStudent, joinTeacher, Pacer, request, serverRoom, sleep, startTestServer, until, type Joined, type TestServer } from "./harness.js";
 
@@ -19,7 +20,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-const ERROR_CODES = new Set<string>([...PROTOCOL_ERRORS, ...CLASSROOM_REFUSALS, ...REFUSAL_CODES]);
+const ERROR_CODES = new Set<string>([...PROTOCOL_ERRORS, ...SESSION_REFUSALS, ...REFUSAL_CODES]);
 const SETTINGS = { rounds: 3, teams: { mode: "count", value: 2 }, emptySeats: "balance-of-threat", diplomacySeconds: 3600, seed: 3 };
 
 // --- generators ---------------------------------------------------------------
@@ -196,7 +197,7 @@ async function fuzzClass() {
 
 async function snapshot(code: string, gameId: string) {
   const room = await serverRoom(code);
-  return { model: JSON.stringify(room.classroom), state: JSON.stringify(room.state.toJSON()), entries: t.server.store.entries(gameId).length };
+  return { model: JSON.stringify(room.session), state: JSON.stringify(room.state.toJSON()), entries: t.server.store.entries(gameId).length };
 }
 
 function clientView(j: Joined): string {

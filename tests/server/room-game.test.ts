@@ -182,7 +182,7 @@ describe("a whole game", () => {
 
     // The saved report is the one the live room would give.
     const live = await serverRoom(game.code);
-    expect(live.classroom.phase).toBe("ended");
+    expect(live.session.phase).toBe("ended");
     expect(t.server.store.savedReport(game.gameId)).toEqual(r);
 
     // Without the key, with a malformed key, with someone else's key.
