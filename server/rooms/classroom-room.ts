@@ -7,6 +7,7 @@ import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { admit, joinRefusalClose } from "../../shared/classroom/admission.js";
 import { canRead } from "../../shared/classroom/chat.js";
+import { crisisMenu } from "../../shared/classroom/crises.js";
 import { reduceSession, replaySession } from "../../shared/classroom/reduce.js";
 import { createSession } from "../../shared/classroom/setup.js";
 import { studentByKeyHash, studentOf } from "../../shared/classroom/students.js";
@@ -14,7 +15,7 @@ import type { Actor, LogEntry, Session, SessionCommand, SessionEvent, SessionRef
 import { viewerOf } from "../../shared/classroom/visibility.js";
 import { CLOSE } from "../../shared/protocol/close-codes.js";
 import { toCommand } from "../../shared/protocol/commands.js";
-import { CLIENT_MESSAGES, joinOptions, schemaFor, type ClientMessage, type Payload } from "../../shared/protocol/messages.js";
+import { CLIENT_MESSAGES, joinOptions, parseMessage, refOf, type ClientMessage } from "../../shared/protocol/messages.js";
 import type { ErrorCode, Ref } from "../../shared/protocol/server-messages.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { hashSecret, newId, newSecret } from "../keys.js";
@@ -23,7 +24,8 @@ import { deliver, send } from "./delivery.js";
 import { mirror } from "./mirror.js";
 import { RateLimiter } from "./rate-limit.js";
 import { ClassroomSchema } from "./schema.js";
-import { NOTHING_SHOWN, refreshView, type Shown } from "./views.js";
+import { clientsOfStudent, ConnectedStudents, connectionOf, type Connection } from "./connections.js";
+import { NOTHING_SHOWN, refreshView } from "./views.js";
 
 export interface RoomContext {
   store: GameStore;
@@ -49,15 +51,6 @@ interface Auth {
   rejoinKey?: string;
 }
 
-/** What the room keeps per connection. */
-interface Connection {
-  actor: Actor;
-  limiter: RateLimiter;
-  shown: Shown;
-}
-
-const connectionOf = (client: Client) => client.userData as Connection | undefined;
-
 type Result = { ok: true; seq: number } | { ok: false; refusal: { code: ErrorCode; message: string } };
 
 export class ClassroomRoom extends Room<ClassroomSchema> {
@@ -68,7 +61,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private record!: GameRecord;
   private seq = 0;
   private finished = false;
-  private readonly connectedStudents = new Map<string, number>();
+  private readonly connected = new ConnectedStudents();
   private readonly pendingReconnections = new Map<string, ReturnType<Room["allowReconnection"]>>();
 
   override onCreate(options: { gameId?: string; restore?: boolean }): void {
@@ -109,7 +102,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const decision = admit(this.session, options, {
       teacherKeyMatches: options.role === "teacher" && hashSecret(options.teacherKey) === this.record.teacherHash,
       rejoinStudentId: options.role === "student" && options.rejoinKey ? (studentByKeyHash(this.session, hashSecret(options.rejoinKey))?.id ?? null) : null,
-      connections: (id) => this.connectedStudents.get(id) ?? 0,
+      connections: (id) => this.connected.of(id),
     });
     if (!decision.ok) throw new ServerError(decision.close, decision.message);
     if ("newStudent" in decision) {
@@ -131,8 +124,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const conn = connectionOf(client);
     if (!conn) return;
-    this.markConnected(conn.actor, -1);
-    mirror(this.session, this.state, this.connectedSet());
+    this.connected.change(conn.actor, -1);
+    mirror(this.session, this.state, this.connected.ids());
     const studentId = conn.actor.kind === "student" ? conn.actor.studentId : null;
     const removed = studentId !== null && studentOf(this.session, studentId)?.removed;
     if (consented || removed || this.session.phase === "ended") return;
@@ -170,13 +163,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     if (!conn) return;
     const ref = refOf(payload);
     if (!conn.limiter.take()) return this.refuse(client, ref, type, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
-    const parsed = schemaFor(type)!.safeParse(payload ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-      return this.refuse(client, ref, type, { code: "bad-message", message: `Malformed "${type}" message: ${where}${issue?.message ?? "invalid"}.` });
-    }
-    const result = this.apply(conn.actor, toCommand(type, parsed.data as Payload<K>));
+    const parsed = parseMessage(type, payload);
+    if (!parsed.ok) return this.refuse(client, ref, type, parsed.refusal);
+    const result = this.apply(conn.actor, toCommand(type, parsed.payload));
     if (result.ok) send(client, "ack", { ref: ref ?? null, type, seq: result.seq });
     else this.refuse(client, ref, type, result.refusal);
   }
@@ -207,12 +196,12 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   }
 
   private afterChange(events: SessionEvent[], entry: LogEntry): void {
-    mirror(this.session, this.state, this.connectedSet());
+    mirror(this.session, this.state, this.connected.ids());
     for (const client of this.clients) this.refreshViewOf(client);
     deliver(this.session, entry, events, this.audience());
     for (const event of events) {
       if (event.type !== "studentRemoved") continue;
-      for (const client of this.clientsOfStudent(event.studentId)) client.leave(CLOSE.FORBIDDEN, "The teacher removed you from this game.");
+      for (const client of clientsOfStudent(this.clients, event.studentId)) client.leave(CLOSE.FORBIDDEN, "The teacher removed you from this game.");
       // A seat kept for a dropped connection is given up too.
       this.pendingReconnections.get(event.studentId)?.reject(new Error("removed"));
       this.pendingReconnections.delete(event.studentId);
@@ -239,7 +228,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   /** A client is in (joined or back): count it, show it what it may see, welcome it. */
   private seated(client: Client, rejoinKey: string | null): void {
     const conn = connectionOf(client)!;
-    this.markConnected(conn.actor, +1);
+    this.connected.change(conn.actor, +1);
     this.refreshViewOf(client);
     const viewer = viewerOf(this.session, conn.actor);
     const student = conn.actor.kind === "student" ? studentOf(this.session, conn.actor.studentId) : undefined;
@@ -251,17 +240,10 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       state: student?.state ?? null,
       rejoinKey,
       serverTime: this.ctx.now(),
-      crises: conn.actor.kind === "teacher" ? this.crisisList() : [],
+      crises: conn.actor.kind === "teacher" ? crisisMenu(this.session) : [],
     });
     send(client, "chatHistory", { messages: this.session.chat.filter((m) => canRead(m, viewer)) });
-    mirror(this.session, this.state, this.connectedSet());
-  }
-
-  /** The scenario's crises, with whether each has broken out already (scheduled or fired by the teacher). */
-  private crisisList() {
-    const fired = new Set(this.session.timeline.flatMap((t) => (t.event.type === "crisis" ? [t.event.id] : [])));
-    for (const e of this.session.game.openingEvents) if (e.type === "crisis") fired.add(e.id);
-    return (this.session.scenario.crises ?? []).map((c) => ({ id: c.id, title: c.title, round: c.round ?? null, fired: fired.has(c.id) }));
+    mirror(this.session, this.state, this.connected.ids());
   }
 
   private refreshViewOf(client: Client): void {
@@ -276,24 +258,6 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     }
   }
 
-  private markConnected(actor: Actor, delta: number): void {
-    if (actor.kind !== "student") return;
-    const n = (this.connectedStudents.get(actor.studentId) ?? 0) + delta;
-    if (n <= 0) this.connectedStudents.delete(actor.studentId);
-    else this.connectedStudents.set(actor.studentId, n);
-  }
-
-  private connectedSet(): Set<string> {
-    return new Set(this.connectedStudents.keys());
-  }
-
-  private clientsOfStudent(studentId: string): Client[] {
-    return this.clients.filter((c) => {
-      const actor = connectionOf(c)?.actor;
-      return actor?.kind === "student" && actor.studentId === studentId;
-    });
-  }
-
   private refuse(client: Client, ref: Ref | undefined, type: string, refusal: SessionRefusal | { code: ErrorCode; message: string }): void {
     send(client, "error", { ref: ref ?? null, type, code: refusal.code, message: refusal.message });
   }
@@ -301,13 +265,4 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   get gameId(): string {
     return this.record.id;
   }
-}
-
-function refOf(payload: unknown): Ref | undefined {
-  if (payload && typeof payload === "object" && "ref" in payload) {
-    const ref = (payload as { ref: unknown }).ref;
-    if (typeof ref === "string" && ref.length <= 64) return ref;
-    if (typeof ref === "number" && Number.isInteger(ref)) return ref;
-  }
-  return undefined;
 }

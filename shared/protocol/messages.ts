@@ -93,3 +93,25 @@ export const joinOptions = z.union([
   z.strictObject({ role: z.literal("projector") }),
 ]);
 export type JoinOptions = z.infer<typeof joinOptions>;
+
+/**
+ * Validates a message of a known type against the catalogue: its payload, or a
+ * "bad-message" refusal naming the first problem (`Malformed "offer" message: to: must be a state id.`).
+ */
+export function parseMessage<K extends ClientMessage>(type: K, payload: unknown): { ok: true; payload: Payload<K> } | { ok: false; refusal: { code: "bad-message"; message: string } } {
+  const parsed = schemaFor(type)!.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, payload: parsed.data as Payload<K> };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  return { ok: false, refusal: { code: "bad-message", message: `Malformed "${type}" message: ${where}${issue?.message ?? "invalid"}.` } };
+}
+
+/** The request id of a payload, if it has a usable one (any other value is ignored, never converted). */
+export function refOf(payload: unknown): string | number | undefined {
+  if (payload && typeof payload === "object" && "ref" in payload) {
+    const ref = (payload as { ref: unknown }).ref;
+    if (typeof ref === "string" && ref.length <= 64) return ref;
+    if (typeof ref === "number" && Number.isInteger(ref)) return ref;
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+// API errors: every error is {"error": {"code", "message"}} with an HTTP status.
+import type { NextFunction, Request, Response } from "express";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The last handler: an ApiError as it is, a malformed or too large body in words, anything else as a server error. */
+export function errorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  if (err instanceof ApiError) {
+    res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ? (err.details as object) : {}) } });
+    return;
+  }
+  const status = (err as { status?: number; type?: string }).status;
+  if (status === 400 || (err as { type?: string }).type === "entity.parse.failed") {
+    res.status(400).json({ error: { code: "bad-json", message: "The request body is not valid JSON." } });
+    return;
+  }
+  if (status === 413) {
+    res.status(413).json({ error: { code: "too-large", message: "The request is too large (1 MB at most)." } });
+    return;
+  }
+  console.error(err);
+  res.status(500).json({ error: { code: "server-error", message: "Something went wrong on the server; nothing was changed." } });
+}

@@ -1,0 +1,108 @@
+// Games: create one (POST /api/games), look a code up (GET /api/games/:code),
+// a teacher's games (GET /api/teacher/games), delete one (DELETE /api/games/:code).
+import { matchMaker } from "@colyseus/core";
+import express from "express";
+import { settingsFor } from "../../shared/classroom/settings.js";
+import { isJoinCode, isWellFormedKey, normalizeCode } from "../../shared/ids.js";
+import { createGameRequest, type CreateGameResponse, type DeleteGameResponse, type GameLookupResponse, type TeacherGamesResponse } from "../../shared/protocol/http.js";
+import { builtinScenario } from "../../shared/scenario/builtin/index.js";
+import type { Scenario } from "../../shared/scenario/schema.js";
+import { validateScenario } from "../../shared/scenario/validate.js";
+import { hashSecret, newId, newJoinCode, newSecret, newSeed } from "../keys.js";
+import type { ClassroomRoom } from "../rooms/classroom-room.js";
+import type { ApiOptions } from "./routes.js";
+import { ApiError } from "./errors.js";
+import { ownedGame, teacherKeyOf } from "./teacher-key.js";
+
+function resolveScenario(input: string | Record<string, unknown>): Scenario {
+  if (typeof input === "string") {
+    const s = builtinScenario(input);
+    if (!s) throw new ApiError(404, "unknown-scenario", `There is no built-in scenario "${input}".`);
+    return s;
+  }
+  const result = validateScenario(input);
+  if (!result.ok) throw new ApiError(422, "invalid-scenario", "The scenario file has errors.", { errors: result.errors });
+  return result.scenario;
+}
+
+export function gameRoutes(options: ApiOptions): express.Router {
+  const { store } = options;
+  const router = express.Router();
+  router.post("/games", async (req, res) => {
+    const parsed = createGameRequest.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ApiError(400, "bad-request", `${issue.path.join(".") || "body"}: ${issue.message}`);
+    }
+    const input = parsed.data;
+    if (options.teacherPasscode && input.passcode !== options.teacherPasscode) {
+      throw new ApiError(403, "passcode", "Creating a game on this server needs the teacher passcode.");
+    }
+    let teacherKey = input.teacherKey;
+    let keyIsNew = false;
+    if (teacherKey === undefined) {
+      teacherKey = newSecret();
+      keyIsNew = true;
+    } else if (!isWellFormedKey(teacherKey)) {
+      throw new ApiError(400, "bad-teacher-key", "That is not a teacher key.");
+    }
+    const scenario = resolveScenario(input.scenario);
+    const settings = settingsFor(scenario, input.settings ?? {}, newSeed());
+    let code = newJoinCode();
+    for (let tries = 0; store.isCodeRunning(code); tries++) {
+      if (tries > 50) throw new ApiError(503, "busy", "Could not find a free join code; try again.");
+      code = newJoinCode();
+    }
+    const id = newId();
+    store.createGame({
+      id,
+      code,
+      teacherHash: hashSecret(teacherKey),
+      title: scenario.title,
+      scenario,
+      settings,
+      host: options.host,
+      createdAt: Date.now(),
+    });
+    await matchMaker.createRoom("classroom", { gameId: id });
+    res.status(201).json({ gameId: id, code, teacherKey, teacherKeyIsNew: keyIsNew, settings } satisfies CreateGameResponse);
+  });
+
+  router.get("/games/:code", async (req, res) => {
+    const code = normalizeCode(req.params.code ?? "");
+    if (!isJoinCode(code)) throw new ApiError(400, "bad-code", "A join code has 6 letters and digits.");
+    const game = store.gameByCode(code);
+    if (!game) throw new ApiError(404, "unknown-code", `No game has the code ${code}: check it on the projector.`);
+    res.json({ code, title: game.title, status: game.status } satisfies GameLookupResponse);
+  });
+
+  router.get("/teacher/games", (req, res) => {
+    const hash = hashSecret(teacherKeyOf(req));
+    res.json({
+      games: store.teacherGames(hash).map((g) => ({
+        gameId: g.id,
+        code: g.code,
+        title: g.title,
+        scenarioId: g.scenario.id,
+        status: g.status,
+        createdAt: g.createdAt,
+        finishedAt: g.finishedAt,
+      })),
+    } satisfies TeacherGamesResponse);
+  });
+
+  router.delete("/games/:code", async (req, res) => {
+    const game = ownedGame(store, req);
+    if (game.status === "running") {
+      const room = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
+      if (room && room.gameId === game.id) {
+        await room.disconnect();
+      } else if (room || game.host !== options.host) {
+        throw new ApiError(409, "running-elsewhere", "This game is running on another server process: end it there first, then delete it.");
+      }
+    }
+    store.deleteGame(game.id);
+    res.json({ deleted: true, code: game.code, gameId: game.id } satisfies DeleteGameResponse);
+  });
+  return router;
+}

@@ -1,0 +1,89 @@
+// A game's report and debrief, its exports and a student's report card:
+//   GET /api/games/:code/report, /debrief (?revealChat=1&anonymize=1), /counterfactuals,
+//   /export/rounds.csv|events.csv|chat.csv, /log.json (teacher key); /card?key= (a student's rejoin key).
+import { matchMaker } from "@colyseus/core";
+import express, { type Request, type Response } from "express";
+import { replaySession } from "../../shared/classroom/reduce.js";
+import { createSession } from "../../shared/classroom/setup.js";
+import type { Session } from "../../shared/classroom/types.js";
+import { normalizeCode } from "../../shared/ids.js";
+import { buildReportCard } from "../../shared/report/card.js";
+import { buildCounterfactuals } from "../../shared/report/counterfactual.js";
+import { chatCsv, eventsCsv, exportLog, roundsCsv, UTF8_BOM } from "../../shared/report/csv.js";
+import { buildDebrief, type DebriefOptions } from "../../shared/report/debrief.js";
+import { buildGameReport } from "../../shared/report/game-report.js";
+import { hashSecret } from "../keys.js";
+import type { ClassroomRoom } from "../rooms/classroom-room.js";
+import type { GameRecord, GameStore } from "../storage/games.js";
+import { ApiError } from "./errors.js";
+import { ownedGame } from "./teacher-key.js";
+
+export function reportRoutes(store: GameStore): express.Router {
+  const router = express.Router();
+  /** The session as it stands: the live room when it is here, else rebuilt from the stored log. */
+  const sessionOf = (game: GameRecord): Session => {
+    const room = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
+    if (room && room.gameId === game.id) return room.session;
+    const initial = createSession(game.scenario, game.settings, game.code, game.createdAt);
+    return replaySession(initial, store.entries(game.id)).state;
+  };
+
+  router.get("/games/:code/report", (req, res) => {
+    const game = ownedGame(store, req);
+    res.json(store.savedReport(game.id) ?? buildGameReport(sessionOf(game)));
+  });
+
+  const flag = (v: unknown) => v === "1" || v === "true" || v === "yes";
+  const debriefOptions = (req: Request): DebriefOptions => ({ revealChat: flag(req.query.revealChat), anonymize: flag(req.query.anonymize) });
+  const sendCsv = (res: Response, code: string, name: string, body: string) => {
+    res.set("Content-Type", "text/csv; charset=utf-8");
+    res.set("Content-Disposition", `attachment; filename="entente-${code}-${name}.csv"`);
+    res.send(UTF8_BOM + body);
+  };
+
+  router.get("/games/:code/debrief", (req, res) => {
+    const game = ownedGame(store, req);
+    res.json(buildDebrief(sessionOf(game), debriefOptions(req)));
+  });
+
+  // A student's report card, with their personal rejoin key (?key=, as in their rejoin link): no teacher key needed.
+  router.get("/games/:code/card", (req, res) => {
+    const code = normalizeCode(String(req.params.code ?? ""));
+    const key = typeof req.query.key === "string" ? req.query.key : "";
+    const game = store.gameByCode(code);
+    if (!game || !key) throw new ApiError(404, "unknown-card", "No report card for this link.");
+    const room = sessionOf(game);
+    const hash = hashSecret(key);
+    const student = Object.values(room.students).find((s) => s.keyHash === hash);
+    const card = student ? buildReportCard(room, student.id) : null;
+    if (!card) throw new ApiError(404, "unknown-card", "No report card for this link.");
+    res.json(card);
+  });
+
+  router.get("/games/:code/counterfactuals", (req, res) => {
+    const game = ownedGame(store, req);
+    res.json(buildCounterfactuals(sessionOf(game)));
+  });
+
+  router.get("/games/:code/export/:file", (req, res) => {
+    const game = ownedGame(store, req);
+    const file = String(req.params.file);
+    if (file !== "rounds.csv" && file !== "events.csv" && file !== "chat.csv") {
+      throw new ApiError(404, "not-found", "Exports are rounds.csv, events.csv and chat.csv.");
+    }
+    const options = debriefOptions(req);
+    if (file === "chat.csv" && !options.revealChat) {
+      throw new ApiError(400, "reveal-chat-required", "The chat is exported only when you choose to reveal chats (?revealChat=1).");
+    }
+    const debrief = buildDebrief(sessionOf(game), options);
+    const body = file === "rounds.csv" ? roundsCsv(debrief) : file === "events.csv" ? eventsCsv(debrief) : chatCsv(debrief)!;
+    sendCsv(res, game.code, file.slice(0, -4), body);
+  });
+
+  router.get("/games/:code/log.json", (req, res) => {
+    const game = ownedGame(store, req);
+    res.set("Content-Disposition", `attachment; filename="entente-${game.code}-log.json"`);
+    res.json(exportLog(game, store.entries(game.id)));
+  });
+  return router;
+}

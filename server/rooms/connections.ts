@@ -1,0 +1,47 @@
+// The room's connections: who each client is, how many connections each
+// student has open (a student may have several tabs), and the clients of a
+// student. Colyseus keeps the clients; this keeps what Entente knows of them.
+import type { Client } from "@colyseus/core";
+import type { Actor } from "../../shared/classroom/types.js";
+import type { RateLimiter } from "./rate-limit.js";
+import type { Shown } from "./views.js";
+
+/** What the room keeps per connection. */
+export interface Connection {
+  actor: Actor;
+  limiter: RateLimiter;
+  /** The private entries its StateView holds. */
+  shown: Shown;
+}
+
+export const connectionOf = (client: Client): Connection | undefined => client.userData as Connection | undefined;
+
+export class ConnectedStudents {
+  private readonly counts = new Map<string, number>();
+
+  /** One more (+1) or one fewer (-1) open connection for this actor (students only are counted). */
+  change(actor: Actor, delta: number): void {
+    if (actor.kind !== "student") return;
+    const n = (this.counts.get(actor.studentId) ?? 0) + delta;
+    if (n <= 0) this.counts.delete(actor.studentId);
+    else this.counts.set(actor.studentId, n);
+  }
+
+  /** How many connections the student has open now. */
+  of(studentId: string): number {
+    return this.counts.get(studentId) ?? 0;
+  }
+
+  /** The ids of the students connected now. */
+  ids(): Set<string> {
+    return new Set(this.counts.keys());
+  }
+}
+
+/** The clients of one student (every tab). */
+export function clientsOfStudent(clients: Iterable<Client>, studentId: string): Client[] {
+  return [...clients].filter((c) => {
+    const actor = connectionOf(c)?.actor;
+    return actor?.kind === "student" && actor.studentId === studentId;
+  });
+}
