@@ -11,7 +11,7 @@ import { createSession } from "../classroom/setup.js";
 import type { SessionEvent, Session, SeatControl } from "../classroom/types.js";
 import { ranking } from "../rules/scoring.js";
 import type { Action, Budget, GameEvent, Pair, ScoreLine } from "../rules/types.js";
-import { describeAction, describeEvent } from "../sim/summary.js";
+import { actionText, eventText } from "../classroom/event-text.js";
 import { powerShares } from "../theory/power.js";
 import type { BalancingStrength } from "../theory/predict.js";
 import type { Component } from "../theory/threat.js";
@@ -186,22 +186,7 @@ function eventStates(e: SessionEvent): string[] {
 const TIMELINE_KINDS = new Set(["allianceFormed", "allianceLeft", "threat", "war", "crisis", "seatChanged", "actionCancelled", "announcement", "gameStarted", "gameEnded"]);
 
 function timelineText(e: SessionEvent, name: (id: string) => string): string | null {
-  switch (e.type) {
-    case "seatChanged":
-      return e.control === "team"
-        ? `${name(e.state)} is played by its team`
-        : e.control === "empty"
-          ? `${name(e.state)} is played by nobody (its decisions stand)`
-          : `${name(e.state)} was taken over by a ${THEORY_NAMES[e.control as Theory] ?? e.control} bot`;
-    case "announcement":
-      return `announcement: ${e.text}`;
-    case "gameStarted":
-      return "the game started";
-    case "gameEnded":
-      return e.reason === "completed" ? `the game ended after round ${e.round}` : `the teacher ended the game in round ${e.round}`;
-    default:
-      return TIMELINE_KINDS.has(e.type) ? describeEvent(e as GameEvent, name) : null;
-  }
+  return TIMELINE_KINDS.has(e.type) ? eventText(e, name) : null;
 }
 
 function divergentChoice(row: TheoryRow): DivergentChoice {
@@ -306,7 +291,7 @@ export function buildDebrief(session: Session, options: DebriefOptions): Debrief
           offers: a.offers,
           leaving: [...d.leaving].sort(),
           action: d.action,
-          actionText: describeAction(d.action, inText),
+          actionText: actionText(d.action, inText),
           budget: { economy: d.budget.economy, defense: d.budget.defense, offense: d.budget.offense },
         },
         matched: { balanceOfPower: a.balanceOfPower, balanceOfThreat: a.balanceOfThreat, bandwagon: a.bandwagon, alone: a.alone, theories: a.matches },

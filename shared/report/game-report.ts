@@ -3,7 +3,8 @@
 // Built only from the session (itself rebuilt from the stored log), so a live
 // game and an archived one give the same report.
 import type { Session } from "../classroom/types.js";
-import { describeEvent, summarizeGame, type GameSummary } from "../sim/summary.js";
+import { eventText } from "../classroom/event-text.js";
+import { summarizeGame, type GameSummary } from "../sim/summary.js";
 import { ranking } from "../rules/scoring.js";
 import type { ScoreLine } from "../rules/types.js";
 
@@ -57,14 +58,7 @@ export function buildGameReport(session: Session): GameReport {
     roundSummaries: summary.rounds,
     timeline: session.timeline
       .map((t) => {
-        const text =
-          t.event.type === "announcement"
-            ? `announcement: ${t.event.text}`
-            : t.event.type === "seatChanged"
-              ? `${t.event.state} is now played by ${t.event.control === "team" ? "its team" : t.event.control === "empty" ? "nobody" : `a ${t.event.control} bot`}`
-              : t.event.type === "chat" || t.event.type === "studentJoined" || t.event.type === "studentMuted"
-                ? null
-                : describeEvent(t.event as Parameters<typeof describeEvent>[0]);
+        const text = t.event.type === "studentJoined" ? null : eventText(t.event, (id) => id);
         return text ? { round: t.round, at: t.at, text } : null;
       })
       .filter((x): x is { round: number; at: number; text: string } => x !== null),

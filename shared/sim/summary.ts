@@ -5,8 +5,9 @@
 import { countFit } from "../theory/classify.js";
 import { powerShares } from "../theory/power.js";
 import { THEORIES, type Theory } from "../theory/world.js";
+import { actionText, gameEventText } from "../classroom/event-text.js";
 import { ranking } from "../rules/scoring.js";
-import type { Action, GameEvent, GameState } from "../rules/types.js";
+import type { GameEvent, GameState } from "../rules/types.js";
 
 export interface TheoryFit {
   /** State-rounds whose alignment matched the theory. */
@@ -51,40 +52,9 @@ export interface RoundSummary {
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
-/** An action in words: "none", "attack SOV" (ids by default, or names through `name`). */
-export function describeAction(action: Action, name: (id: string) => string = (id) => id): string {
-  return action.kind === "none" ? "none" : `${action.kind} ${name(action.target)}`;
-}
-
-/**
- * One line of plain text for the events a debrief cares about (not drafts and readiness).
- * `name` turns a state id into its name in a sentence (ids by default, as the command line prints).
- */
-export function describeEvent(e: GameEvent, name: (id: string) => string = (id) => id): string | null {
-  const list = (ids: string[]) => ids.map(name).join(", ");
-  switch (e.type) {
-    case "allianceFormed":
-      return `${name(e.a)} and ${name(e.b)} formed an alliance`;
-    case "allianceLeft":
-      return `${name(e.by)} left its alliance with ${name(e.ally)}`;
-    case "offerExpired":
-      return `${name(e.from)}'s offer to ${name(e.to)} expired`;
-    case "offerDeclined":
-      return `${name(e.to)} declined ${name(e.from)}'s offer`;
-    case "threat":
-      return `${name(e.from)} threatened ${name(e.to)}: ${e.yielded ? `${name(e.to)} gave in and paid ${e.tribute}` : `${name(e.to)} stood firm`} (chance ${Math.round(e.chance * 100)}%)`;
-    case "war":
-      return `war on ${name(e.target)}: ${list(e.attackers)} against ${list(e.defenders)}${
-        e.draggedIn.length > 0 ? `, dragged in: ${list(e.draggedIn)}` : ""
-      }; the ${e.winner} won (attackers' chance ${Math.round(e.chance * 100)}%)`;
-    case "actionCancelled":
-      return `${name(e.by)}'s ${describeAction(e.action, name)} was called off: ${e.reason}`;
-    case "crisis":
-      return `crisis: ${e.title}`;
-    default:
-      return null;
-  }
-}
+/** The events a game summary lists (not offers made, drafts, readiness or round markers). */
+const SUMMARY_EVENTS = new Set<GameEvent["type"]>(["allianceFormed", "allianceLeft", "offerExpired", "offerDeclined", "threat", "war", "actionCancelled", "crisis"]);
+const asId = (id: string) => id;
 
 export function summarizeGame(game: GameState, policies: Record<string, string>): GameSummary {
   const fit = Object.fromEntries(THEORIES.map((t) => [t, { matched: 0, predicted: 0, share: 0 }])) as Record<Theory, TheoryFit>;
@@ -104,7 +74,7 @@ export function summarizeGame(game: GameState, policies: Record<string, string>)
       };
       const a = h.alignments[id]!;
       alignments[id] = { allies: a.allies, offers: a.offers, matches: a.matches, alone: a.alone };
-      actions[id] = describeAction(h.decisions[id]!.action);
+      actions[id] = actionText(h.decisions[id]!.action, asId);
       stateRounds += 1;
       if (a.alone) alone += 1;
       if (a.divergent) divergent += 1;
@@ -117,7 +87,7 @@ export function summarizeGame(game: GameState, policies: Record<string, string>)
       actions,
       predictions,
       alignments,
-      events: h.events.map((e) => describeEvent(e)).filter((x): x is string => x !== null),
+      events: h.events.filter((e) => SUMMARY_EVENTS.has(e.type)).map((e) => gameEventText(e, asId)).filter((x): x is string => x !== null),
       scores: Object.fromEntries(Object.entries(h.scores).map(([id, s]) => [id, s.total])),
     };
   });

@@ -1,0 +1,100 @@
+// Every event in words, once: the pages' feeds, the debrief's timeline, the
+// CSV of events and the command line's game summaries all say it this way.
+// `name` turns a state id into its name inside a sentence ("the Soviet Union";
+// the command line passes the ids themselves).
+import { capitalise, joinList } from "../format.js";
+import type { Action, GameEvent } from "../rules/types.js";
+import { THEORY_NAMES, type Theory } from "../theory/world.js";
+import type { SessionEvent } from "./types.js";
+
+type Name = (id: string) => string;
+
+/** An action in words: "none", "attack the Soviet Union". */
+export function actionText(action: Action, name: Name): string {
+  return action.kind === "none" ? "none" : `${action.kind} ${name(action.target)}`;
+}
+
+/** Who plays a seat, in words: "its team", "nobody", "a balance-of-threat bot". */
+function seatText(control: string): string {
+  if (control === "team") return "its team";
+  if (control === "empty") return "nobody";
+  return `a bot (${THEORY_NAMES[control as Theory] ?? control})`;
+}
+
+/** What happened in the game itself (alliances, threats, wars, crises), or null for drafting and bookkeeping events. */
+export function gameEventText(e: GameEvent, name: Name): string | null {
+  const N = (id: string) => capitalise(name(id));
+  switch (e.type) {
+    case "allianceFormed":
+      return `Alliance formed: ${name(e.a)} and ${name(e.b)}.`;
+    case "allianceLeft":
+      return `${N(e.by)} left its alliance with ${name(e.ally)}.`;
+    case "offerMade":
+      return `${N(e.from)} offers an alliance to ${name(e.to)}.`;
+    case "offerAccepted":
+      return `${N(e.to)} accepted ${name(e.from)}'s offer: the alliance forms at the end of the round.`;
+    case "offerDeclined":
+      return `${N(e.to)} declined ${name(e.from)}'s offer.`;
+    case "offerWithdrawn":
+      return `${N(e.from)} withdrew its offer to ${name(e.to)}.`;
+    case "offerExpired":
+      return `${N(e.from)}'s offer to ${name(e.to)} expired.`;
+    case "leaveDeclared":
+      return `${N(e.by)} will leave its alliance with ${name(e.ally)} at the end of the round.`;
+    case "leaveCancelled":
+      return `${N(e.by)} stays in its alliance with ${name(e.ally)}.`;
+    case "actionCancelled":
+      return `${N(e.by)}'s ${actionText(e.action, name)} was called off: ${e.reason}`;
+    case "threat":
+      return `${N(e.from)} threatened ${name(e.to)}: ${e.yielded ? `${name(e.to)} gave in and paid ${e.tribute}` : `${name(e.to)} stood firm`} (chance ${Math.round(e.chance * 100)}%).`;
+    case "war":
+      return `War on ${name(e.target)}: ${joinList(e.attackers.map(name))} against ${joinList(e.defenders.map(name))}${
+        e.draggedIn.length > 0 ? `, dragged in: ${joinList(e.draggedIn.map(name))}` : ""
+      }. The ${e.winner} won (attackers' chance ${Math.round(e.chance * 100)}%).`;
+    case "crisis":
+      return `Crisis: ${e.title}. ${e.text}`;
+    case "roundStarted":
+      return `Round ${e.round} begins: time for diplomacy.`;
+    case "roundResolved":
+      return `Round ${e.round} is over: see what happened.`;
+    case "gameEnded":
+      return e.reason === "completed" ? `The game ended after round ${e.round}.` : `The teacher ended the game in round ${e.round}.`;
+    case "draftChanged":
+    case "readyChanged":
+      return null;
+  }
+}
+
+/** Any event of a session in words, or null for those nobody needs to read (drafts, readiness, chat, guesses, mutes). */
+export function eventText(e: SessionEvent, name: Name): string | null {
+  switch (e.type) {
+    case "gameStarted":
+      return "The game has started.";
+    case "paused":
+      return "The teacher paused the game.";
+    case "resumed":
+      return "The game goes on.";
+    case "extended":
+      return `The teacher added ${e.seconds} seconds.`;
+    case "seatChanged":
+      return `${capitalise(name(e.state))} is now played by ${seatText(e.control)}.`;
+    case "studentJoined":
+      return `${e.nickname} joined${e.state ? ` ${name(e.state)}` : ""}.`;
+    case "studentMoved":
+      return `A player moved to ${name(e.to)}.`;
+    case "studentRemoved":
+      return `${e.nickname} was removed from the game.`;
+    case "announcement":
+      return `Teacher: ${e.text}`;
+    case "predictionsShown":
+      return e.show ? "The teacher shows what the theories predict." : "Predictions are hidden again.";
+    case "clockRestored":
+      return "The server restarted: the game goes on where it was.";
+    case "chat":
+    case "guessed":
+    case "studentMuted":
+      return null;
+    default:
+      return gameEventText(e, name);
+  }
+}
