@@ -77,3 +77,50 @@ export function clippedLength(s: Segment, r: Rect): number {
   }
   return (t1 - t0) * Math.hypot(dx, dy);
 }
+
+/** The first fraction p (0 to 1) of a segment, from its start. */
+export function partial(s: Segment, p: number): Segment {
+  return { x1: s.x1, y1: s.y1, x2: s.x1 + (s.x2 - s.x1) * p, y2: s.y1 + (s.y2 - s.y1) * p };
+}
+
+/** The two halves of a segment, each running from its end to the middle. */
+export function halves(s: Segment): [Segment, Segment] {
+  const mx = (s.x1 + s.x2) / 2;
+  const my = (s.y1 + s.y2) / 2;
+  return [
+    { x1: s.x1, y1: s.y1, x2: mx, y2: my },
+    { x1: s.x2, y1: s.y2, x2: mx, y2: my },
+  ];
+}
+
+/**
+ * The segment (px) from disc a's rim to disc b's rim, moved sideways by
+ * `offset` px (positive to the left of the direction from the smaller id to
+ * the larger, so that a→b and b→a edges keep apart), leaving `endGap` px
+ * before b. Null when the discs are in one place or too close for a line.
+ */
+export function edgeGeometry(
+  a: Circle & { id: string },
+  b: Circle & { id: string },
+  offset: number,
+  endGap: number,
+): Segment | null {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const d = Math.hypot(dx, dy);
+  if (d < 1e-6) return null;
+  const ux = dx / d;
+  const uy = dy / d;
+  const flip = a.id < b.id ? 1 : -1;
+  const nx = -uy * flip;
+  const ny = ux * flip;
+  const inA = Math.sqrt(Math.max(0, a.r * a.r - offset * offset)) + 2;
+  const inB = Math.sqrt(Math.max(0, b.r * b.r - offset * offset)) + endGap;
+  if (inA + inB >= d - 4) return null;
+  return {
+    x1: a.x + nx * offset + ux * inA,
+    y1: a.y + ny * offset + uy * inA,
+    x2: b.x + nx * offset - ux * inB,
+    y2: b.y + ny * offset - uy * inB,
+  };
+}
