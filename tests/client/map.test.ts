@@ -2,9 +2,10 @@
 // Kept in one file: importing Phaser costs seconds per file.
 import Phaser from "phaser";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ANIMATION_MAX_MS, MapScene } from "../../client/src/map/map-scene.js";
+import { ANIMATION_MAX_MS } from "../../client/src/map/animation.js";
 import { EDGE_STYLES } from "../../client/src/map/model.js";
 import { mountMap, themeFor, type MapParent } from "../../client/src/map/mount.js";
+import { MapScene } from "../../client/src/map/scene.js";
 import type { MapHappening } from "../../client/src/map/types.js";
 import { crowdedStates, rivalView } from "./fixtures.js";
 import { bootScene, type Booted } from "./helpers.js";

@@ -6,8 +6,8 @@
 // RESIZE renders one canvas pixel per CSS pixel, which blurs the labels on
 // phones and hi-DPI Chromebooks. The parent must have a definite CSS height.
 import Phaser from "phaser";
-import { MapScene } from "./map-scene.js";
 import { relativeLuminance, THEMES, type ThemeName } from "./palette.js";
+import { MapScene } from "./scene.js";
 import type { MapHandle, MapHappening, MapView } from "./types.js";
 
 export interface MountOptions {

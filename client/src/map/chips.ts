@@ -1,0 +1,154 @@
+// The label chips of the states (Phaser objects): their text (id, "YOU",
+// "bot", name), their size, and where they go (placement by labels.ts).
+import { fontSizes, textStyle, type SceneContext } from "./context.js";
+import type { DiscLayout } from "./disc-layout.js";
+import type { Size } from "./geometry.js";
+import { placeLabels, type LabelBox } from "./labels.js";
+import type { StateSprite } from "./markers.js";
+import { buildEdges, isBot } from "./model.js";
+import { hexToNumber } from "./palette.js";
+import type { MapState, MapView } from "./types.js";
+
+/** Sizes of a chip's parts (px). */
+export interface ChipMetrics {
+  /** Inner padding, and the space between the id and the "bot" tag. */
+  pad: number;
+  gap: number;
+  /** The first line: id and tag. */
+  line1: Size;
+  /** The chip with its name line, or null when it has none. */
+  full: Size | null;
+  /** The chip with the first line only. */
+  compact: Size;
+}
+
+/**
+ * The lines (pairs of state ids) that labels keep clear of: alliance lines and
+ * deed arrows, not offers, which change often during a round (the labels
+ * would move under the students' eyes).
+ */
+export function labelLines(view: MapView): (readonly [string, string])[] {
+  return buildEdges(view)
+    .filter((e) => e.kind !== "offer" && e.kind !== "offer-accepted")
+    .map((e) => [e.from, e.to] as const);
+}
+
+/** Whether labels carry the state's name: on the projector, or on surfaces 560 px wide or more. */
+export function showNames(ctx: SceneContext): boolean {
+  return ctx.options.large || ctx.viewSize.width >= 560;
+}
+
+/**
+ * Sets a chip's texts and colours for the state (own state: "YOU · id" on an
+ * inverted chip; a "bot" tag; the name when there is room). Does nothing when
+ * none of what it depends on changed since the last call.
+ */
+export function updateLabelContent(ctx: SceneContext, sprite: StateSprite, state: MapState, view: MapView): void {
+  const own = view.own === state.id;
+  const bot = isBot(state.control);
+  const withName = showNames(ctx) && !!state.name && state.name !== state.id;
+  const key = JSON.stringify([own, bot, withName, state.name, fontSizes(ctx), ctx.pixelRatio]);
+  if (key === sprite.contentKey) return;
+  sprite.contentKey = key;
+  const t = ctx.theme;
+  sprite.idText.setText(own ? `YOU · ${state.id}` : state.id);
+  sprite.idText.setStyle(textStyle(ctx, "id", own));
+  if (bot && !sprite.botText) {
+    sprite.botText = ctx.add.text(0, 0, "bot", textStyle(ctx, "tag", own));
+    sprite.chip.add(sprite.botText);
+  } else if (!bot && sprite.botText) {
+    sprite.botText.destroy();
+    sprite.botText = null;
+  }
+  sprite.botText?.setStyle(textStyle(ctx, "tag", own));
+  if (withName && !sprite.nameText) {
+    sprite.nameText = ctx.add.text(0, 0, state.name, textStyle(ctx, "name", own));
+    sprite.chip.add(sprite.nameText);
+  } else if (!withName && sprite.nameText) {
+    sprite.nameText.destroy();
+    sprite.nameText = null;
+  }
+  sprite.nameText?.setText(state.name).setStyle(textStyle(ctx, "name", own));
+  sprite.chipBg.setFillStyle(hexToNumber(own ? t.own : t.chip), 1);
+  sprite.chipBg.setStrokeStyle(1, hexToNumber(own ? t.own : t.discOutline), own ? 1 : 0.35);
+}
+
+/** The sizes of a chip (px), from its texts as they are now. */
+export function chipMetrics(ctx: SceneContext, sprite: StateSprite): ChipMetrics {
+  const pad = ctx.options.large ? 6 : 4;
+  const gap = ctx.options.large ? 6 : 4;
+  const botW = sprite.botText ? sprite.botText.width + gap : 0;
+  const line1 = {
+    width: sprite.idText.width + botW,
+    height: Math.max(sprite.idText.height, sprite.botText?.height ?? 0),
+  };
+  const compact = { width: Math.ceil(line1.width + 2 * pad), height: Math.ceil(line1.height + pad) };
+  const full = sprite.nameText
+    ? {
+        width: Math.ceil(Math.max(line1.width, sprite.nameText.width) + 2 * pad),
+        height: Math.ceil(line1.height + sprite.nameText.height + pad),
+      }
+    : null;
+  return { pad, gap, line1, full, compact };
+}
+
+/**
+ * Places every chip (see placeLabels) on a surface of `size` (px) less the
+ * legend band of `legendHeight` px at the bottom, keeping clear of `lines`
+ * (pairs of state ids whose centres are joined), then lays out its texts;
+ * chips placeLabels hides are made invisible.
+ */
+export function placeChips(
+  ctx: SceneContext,
+  sprites: ReadonlyMap<string, StateSprite>,
+  layout: DiscLayout | null,
+  view: MapView,
+  size: Size,
+  lines: readonly (readonly [string, string])[],
+  legendHeight: number,
+): void {
+  if (!layout) return;
+  const boxes: LabelBox[] = [];
+  const metrics = new Map<string, ChipMetrics>();
+  for (const sprite of sprites.values()) {
+    const m = chipMetrics(ctx, sprite);
+    metrics.set(sprite.id, m);
+    boxes.push({ id: sprite.id, full: m.full, compact: m.compact });
+  }
+  const must = [view.own, view.selected].filter((x): x is string => !!x);
+  const legend = legendHeight ? legendHeight + 4 : 0;
+  const bounds = { x: 2, y: 2, width: size.width - 4, height: size.height - 4 - legend };
+  const segments = lines.flatMap(([from, to]) => {
+    const a = sprites.get(from)?.disc;
+    const b = sprites.get(to)?.disc;
+    return a && b ? [{ x1: a.x, y1: a.y, x2: b.x, y2: b.y }] : [];
+  });
+  const placements = placeLabels(layout.discs, boxes, bounds, {
+    mustShow: must,
+    gap: ctx.options.large ? 4 : 3,
+    segments,
+  });
+  for (const sprite of sprites.values()) {
+    const p = placements.get(sprite.id) ?? null;
+    const m = metrics.get(sprite.id);
+    sprite.label = p;
+    if (!p || !m || p.hidden) {
+      sprite.chip.setVisible(false);
+      continue;
+    }
+    sprite.chip.setVisible(true).setPosition(Math.round(p.x), Math.round(p.y));
+    sprite.chipBg.setSize(p.width, p.height);
+    sprite.chipBg.setRounded(Math.min(6, p.height / 3));
+    if (sprite.chipBg.input) sprite.chipBg.input.hitArea.setTo(0, 0, p.width, p.height);
+    const w = p.width;
+    sprite.idText.setPosition(Math.round((w - m.line1.width) / 2), Math.round(m.pad / 2));
+    sprite.botText?.setPosition(
+      Math.round(sprite.idText.x + sprite.idText.width + m.gap),
+      Math.round(m.pad / 2 + (sprite.idText.height - sprite.botText.height) / 2 + 1),
+    );
+    if (sprite.nameText) {
+      sprite.nameText.setVisible(!p.compact);
+      sprite.nameText.setPosition(Math.round((w - sprite.nameText.width) / 2), Math.round(m.pad / 2 + m.line1.height));
+    }
+  }
+}
