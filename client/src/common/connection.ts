@@ -1,34 +1,39 @@
 // The connection to a classroom room, kept alive: it stores the reconnection
 // token after every join, reconnects by itself after a drop or a reload (first
 // with the token, then by joining again with the rejoin key, the nickname or the
-// teacher key), shows its status, and matches replies to requests.
+// teacher key), shows its status, and matches replies to requests. Its messages
+// are typed by the shared catalogue both ways.
 import { Client, type Room } from "colyseus.js";
+import type { ClassroomSchema } from "../../../server/rooms/schema.js";
+import { CLOSE } from "../../../shared/protocol/close-codes.js";
+import type { ClientMessage, JoinOptions, Payload } from "../../../shared/protocol/messages.js";
+import type { ErrorCode, ServerMessage, ServerMessages } from "../../../shared/protocol/server-messages.js";
+import { hasArrived } from "./synced.js";
 
 export type Status = "connecting" | "connected" | "reconnecting" | "offline" | "removed" | "ended";
 
-export type JoinOptions =
-  | { role: "student"; nickname?: string; rejoinKey?: string }
-  | { role: "teacher"; teacherKey: string }
-  | { role: "projector" };
+/** The answer to a request: accepted (stored as entry `seq`), or refused with the server's code and reason. */
+export type Reply = { ok: true; seq: number } | { ok: false; code: ErrorCode | "offline" | "timeout"; message: string };
 
-export interface Reply {
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
+/** A message from the server, with its type and typed payload. */
+export type ServerEnvelope = { [K in ServerMessage]: { type: K; payload: ServerMessages[K] } }[ServerMessage];
 
-type MessageHandler = (type: string, payload: any) => void;
+/** A payload as the pages write it: the request id is the connection's business. */
+export type Request<K extends ClientMessage> = Omit<Payload<K>, "ref">;
+
+/** A join refused by the server: Colyseus gives the close code and the server's sentence. */
+export type JoinError = Error & { code?: number };
 
 const TOKEN_KEY = (code: string, role: string) => `entente:token:${role}:${code}`;
 
 export class GameConnection {
-  room: Room<any> | null = null;
+  room: Room<ClassroomSchema> | null = null;
   status: Status = "connecting";
   /** Milliseconds to add to Date.now() to get the server's clock. */
   clockOffset = 0;
   private readonly client = new Client(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`);
-  private readonly messageHandlers: MessageHandler[] = [];
-  private readonly stateHandlers: ((state: any) => void)[] = [];
+  private readonly messageHandlers: ((m: ServerEnvelope) => void)[] = [];
+  private readonly stateHandlers: ((state: ClassroomSchema) => void)[] = [];
   private readonly statusHandlers: ((status: Status, detail?: string) => void)[] = [];
   private readonly pending = new Map<string, (r: Reply) => void>();
   private nextRef = 1;
@@ -40,11 +45,12 @@ export class GameConnection {
     private options: JoinOptions,
   ) {}
 
-  onMessage(handler: MessageHandler): void {
+  onMessage(handler: (m: ServerEnvelope) => void): void {
     this.messageHandlers.push(handler);
   }
 
-  onState(handler: (state: any) => void): void {
+  /** Called with the schema state on every patch (pages decode it once per frame: see live.ts). */
+  onState(handler: (state: ClassroomSchema) => void): void {
     this.stateHandlers.push(handler);
     if (this.room && hasArrived(this.room.state)) handler(this.room.state);
   }
@@ -59,24 +65,25 @@ export class GameConnection {
     this.options = options;
   }
 
-  /** Joins (or reconnects with a stored token). Throws with the server's message when the join is refused. */
+  /** Joins (or reconnects with a stored token). Throws a JoinError with the server's code and message when the join is refused. */
   async connect(): Promise<void> {
     this.setStatus("connecting");
     const token = sessionStorage.getItem(TOKEN_KEY(this.code, this.options.role));
     if (token) {
       try {
-        this.attach(await this.client.reconnect(token));
+        this.attach(await this.client.reconnect<ClassroomSchema>(token));
         return;
       } catch {
         sessionStorage.removeItem(TOKEN_KEY(this.code, this.options.role));
       }
     }
-    this.attach(await this.client.joinById(this.code, this.options));
+    this.attach(await this.client.joinById<ClassroomSchema>(this.code, this.options));
   }
 
   /** Sends a message; resolves with the server's ack or error. */
-  send(type: string, payload: Record<string, unknown> = {}): Promise<Reply> {
-    if (!this.room || this.status !== "connected") {
+  send<K extends ClientMessage>(type: K, payload: Request<K>): Promise<Reply> {
+    const room = this.room;
+    if (!room || this.status !== "connected") {
       return Promise.resolve({ ok: false, code: "offline", message: "Not connected: wait for the connection to come back." });
     }
     const ref = `r${this.nextRef++}`;
@@ -89,7 +96,7 @@ export class GameConnection {
         clearTimeout(timer);
         resolve(r);
       });
-      this.room!.send(type, { ...payload, ref });
+      room.send(type, { ...payload, ref });
     });
   }
 
@@ -102,19 +109,10 @@ export class GameConnection {
     void this.room?.leave(true);
   }
 
-  private attach(room: Room<any>): void {
+  private attach(room: Room<ClassroomSchema>): void {
     this.room = room;
     sessionStorage.setItem(TOKEN_KEY(this.code, this.options.role), room.reconnectionToken);
-    room.onMessage("*", (type, payload) => {
-      const t = String(type);
-      if (t === "welcome" && typeof payload?.serverTime === "number") this.clockOffset = payload.serverTime - Date.now();
-      if ((t === "ack" || t === "error") && payload?.ref && this.pending.has(payload.ref)) {
-        const done = this.pending.get(payload.ref)!;
-        this.pending.delete(payload.ref);
-        done(t === "ack" ? { ok: true } : { ok: false, code: payload.code, message: payload.message });
-      }
-      for (const h of this.messageHandlers) h(t, payload);
-    });
+    room.onMessage("*", (type, payload) => this.received({ type: String(type), payload } as ServerEnvelope));
     room.onStateChange((state) => {
       if (!hasArrived(state)) return;
       for (const h of this.stateHandlers) h(state);
@@ -124,12 +122,25 @@ export class GameConnection {
     if (hasArrived(room.state)) for (const h of this.stateHandlers) h(room.state);
   }
 
+  private received(m: ServerEnvelope): void {
+    if (m.type === "welcome") this.clockOffset = m.payload.serverTime - Date.now();
+    if (m.type === "ack" || m.type === "error") {
+      const ref = m.payload.ref === null ? null : String(m.payload.ref);
+      const done = ref === null ? undefined : this.pending.get(ref);
+      if (ref !== null && done) {
+        this.pending.delete(ref);
+        done(m.type === "ack" ? { ok: true, seq: m.payload.seq } : { ok: false, code: m.payload.code, message: m.payload.message });
+      }
+    }
+    for (const h of this.messageHandlers) h(m);
+  }
+
   private dropped(code: number): void {
     this.room = null;
     for (const [, done] of this.pending) done({ ok: false, code: "offline", message: "The connection dropped." });
     this.pending.clear();
     if (this.closedByUs) return;
-    if (code === 4403) {
+    if (code === CLOSE.FORBIDDEN) {
       this.setStatus("removed", "The teacher removed you from this game.");
       return;
     }
@@ -148,13 +159,13 @@ export class GameConnection {
         this.retrying = false;
         return;
       } catch (err) {
-        const code = (err as { code?: number }).code;
-        if (code === 4403) {
+        const code = (err as JoinError).code;
+        if (code === CLOSE.FORBIDDEN) {
           this.retrying = false;
           this.setStatus("removed", (err as Error).message);
           return;
         }
-        if (code === 4410) {
+        if (code === CLOSE.GAME_OVER) {
           this.retrying = false;
           this.setStatus("ended", "The game is over.");
           return;
@@ -168,11 +179,6 @@ export class GameConnection {
     this.status = status;
     for (const h of this.statusHandlers) h(status, detail);
   }
-}
-
-/** The first full state has arrived (right after a join, `room.state` is still empty). */
-function hasArrived(state: any): boolean {
-  return typeof state?.code === "string" && state.code.length > 0;
 }
 
 export const STATUS_TEXT: Record<Status, string> = {

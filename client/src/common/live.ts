@@ -1,43 +1,47 @@
 // What every page that follows a game does the same way: the clock in the
-// header, the connection status, state patches batched per frame, and the
-// events of a round turned into map animations.
+// header, the connection status, state patches decoded once and rendered once
+// per frame, and the events of a round turned into map animations.
+import type { SessionEvent } from "../../../shared/classroom/types.js";
 import { STATUS_TEXT, type GameConnection } from "./connection.js";
 import { clock } from "./format.js";
+import { decode, type Synced } from "./synced.js";
 import type { MapHappening } from "../map/types.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /** The header clock: time left in the diplomacy phase (server time), or the frozen time while paused. */
-export function clockText(state: any, conn: GameConnection): string {
-  if (!state || state.phase !== "diplomacy") return "";
-  if (state.paused) return `⏸ ${clock(state.remaining)}`;
-  return state.deadline ? clock(state.deadline - conn.serverNow()) : "";
+export function clockText(synced: Synced | null, conn: GameConnection): string {
+  if (!synced || synced.phase !== "diplomacy") return "";
+  if (synced.paused) return `⏸ ${clock(synced.remaining ?? 0)}`;
+  return synced.deadline ? clock(synced.deadline - conn.serverNow()) : "";
 }
 
-/** Wires a page to a connection: status line, clock, and a render per animation frame on state patches. */
-export function follow(conn: GameConnection, els: { status: HTMLElement; clock: HTMLElement }, onState: (state: any) => void): { state: () => any } {
-  let state: any = null;
+/**
+ * Wires a page to a connection: the status line, the clock, and on state patches
+ * one decode and one render per animation frame. Returns the latest decoded state.
+ */
+export function follow(conn: GameConnection, els: { status: HTMLElement; clock: HTMLElement }, onState: (synced: Synced) => void, onStatus?: (status: string) => void): { synced: () => Synced | null } {
+  let synced: Synced | null = null;
   let queued = false;
   conn.onStatus((status, detail) => {
     els.status.textContent = detail ?? STATUS_TEXT[status];
     els.status.className = `status ${status === "connected" ? "" : "bad"}`;
+    onStatus?.(status);
   });
-  conn.onState((s) => {
-    state = s;
+  conn.onState((schema) => {
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
-      onState(state);
+      synced = decode(schema);
+      onState(synced);
     });
   });
-  setInterval(() => (els.clock.textContent = clockText(state, conn)), 500);
-  return { state: () => state };
+  setInterval(() => (els.clock.textContent = clockText(synced, conn)), 500);
+  return { synced: () => synced };
 }
 
 /** The part of an event the map animates, if any. */
-export function happeningOf(e: any): MapHappening | null {
-  switch (e?.type) {
+export function happeningOf(e: SessionEvent): MapHappening | null {
+  switch (e.type) {
     case "allianceFormed":
       return { kind: "allianceFormed", a: e.a, b: e.b };
     case "allianceLeft":

@@ -1,8 +1,12 @@
 // Home: a student joins with the code on the projector and a nickname; a
 // teacher goes to the console. A link or QR code with ?code= fills the code in.
 import "../styles.css";
+import { isJoinCode, normalizeCode } from "../../../shared/ids.js";
+import { MAX_NICKNAME } from "../../../shared/classroom/students.js";
+import type { GameLookupResponse } from "../../../shared/protocol/http.js";
+import { api } from "../common/api.js";
 import { append, byId, h, param } from "../common/dom.js";
-import { savedSeats } from "../common/seats.js";
+import { rememberedRejoins } from "../common/rejoin-memory.js";
 
 const app = byId("app");
 const codeInput = h("input", {
@@ -23,15 +27,13 @@ const error = h("p", { id: "join-error", class: "pill bad", role: "alert", hidde
 async function join(e: Event) {
   e.preventDefault();
   error.hidden = true;
-  const code = codeInput.value.toUpperCase().replace(/[\s-]/g, "");
+  const code = normalizeCode(codeInput.value);
   const nickname = nickInput.value.trim();
-  if (!/^[A-Z0-9]{6}$/.test(code)) return showError("The join code has 6 letters and digits: copy it from the projector.");
-  if (nickname.length === 0 || nickname.length > 24) return showError("Choose a nickname of 1 to 24 characters (no real name needed).");
-  const res = await fetch(`/api/games/${encodeURIComponent(code)}`).catch(() => null);
-  if (!res) return showError("The server cannot be reached: check the network.");
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) return showError(body?.error?.message ?? "This code does not work.");
-  if (body.status !== "running") return showError("This game is over.");
+  if (!isJoinCode(code)) return showError("The join code has 6 letters and digits: copy it from the projector.");
+  if (nickname.length === 0 || nickname.length > MAX_NICKNAME) return showError(`Choose a nickname of 1 to ${MAX_NICKNAME} characters (no real name needed).`);
+  const r = await api<GameLookupResponse>(`/api/games/${encodeURIComponent(code)}`);
+  if (!r.ok) return showError(r.status === 0 ? "The server cannot be reached: check the network." : r.error.message);
+  if (r.body.status !== "running") return showError("This game is over.");
   sessionStorage.setItem(`entente:nickname:${code}`, nickname);
   location.href = `/student.html?code=${code}`;
 }
@@ -41,7 +43,7 @@ function showError(text: string) {
   error.hidden = false;
 }
 
-const seats = savedSeats();
+const seats = rememberedRejoins();
 append(
   app,
   h("h1", {}, "Entente"),

@@ -2,25 +2,24 @@
 // round and clock, alliances, events as they happen, and during the lobby the
 // join code. It joins as "projector", so nothing private ever reaches it.
 import "../styles.css";
+import { eventText } from "../../../shared/classroom/event-text.js";
+import { isJoinCode } from "../../../shared/ids.js";
 import { GameConnection } from "../common/connection.js";
-import { follow, happeningOf } from "../common/live.js";
 import { append, byId, fill, h, param } from "../common/dom.js";
-import { describe } from "../common/events.js";
+import { follow, happeningOf } from "../common/live.js";
 import { joinUrl, qrElement } from "../common/qr.js";
-import { mapViewOf, nameInTextOf, nameOf, pairOf } from "../common/view.js";
+import { mapViewOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const app = byId("app");
 const code = (param("code") ?? "").toUpperCase();
-if (!/^[A-Z0-9]{6}$/.test(code)) {
+if (!isJoinCode(code)) {
   fill(app, h("main", { class: "home" }, h("h1", {}, "Projector"), h("p", {}, "Open this page from the teacher console (it needs the game's code).")));
   throw new Error("no code");
 }
 
 const conn = new GameConnection(code, { role: "projector" });
-let state: any = null;
 let map: MapHandle | null = null;
 const feed: string[] = [];
 const happenings: MapHappening[] = [];
@@ -36,15 +35,13 @@ append(
   h("main", { class: "projector" }, h("section", { "aria-label": "Map" }, mapEl), side),
 );
 
-function render() {
-  if (!state) return;
+function render(state: Synced) {
   roundInfo.textContent = state.phase === "lobby" ? "Waiting to start" : `Round ${state.round} of ${state.rounds} · ${state.paused ? "paused" : state.phase}`;
   let m = map;
   if (!m) m = map = mountMap(mapEl, { interactive: false, large: true });
   m.update(mapViewOf(state, null, null));
-  const alliances = [...(state.alliances ?? [])].map(pairOf).map(([a, b]) => `${nameOf(state, a)} – ${nameOf(state, b)}`);
-  let joined = 0;
-  state.students?.forEach(() => (joined += 1));
+  const alliances = state.alliances.map(([a, b]) => `${nameOf(state, a)} – ${nameOf(state, b)}`);
+  const joined = state.students.length;
   fill(
     side,
     state.phase === "lobby"
@@ -66,19 +63,17 @@ function render() {
   );
 }
 
-follow(conn, { status: statusEl, clock: clockEl }, (s) => {
-  state = s;
-  render();
-});
-conn.onMessage((type, payload) => {
-  if (type !== "event") return;
-  const e = payload.event;
-  const text = describe(e, (id) => nameInTextOf(state, id));
+const live = follow(conn, { status: statusEl, clock: clockEl }, render);
+conn.onMessage((m) => {
+  if (m.type !== "event") return;
+  const e = m.payload.event;
+  const text = eventText(e, (id) => nameInTextOf(live.synced(), id));
   if (text && !["studentJoined", "studentMoved", "studentRemoved"].includes(e.type)) feed.push(text);
   const happening = happeningOf(e);
   if (happening) happenings.push(happening);
   if (e.type === "roundResolved" && map) void map.animate(happenings.splice(0));
-  render();
+  const s = live.synced();
+  if (s) render(s);
 });
 conn.connect().catch((err: Error) => {
   fill(app, h("main", { class: "home" }, h("h1", {}, "Projector"), h("p", { role: "alert" }, err.message || "Could not open the game.")));

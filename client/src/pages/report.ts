@@ -3,32 +3,33 @@
 // live game and an archived one give the same report.
 import "../styles.css";
 import "../report/report.css";
+import { isJoinCode } from "../../../shared/ids.js";
+import type { Counterfactuals } from "../../../shared/report/counterfactual.js";
+import type { Debrief, FitTable } from "../../../shared/report/debrief.js";
+import { api } from "../common/api.js";
 import { byId, fill, h, param } from "../common/dom.js";
 import { THEORY_LABEL } from "../common/format.js";
 import { networkMap, powerChart } from "../report/charts.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const app = byId("app");
 const code = (param("code") ?? "").toUpperCase();
 const revealChat = param("revealChat") === "1";
 const anonymize = param("anonymize") === "1";
-const key = localStorage.getItem("entente:teacherKey");
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-async function getJson(path: string): Promise<any> {
-  const res = await fetch(path, { headers: key ? { authorization: `Bearer ${key}` } : {} });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
-  return body;
+async function getJson<T>(path: string): Promise<T> {
+  const r = await api<T>(path, { teacher: true });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.body;
 }
 
 function section(id: string, title: string, ...children: (Node | string | null)[]): HTMLElement {
   return h("section", { class: "report-section", "aria-labelledby": id }, h("h2", { id }, title), ...children);
 }
 
-function fitLine(fit: any): string {
+function fitLine(fit: FitTable): string {
   if (fit.alignments === 0) return "no alignment";
-  const part = (t: string) =>
+  const part = (t: "balance-of-power" | "balance-of-threat" | "bandwagon") =>
     fit[t].predicted > 0 ? `${THEORY_LABEL[t]} ${Math.round(fit[t].share * 100)}% (${fit[t].matched} of ${fit[t].predicted})` : `${THEORY_LABEL[t]}: no prediction`;
   return `${part("balance-of-threat")}; ${part("balance-of-power")}; ${part("bandwagon")}; ${fit.none} none, ${fit.alone} alone`;
 }
@@ -46,8 +47,8 @@ function options(): HTMLElement {
   );
 }
 
-function render(d: any, cf: any | null) {
-  const name = (id: string) => d.states.find((s: any) => s.id === id)?.name ?? id;
+function render(d: Debrief, cf: Counterfactuals | null) {
+  const name = (id: string) => d.states.find((s) => s.id === id)?.name ?? id;
   const names = (ids: string[]) => ids.map(name).join(", ") || "—";
   const s = d.summary;
   const parts: (HTMLElement | null)[] = [];
@@ -56,7 +57,7 @@ function render(d: any, cf: any | null) {
       "header",
       { class: "report-header" },
       h("h1", {}, `Debrief: ${s.scenario.title}`),
-      h("p", {}, `Game ${d.code} · ${s.roundsPlayed} of ${s.rounds} rounds played · ${s.teams.filter((t: any) => t.members.length > 0).length} teams${s.scoring === "challenge" ? " · theory challenge" : ""}`),
+      h("p", {}, `Game ${d.code} · ${s.roundsPlayed} of ${s.rounds} rounds played · ${s.teams.filter((t) => t.members.length > 0).length} teams${s.scoring === "challenge" ? " · theory challenge" : ""}`),
       h("p", { class: "verdict" }, s.verdict),
       s.specificity ? h("p", {}, s.specificity) : null,
       s.bots ? h("p", { class: "muted" }, s.bots) : null,
@@ -75,9 +76,9 @@ function render(d: any, cf: any | null) {
         h(
           "tbody",
           {},
-          ...s.ranking.map((r: any, i: number) => {
-            const team = s.teams.find((t: any) => t.state === r.id);
-            const control = team?.control ?? d.states.find((st: any) => st.id === r.id)?.control ?? "empty";
+          ...s.ranking.map((r, i) => {
+            const team = s.teams.find((t) => t.state === r.id);
+            const control = team?.control ?? d.states.find((st) => st.id === r.id)?.control ?? "empty";
             const playedBy = team?.members.length ? team.members.join(", ") : control === "team" ? "team (no one)" : control === "empty" ? "nobody" : `bot: ${THEORY_LABEL[control] ?? control}`;
             return h("tr", {}, h("td", {}, String(i + 1)), h("th", { scope: "row" }, r.name), h("td", {}, playedBy), h("td", { class: "num" }, String(r.total)));
           }),
@@ -85,7 +86,7 @@ function render(d: any, cf: any | null) {
       ),
     ),
   );
-  const series = d.states.map((st: any) => ({ id: st.id, name: st.name, values: d.power.shares[st.id] ?? [] }));
+  const series = d.states.map((st) => ({ id: st.id, name: st.name, values: d.power.shares[st.id] ?? [] }));
   parts.push(
     section(
       "power-title",
@@ -95,7 +96,7 @@ function render(d: any, cf: any | null) {
         "details",
         {},
         h("summary", {}, "The same as a table"),
-        h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "State"), ...d.power.rounds.map((r: number) => h("th", { class: "num" }, r === 0 ? "start" : `R${r}`)))), h("tbody", {}, ...series.map((se: any) => h("tr", {}, h("th", { scope: "row" }, se.name), ...se.values.map((v: number) => h("td", { class: "num" }, pct(v))))))),
+        h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "State"), ...d.power.rounds.map((r) => h("th", { class: "num" }, r === 0 ? "start" : `R${r}`)))), h("tbody", {}, ...series.map((se) => h("tr", {}, h("th", { scope: "row" }, se.name), ...se.values.map((v) => h("td", { class: "num" }, pct(v))))))),
       ),
     ),
   );
@@ -106,12 +107,12 @@ function render(d: any, cf: any | null) {
       h(
         "div",
         { class: "multiples" },
-        ...d.alliances.map((a: any) =>
+        ...d.alliances.map((a) =>
           h(
             "figure",
             {},
             networkMap(
-              d.states.map((st: any) => ({ id: st.id, x: st.position[0], y: st.position[1], share: d.power.shares[st.id]?.[d.power.rounds.indexOf(a.round)] ?? 0.05 })),
+              d.states.map((st) => ({ id: st.id, x: st.position[0], y: st.position[1], share: d.power.shares[st.id]?.[d.power.rounds.indexOf(a.round)] ?? 0.05 })),
               a.pairs,
               a.round === 0 ? "Alliances at the start" : `Alliances after round ${a.round}`,
             ),
@@ -127,7 +128,7 @@ function render(d: any, cf: any | null) {
       `Where the theories disagreed (${d.divergent.count})`,
       d.divergent.rounds.length === 0
         ? h("p", {}, "In this game the two balancing theories always pointed at the same adversary.")
-        : h("ul", {}, ...d.divergent.rounds.map((r: any) => h("li", {}, h("strong", {}, `Round ${r.round}: `), r.text))),
+        : h("ul", {}, ...d.divergent.rounds.map((r) => h("li", {}, h("strong", {}, `Round ${r.round}: `), r.text))),
     ),
   );
   parts.push(
@@ -137,12 +138,13 @@ function render(d: any, cf: any | null) {
       h("p", {}, `Your teams: ${fitLine(d.fit.teams)}.`),
       d.fit.bots.alignments > 0 ? h("p", {}, `Bot-played states, apart: ${fitLine(d.fit.bots)}.`) : null,
       h("p", { class: "muted" }, "“None”: the state had partners, but no theory predicted them. “Alone”: no ally and no offer at all."),
-      h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", {}, "Your teams' fit"))), h("tbody", {}, ...d.fit.byRound.map((r: any) => h("tr", {}, h("th", { scope: "row" }, String(r.round)), h("td", {}, fitLine(r)))))),
+      h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", {}, "Your teams' fit"))), h("tbody", {}, ...d.fit.byRound.map((r) => h("tr", {}, h("th", { scope: "row" }, String(r.round)), h("td", {}, fitLine(r)))))),
       h("h3", {}, "By team"),
-      h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "State"), h("th", {}, "Fit"))), h("tbody", {}, ...d.fit.byTeam.map((r: any) => h("tr", {}, h("th", { scope: "row" }, name(r.state)), h("td", {}, fitLine(r)))))),
+      h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "State"), h("th", {}, "Fit"))), h("tbody", {}, ...d.fit.byTeam.map((r) => h("tr", {}, h("th", { scope: "row" }, name(r.state)), h("td", {}, fitLine(r)))))),
     ),
   );
-  if (d.challenge) {
+  const challenge = d.challenge;
+  if (challenge) {
     parts.push(
       section(
         "challenge-title",
@@ -154,9 +156,9 @@ function render(d: any, cf: any | null) {
           h(
             "tbody",
             {},
-            ...d.challenge.roles.map((r: any) => {
-              const g = (d.challenge.guesses ?? []).find((x: any) => x.state === r.state);
-              const guessed = g && g.guesses.length > 0 ? `${g.right} of ${g.guesses.length} right (${g.guesses.map((x: any) => `${name(x.by)}: ${THEORY_LABEL[x.theory]}`).join("; ")})` : "no guesses";
+            ...challenge.roles.map((r) => {
+              const g = challenge.guesses.find((x) => x.state === r.state);
+              const guessed = g && g.guesses.length > 0 ? `${g.right} of ${g.guesses.length} right (${g.guesses.map((x) => `${name(x.by)}: ${THEORY_LABEL[x.theory]}`).join("; ")})` : "no guesses";
               return h("tr", {}, h("th", { scope: "row" }, r.name), h("td", {}, THEORY_LABEL[r.role]), h("td", { class: "num" }, `${r.matched} of ${r.rounds}`), h("td", {}, guessed));
             }),
           ),
@@ -178,7 +180,7 @@ function render(d: any, cf: any | null) {
           h(
             "tbody",
             {},
-            ...d.theoryTable.map((r: any) =>
+            ...d.theoryTable.map((r) =>
               h(
                 "tr",
                 { class: r.predictions.divergent ? "divergent" : "" },
@@ -188,7 +190,7 @@ function render(d: any, cf: any | null) {
                 h("td", {}, `against ${name(r.predictions.balanceOfThreat.against)} (decided by ${r.predictions.balanceOfThreat.decidedBy.join(", ")})`),
                 h("td", {}, `with ${name(r.predictions.bandwagon.with)}`),
                 h("td", {}, r.matched.alone ? "stood alone" : `allies ${names(r.did.allies)}${r.did.offers.length ? `; offered ${names(r.did.offers)}` : ""}`, r.did.actionText && r.did.actionText !== "none" ? h("div", {}, r.did.actionText) : null),
-                h("td", {}, r.matched.theories.map((t: string) => THEORY_LABEL[t]).join(", ") || (r.matched.alone ? "none (alone)" : "none")),
+                h("td", {}, r.matched.theories.map((t) => THEORY_LABEL[t]).join(", ") || (r.matched.alone ? "none (alone)" : "none")),
               ),
             ),
           ),
@@ -209,13 +211,13 @@ function render(d: any, cf: any | null) {
           h(
             "tbody",
             {},
-            ...cf.runs.map((run: any) =>
+            ...cf.runs.map((run) =>
               h(
                 "tr",
                 {},
                 h("th", { scope: "row" }, run.label === "class" ? "The class" : `Bots: ${THEORY_LABEL[run.label]}`),
                 h("td", { class: "num" }, String(run.wars.count)),
-                h("td", {}, run.alliances.map((p: string[]) => `${p[0]}–${p[1]}`).join(", ") || "none"),
+                h("td", {}, run.alliances.map((p) => `${p[0]}–${p[1]}`).join(", ") || "none"),
                 h("td", {}, `${name(run.strongest.state)} ${pct(run.strongest.share)}; bloc ${pct(run.strongest.blocShare)}`),
                 h("td", {}, run.dominant.state ? `yes: ${name(run.dominant.state)}` : run.dominant.bloc ? `yes: bloc of ${names(run.dominant.bloc)}` : "no"),
               ),
@@ -229,32 +231,32 @@ function render(d: any, cf: any | null) {
     section(
       "timeline-title",
       "What happened",
-      h("ol", { class: "timeline" }, ...d.timeline.map((t: any) => h("li", {}, h("strong", {}, `Round ${t.round}: `), t.text))),
+      h("ol", { class: "timeline" }, ...d.timeline.map((t) => h("li", {}, h("strong", {}, `Round ${t.round}: `), t.text))),
     ),
   );
   parts.push(
     section(
       "questions-title",
       "Questions for discussion",
-      d.questions.length === 0 ? h("p", {}, "No event of this game called for a question.") : h("ol", {}, ...d.questions.map((q: any) => h("li", {}, q.question, h("div", { class: "muted" }, `${q.theory}. ${q.sources.join("; ")}`)))),
+      d.questions.length === 0 ? h("p", {}, "No event of this game called for a question.") : h("ol", {}, ...d.questions.map((q) => h("li", {}, q.question, h("div", { class: "muted" }, `${q.theory}. ${q.sources.join("; ")}`)))),
     ),
   );
   if (d.chat) {
-    parts.push(section("chat-title", "Chat excerpts", h("ul", {}, ...d.chat.map((m: any) => h("li", {}, h("strong", {}, `Round ${m.round}, ${m.from}${m.state ? ` (${name(m.state)})` : ""}: `), m.text)))));
+    parts.push(section("chat-title", "Chat excerpts", h("ul", {}, ...d.chat.map((m) => h("li", {}, h("strong", {}, `Round ${m.round}, ${m.from}${m.state ? ` (${name(m.state)})` : ""}: `), m.text)))));
   }
   parts.push(h("footer", { class: "muted" }, "Power figures of historical scenarios: Correlates of War National Material Capabilities v6.0 (Singer, Bremer and Stuckey 1972; Greig and Enterline 2021)."));
   fill(app, h("main", { class: "report" }, ...parts));
 }
 
 async function main() {
-  if (!/^[A-Z0-9]{6}$/.test(code)) {
+  if (!isJoinCode(code)) {
     fill(app, h("main", { class: "home" }, h("h1", {}, "Debrief"), h("p", {}, "Open the report from the teacher console.")));
     return;
   }
   fill(app, h("main", { class: "home" }, h("p", { role: "status" }, "Preparing the debrief…")));
   try {
     const query = `?revealChat=${revealChat ? 1 : 0}&anonymize=${anonymize ? 1 : 0}`;
-    const [debrief, counterfactuals] = await Promise.all([getJson(`/api/games/${code}/debrief${query}`), getJson(`/api/games/${code}/counterfactuals`).catch(() => null)]);
+    const [debrief, counterfactuals] = await Promise.all([getJson<Debrief>(`/api/games/${code}/debrief${query}`), getJson<Counterfactuals>(`/api/games/${code}/counterfactuals`).catch(() => null)]);
     render(debrief, counterfactuals);
     document.title = `Debrief: ${debrief.summary.scenario.title} (${code})`;
     app.dataset.reportReady = "true";

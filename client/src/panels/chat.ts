@@ -1,18 +1,18 @@
 // Chat: public, private with one state, and team. The server decides what may
 // be written (the game's chat mode) and who reads it; this panel shows what it sends.
-import type { GameConnection } from "../common/connection.js";
+import type { ChatMessage } from "../../../shared/classroom/types.js";
+import type { GameConnection, ServerEnvelope } from "../common/connection.js";
 import { append, fill, h, toast } from "../common/dom.js";
-import { nameOf, statesOf } from "../common/view.js";
+import { nameOf, type Synced } from "../common/synced.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 interface Context {
-  state: any;
+  synced: Synced | null;
   own: string | null;
   teacher: boolean;
 }
 
 export function mountChat(panel: HTMLElement, conn: GameConnection, context: () => Context) {
-  const messages: any[] = [];
+  const messages: ChatMessage[] = [];
   const log = h("ol", { class: "chat-log", "aria-live": "polite", "aria-label": "Messages" });
   const channel = h("select", { id: "chat-channel" });
   const text = h("input", { id: "chat-text", maxlength: 500, autocomplete: "off" });
@@ -36,7 +36,7 @@ export function mountChat(panel: HTMLElement, conn: GameConnection, context: () 
   );
   append(panel, modeLine, log, form);
 
-  function label(channelName: string, state: any): string {
+  function label(channelName: string, state: Synced): string {
     if (channelName === "public") return "everyone";
     if (channelName.startsWith("team:")) return `team ${nameOf(state, channelName.slice(5))}`;
     const [a, b] = channelName.slice(8).split("|");
@@ -44,18 +44,18 @@ export function mountChat(panel: HTMLElement, conn: GameConnection, context: () 
   }
 
   function channels(): { value: string; text: string }[] {
-    const { state, own, teacher } = context();
+    const { synced: state, own, teacher } = context();
     if (!state) return [];
     const mode = state.chatMode;
     const list: { value: string; text: string }[] = [];
     if (teacher || mode === "open") list.push({ value: "public", text: "Everyone" });
     if (teacher) {
-      for (const s of statesOf(state)) list.push({ value: `team:${s.id}`, text: `Team ${s.name}` });
+      for (const s of state.states) list.push({ value: `team:${s.id}`, text: `Team ${s.name}` });
       return list;
     }
     if (mode === "off" || !own) return list;
     list.push({ value: `team:${own}`, text: "My team" });
-    for (const s of statesOf(state)) {
+    for (const s of state.states) {
       if (s.id === own) continue;
       const pair = [own, s.id].sort();
       list.push({ value: `private:${pair[0]}|${pair[1]}`, text: `Private: ${s.name}` });
@@ -64,7 +64,7 @@ export function mountChat(panel: HTMLElement, conn: GameConnection, context: () 
   }
 
   function refresh() {
-    const { state, teacher } = context();
+    const { synced: state, teacher } = context();
     if (!state) return;
     const options = channels();
     const current = channel.value;
@@ -99,13 +99,14 @@ export function mountChat(panel: HTMLElement, conn: GameConnection, context: () 
     log.scrollTop = log.scrollHeight;
   }
 
-  function onMessage(type: string, payload: any) {
-    if (type === "chatHistory") {
+  function onMessage(m: ServerEnvelope) {
+    if (m.type === "chatHistory") {
       messages.length = 0;
-      messages.push(...payload.messages);
+      messages.push(...m.payload.messages);
       refresh();
-    } else if (type === "chat") {
-      if (!messages.some((m) => m.id === payload.id)) messages.push(payload);
+    } else if (m.type === "chat") {
+      const message = m.payload;
+      if (!messages.some((x) => x.id === message.id)) messages.push(message);
       refresh();
     }
   }

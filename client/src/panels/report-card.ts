@@ -1,18 +1,18 @@
 // A student's report card (from GET /api/games/:code/card with their rejoin key):
 // decisions round by round, what each theory predicted and why, scores, and a
 // reflection question. Used at the end of the game and for archived games.
+import type { ReportCard } from "../../../shared/report/card.js";
+import { api } from "../common/api.js";
 import { h } from "../common/dom.js";
 import { num1, THEORY_LABEL } from "../common/format.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-export async function fetchCard(code: string, rejoinKey: string): Promise<any | null> {
-  const res = await fetch(`/api/games/${encodeURIComponent(code)}/card?key=${encodeURIComponent(rejoinKey)}`).catch(() => null);
-  if (!res || !res.ok) return null;
-  return res.json();
+export async function fetchCard(code: string, rejoinKey: string): Promise<ReportCard | null> {
+  const r = await api<ReportCard>(`/api/games/${encodeURIComponent(code)}/card?key=${encodeURIComponent(rejoinKey)}`);
+  return r.ok ? r.body : null;
 }
 
-export function reportCard(card: any): HTMLElement {
-  const fit = (t: string) => `${THEORY_LABEL[t]} ${card.fit[t].matched} of ${card.fit[t].predicted}`;
+export function reportCard(card: ReportCard): HTMLElement {
+  const fit = (t: keyof ReportCard["fit"]) => `${THEORY_LABEL[t]} ${card.fit[t].matched} of ${card.fit[t].predicted}`;
   return h(
     "section",
     { class: "report-card", "aria-labelledby": "card-title" },
@@ -29,7 +29,7 @@ export function reportCard(card: any): HTMLElement {
         h(
           "tbody",
           {},
-          ...card.rounds.map((r: any) =>
+          ...card.rounds.map((r) =>
             h(
               "tr",
               {},
@@ -47,7 +47,7 @@ export function reportCard(card: any): HTMLElement {
                 h("div", {}, h("strong", {}, "Balance of threat: "), r.predictions.balanceOfThreat.reason),
                 h("div", {}, h("strong", {}, "Bandwagoning: "), r.predictions.bandwagon.reason),
               ),
-              h("td", {}, r.matched.theories.map((t: string) => THEORY_LABEL[t]).join(", ") || "none"),
+              h("td", {}, r.matched.theories.map((t) => THEORY_LABEL[t]).join(", ") || "none"),
               h("td", { class: "num" }, r.score ? num1(r.score.total) : "—"),
             ),
           ),

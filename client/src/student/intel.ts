@@ -1,0 +1,60 @@
+// The Intel panel: every other state's threat to the student's state, with
+// Walt's four sources and the parts of intentions, computed in the browser by
+// the same theory engine as the server's.
+import type { ThreatComponents } from "../../../shared/theory/threat.js";
+import { fill, h } from "../common/dom.js";
+import { km, pct } from "../common/format.js";
+import { intelFor, nameOf, type Synced } from "../common/synced.js";
+import type { Panel, StudentContext } from "./context.js";
+
+/** The intentions column: hostile acts, claims, aims and ideology, each shown (the model's own parts). */
+function intentionsText(t: ThreatComponents): string {
+  const parts: string[] = [];
+  if (t.deeds > 0) parts.push(`${t.deeds} hostile act${t.deeds === 1 ? "" : "s"}${t.deedsAgainstTarget > 0 ? ` (${t.deedsAgainstTarget} vs you)` : ""}`);
+  if (t.intent.claimsOnTarget) parts.push("claims your land");
+  if (t.intent.revisionist) parts.push("revisionist");
+  if (t.intent.ideologyRelation === "rival") parts.push("rival ideology");
+  if (t.intent.ideologyRelation === "shared") parts.push("same ideology");
+  if (t.allied) parts.push("ally");
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
+export function mountIntel(panel: HTMLElement, ctx: StudentContext): Panel {
+  function render(s: Synced) {
+    const id = ctx.own();
+    if (!id) return;
+    const rows = intelFor(s, id).map((t, i) =>
+      h(
+        "tr",
+        {},
+        h("th", { scope: "row" }, `${i + 1}. ${nameOf(s, t.from)}`),
+        h("td", { class: "num" }, t.score.toFixed(3)),
+        h("td", { class: "num" }, pct(t.power, 1)),
+        h("td", { class: "num" }, t.distance === 0 ? "neighbour" : km(t.distance)),
+        h("td", { class: "num" }, pct(t.offensiveShare)),
+        h("td", {}, intentionsText(t)),
+      ),
+    );
+    const mine = s.states.find((x) => x.id === id);
+    fill(
+      panel,
+      h("p", {}, `Your power: ${pct(mine?.powerShare ?? 0, 1)} of all. Threat to you = power × proximity × offence × intentions (Walt's four sources). Highest first.`),
+      h(
+        "div",
+        { class: "table-scroll", tabindex: 0, role: "region", "aria-label": "Threat table (scrolls sideways on small screens)" },
+        h(
+          "table",
+          {},
+          h("caption", { class: "visually-hidden" }, "Threat each state poses to you, with its four sources"),
+          h(
+            "thead",
+            {},
+            h("tr", {}, h("th", {}, "State"), h("th", { class: "num" }, "Threat to you"), h("th", { class: "num" }, "Power"), h("th", { class: "num" }, "Distance"), h("th", { class: "num" }, "Offensive forces"), h("th", {}, "Intentions")),
+          ),
+          h("tbody", {}, ...rows),
+        ),
+      ),
+    );
+  }
+  return { render };
+}

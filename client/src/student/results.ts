@@ -1,0 +1,140 @@
+// The Results panel: what happened this round, the score by round, the
+// team's alignments against the theories (with the reasons when the teacher
+// shows them), the theories' predictions now, the secret theory in challenge
+// mode, the guesses, and at the end the report card's reflection question.
+import type { ReportCard } from "../../../shared/report/card.js";
+import { THEORY_MATCH_POINTS, WAR_LOSS_POINTS, WAR_WIN_POINTS } from "../../../shared/rules/tuning.js";
+import { THEORIES, type Theory } from "../../../shared/theory/world.js";
+import { fill, h } from "../common/dom.js";
+import { num1, THEORY_LABEL } from "../common/format.js";
+import { nameOf, type Synced, type SyncedTeam } from "../common/synced.js";
+import { fetchCard } from "../panels/report-card.js";
+import type { Panel, StudentContext } from "./context.js";
+
+export interface ResultsOptions {
+  /** This round's news, in words. */
+  news: () => readonly string[];
+  /** The student's rejoin key, to fetch the report card at the end. */
+  rejoinKey: () => string | null;
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
+
+export function mountResults(panel: HTMLElement, ctx: StudentContext, options: ResultsOptions): Panel & { refresh(): void } {
+  let endCard: ReportCard | null = null;
+  let endCardAsked = false;
+
+  function guessForm(s: Synced, id: string, t: SyncedTeam | undefined): HTMLElement {
+    const guesses = t?.guesses ?? {};
+    const others = s.states.filter((x) => x.id !== id && x.control === "team");
+    return h(
+      "section",
+      { class: "card", "aria-labelledby": "guess-title" },
+      h("h2", { id: "guess-title" }, "Guess the other teams' secret theories"),
+      others.length === 0
+        ? h("p", {}, "No other team to guess.")
+        : h(
+            "ul",
+            {},
+            ...others.map((x) => {
+              const select = h(
+                "select",
+                { id: `guess-${x.id}`, onchange: (e: Event) => void ctx.act("guess", { about: x.id, theory: (e.target as HTMLSelectElement).value as Theory }) },
+                h("option", { value: "", disabled: true, selected: !guesses[x.id] }, "(your guess)"),
+                ...THEORIES.map((th) => h("option", { value: th, selected: guesses[x.id] === th }, THEORY_LABEL[th]!)),
+              );
+              return h("li", {}, h("label", { for: select.id }, `${x.name}: `), select);
+            }),
+          ),
+    );
+  }
+
+  function render(s: Synced) {
+    const id = ctx.own();
+    if (!id) return;
+    const t = ctx.team();
+    const scores = t?.scores ?? [];
+    const rounds = t?.rounds ?? [];
+    const theory = s.theory.get(id);
+    const name = (x: string) => nameOf(s, x);
+    const parts: HTMLElement[] = [];
+    if (s.phase === "ended") {
+      const ranking = [...s.states].sort((a, b) => b.score - a.score);
+      parts.push(
+        h("h2", {}, `Report card: ${name(id)}`),
+        h("p", {}, `Final score ${num1(scores.reduce((sum, l) => sum + l.total, 0))}, rank ${ranking.findIndex((x) => x.id === id) + 1} of ${ranking.length}.`),
+      );
+      const key = options.rejoinKey();
+      if (endCard) parts.push(h("h3", {}, "To think about"), h("p", { class: "card reflection" }, endCard.reflection));
+      else if (!endCardAsked && key) {
+        endCardAsked = true;
+        void fetchCard(ctx.code, key).then((card) => {
+          endCard = card;
+          const latest = ctx.synced();
+          if (card && latest) render(latest);
+        });
+      }
+    }
+    const news = options.news();
+    if (news.length > 0) parts.push(h("h2", {}, "What happened"), h("ul", {}, ...news.map((n) => h("li", {}, n))));
+    if (scores.length > 0) {
+      const cell = (x: number) => h("td", { class: "num" }, num1(x));
+      parts.push(
+        h("h2", {}, "Your score"),
+        h(
+          "table",
+          {},
+          h("caption", { class: "visually-hidden" }, "Score by round"),
+          h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", { class: "num" }, "Total"), h("th", { class: "num" }, "Prosperity"), h("th", { class: "num" }, "Security"), h("th", { class: "num" }, "War"), h("th", { class: "num" }, "Theory"))),
+          h("tbody", {}, ...scores.map((l) => h("tr", {}, h("th", { scope: "row" }, String(l.round)), cell(l.total), cell(l.prosperity), cell(l.security), cell(l.war), cell(l.theory)))),
+        ),
+        h(
+          "p",
+          { class: "muted" },
+          `Prosperity: your economy against where you started. Security: your defence (with allies' help) against the strongest force that could reach you. War: ${signed(WAR_WIN_POINTS)} won, ${signed(WAR_LOSS_POINTS)} lost.`,
+        ),
+      );
+    }
+    if (rounds.length > 0) {
+      parts.push(
+        h("h2", {}, "Your alliances and the theories"),
+        h(
+          "ul",
+          {},
+          ...rounds.map((r) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, `Round ${r.round}: `),
+              r.alone
+                ? "you stood alone."
+                : `allies ${r.allies.map(name).join(", ") || "none"}${r.offers.length ? `, offers to ${r.offers.map(name).join(", ")}` : ""}: matched ${r.matches.map((m) => THEORY_LABEL[m]).join(", ") || "no theory"}.`,
+              r.divergent ? " (The theories disagreed for you.)" : "",
+              r.predictions
+                ? h("ul", {}, h("li", {}, `Balance of power: ${r.predictions.balanceOfPower}`), h("li", {}, `Balance of threat: ${r.predictions.balanceOfThreat}`), h("li", {}, `Bandwagoning: ${r.predictions.bandwagon}`))
+                : null,
+            ),
+          ),
+        ),
+      );
+    }
+    if (theory) {
+      parts.push(
+        h("h2", {}, "What the theories predict for you now"),
+        h("ul", {}, h("li", {}, `Balance of power: ${theory.balanceOfPower}`), h("li", {}, `Balance of threat: ${theory.balanceOfThreat}`), h("li", {}, `Bandwagoning: ${theory.bandwagon}`)),
+      );
+    }
+    if (t?.role) parts.push(h("p", { class: "card" }, `Your secret theory: ${THEORY_LABEL[t.role] ?? t.role}. Play it: ${signed(THEORY_MATCH_POINTS)} points each round your alliances match it.`));
+    if (s.scoring === "challenge" && (s.phase === "review" || s.phase === "ended")) parts.push(guessForm(s, id, t));
+    if (parts.length === 0) parts.push(h("p", {}, "Results appear here after each round."));
+    fill(panel, ...parts);
+  }
+
+  return {
+    render,
+    refresh() {
+      const s = ctx.synced();
+      if (s) render(s);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The console of a running game: join box, controls, map, teams, the theory
+// panel, every chat and the events; it joins with the teacher key this
+// browser holds, so a reload lands back in the same game.
+import { eventText } from "../../../shared/classroom/event-text.js";
+import type { CrisisEntry } from "../../../shared/protocol/server-messages.js";
+import { actOn } from "../common/act.js";
+import { teacherKey } from "../common/api.js";
+import { GameConnection, type ServerEnvelope } from "../common/connection.js";
+import { announce, append, fill, h } from "../common/dom.js";
+import { follow } from "../common/live.js";
+import { mapViewOf, nameInTextOf, type Synced } from "../common/synced.js";
+import { mountMap } from "../map/mount.js";
+import type { MapHandle } from "../map/types.js";
+import { mountChat } from "../panels/chat.js";
+import type { ConsoleContext } from "./context.js";
+import { mountControls } from "./controls.js";
+import { renderJoinBox } from "./join-box.js";
+import { renderTeams } from "./teams.js";
+import { renderTheoryPanel } from "./theory-panel.js";
+
+export async function runConsole(app: HTMLElement, code: string): Promise<void> {
+  const key = teacherKey();
+  if (!key) {
+    fill(app, h("main", { class: "home" }, h("h1", {}, "Teacher key needed"), h("p", {}, "This browser has no teacher key. Enter yours on the console's home page."), h("a", { class: "button", href: "/teacher.html" }, "Console home")));
+    return;
+  }
+  const conn = new GameConnection(code, { role: "teacher", teacherKey: key });
+  let crises: CrisisEntry[] = [];
+  let map: MapHandle | null = null;
+  const feed: string[] = [];
+
+  const roundInfo = h("span", { class: "pill" });
+  const clockEl = h("span", { class: "clock", role: "timer" });
+  const statusEl = h("span", { class: "status", role: "status" });
+  const joinBox = h("section", { class: "card", "aria-labelledby": "join-title" });
+  const controlsBox = h("section", { class: "card", "aria-labelledby": "controls-title" });
+  const mapEl = h("div", { class: "map" });
+  const teamsBox = h("section", { class: "card wide", "aria-labelledby": "teams-title" });
+  const theoryBox = h("section", { class: "card wide", "aria-labelledby": "theory-title" });
+  const chatBox = h("section", { class: "card", "aria-labelledby": "chat-title" }, h("h2", { id: "chat-title" }, "Every chat"));
+  const eventsBox = h("section", { class: "card", "aria-labelledby": "events-title" });
+  append(
+    app,
+    h("header", { class: "topbar" }, h("h1", {}, `Entente · console · ${code}`), roundInfo, clockEl, statusEl, h("a", { class: "button secondary small", href: `/projector.html?code=${code}`, target: "_blank" }, "Projector view")),
+    h("main", { class: "console" }, joinBox, controlsBox, h("section", { class: "card wide", "aria-label": "Map" }, mapEl), teamsBox, theoryBox, chatBox, eventsBox),
+  );
+
+  const live = follow(conn, { status: statusEl, clock: clockEl }, render);
+  const ctx: ConsoleContext = { code, conn, synced: live.synced, crises: () => crises, act: actOn(conn) };
+  const controls = mountControls(controlsBox, ctx);
+  const chat = mountChat(chatBox, conn, () => ({ synced: live.synced(), own: null, teacher: true }));
+
+  const roundLine = (s: Synced) => (s.phase === "lobby" ? "Lobby" : `Round ${s.round} of ${s.rounds} · ${s.paused ? "paused" : s.phase}`);
+  function renderMap(s: Synced) {
+    let m = map;
+    if (!m) m = map = mountMap(mapEl, { interactive: false });
+    m.update(mapViewOf(s, null, null));
+  }
+  function renderEvents() {
+    fill(eventsBox, h("h2", { id: "events-title" }, "Events"), h("ol", { reversed: true, "aria-live": "polite" }, ...feed.slice(-40).reverse().map((f) => h("li", {}, f))));
+  }
+
+  function render(s: Synced) {
+    roundInfo.textContent = roundLine(s);
+    renderJoinBox(joinBox, code, s);
+    renderMap(s);
+    renderTheoryPanel(theoryBox, s);
+    // Do not rebuild forms while the teacher is typing in them.
+    const typing = document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLSelectElement;
+    if (typing) return;
+    controls.render(s);
+    renderTeams(teamsBox, ctx, s);
+    chat.refresh();
+  }
+
+  conn.onMessage((m: ServerEnvelope) => {
+    if (m.type === "welcome") {
+      crises = m.payload.crises;
+    } else if (m.type === "event") {
+      const e = m.payload.event;
+      if (e.type === "crisis") crises = crises.map((c) => (c.id === e.id ? { ...c, fired: true } : c));
+      const text = eventText(e, (id) => nameInTextOf(live.synced(), id));
+      if (text) {
+        feed.push(`Round ${m.payload.round}: ${text}`);
+        renderEvents();
+        if (["studentJoined", "roundResolved", "war", "gameEnded"].includes(e.type)) announce(text);
+      }
+    }
+    chat.onMessage(m);
+  });
+  renderEvents();
+  try {
+    await conn.connect();
+  } catch (err) {
+    fill(app, h("main", { class: "home" }, h("h1", {}, "Could not open the game"), h("p", { role: "alert" }, (err as Error).message), h("a", { class: "button", href: "/teacher.html" }, "Console home")));
+  }
+}
