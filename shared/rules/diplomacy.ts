@@ -1,6 +1,7 @@
 // The commands a state gives during the diplomacy phase. Each returns the
 // changed state and its events, or a refusal that says why. Nothing here is
 // final: alliances form, leaves take effect and actions happen at resolution.
+import { distanceBetween } from "../theory/proximity.js";
 import { areAllied, stateById } from "../theory/world.js";
 import { inReach } from "./strength.js";
 import type { Action, Command, GameEvent, GameState, Refusal, StateCommand } from "./types.js";
@@ -58,6 +59,33 @@ function checkAction(game: GameState, by: string, action: Action): { refusal: Re
     return refuse("ally-target", `You agreed to ally with ${name(game, action.target)} this round: you cannot also attack it.`);
   }
   return null;
+}
+
+/** A possible target of a threat or an attack, as the action form lists it. */
+export interface ActionTarget {
+  id: string;
+  /** Km, 0 for a neighbour. */
+  distance: number;
+  /** Within the game's reach (or on the border). */
+  inReach: boolean;
+  /** An ally now (targetable only when the state is leaving the alliance this round). */
+  ally: boolean;
+  /** Whether the rules let `by` threaten or attack it now (an accepted offer may still forbid an attack). */
+  allowed: boolean;
+}
+
+/**
+ * Every other state as a target for `by`'s action: distance, reach and alliance, and whether the
+ * rules allow it (within reach or on the border; not an ally unless `by` is leaving that alliance).
+ */
+export function actionTargets(world: Pick<GameState, "states" | "borders" | "alliances" | "reach">, by: string, leaving: readonly string[]): ActionTarget[] {
+  return world.states
+    .filter((s) => s.id !== by)
+    .map((s) => {
+      const reachable = inReach(world, world.reach, by, s.id);
+      const ally = areAllied(world, by, s.id);
+      return { id: s.id, distance: distanceBetween(world, by, s.id), inReach: reachable, ally, allowed: reachable && (!ally || leaving.includes(s.id)) };
+    });
 }
 
 export function applyStateCommand(game: GameState, command: StateCommand): Result {

@@ -1,6 +1,6 @@
 // Map views built from the built-in scenarios, and a synthetic crowded one.
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
-import type { MapState, MapView } from "../../client/src/map/types.js";
+import type { MapState, MapData } from "../../client/src/map/types.js";
 
 /** The scenario's states as the pages would pass them (power share from military + economy). */
 export function scenarioStates(id: string, bots: readonly string[] = []): MapState[] {
@@ -23,7 +23,7 @@ export function scenarioAlliances(id: string): [string, string][] {
 }
 
 /** Rival Shores as a Borealis student sees it after round 2. */
-export function rivalView(overrides: Partial<MapView> = {}): MapView {
+export function rivalView(overrides: Partial<MapData> = {}): MapData {
   return {
     states: scenarioStates("rival-shores", ["FJO", "WES"]),
     alliances: [

@@ -3,7 +3,7 @@
 import Phaser from "phaser";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ANIMATION_MAX_MS } from "../../client/src/map/animation.js";
-import { EDGE_STYLES } from "../../client/src/map/model.js";
+import { EDGE_STYLES } from "../../client/src/map/relations.js";
 import { mountMap, themeFor, type MapParent } from "../../client/src/map/mount.js";
 import { MapScene } from "../../client/src/map/scene.js";
 import type { MapHappening } from "../../client/src/map/types.js";

@@ -1,6 +1,6 @@
 // Colours, patterns, contrast, and the plain-data model of what the map draws.
 import { describe, expect, it } from "vitest";
-import { buildEdges, describeHappenings, describeMap, EDGE_STYLES, isBot } from "../../client/src/map/model.js";
+import { buildEdges, describeHappenings, describeMap, EDGE_STYLES, isBot } from "../../client/src/map/relations.js";
 import {
   contrastRatio,
   inkOn,

@@ -10,7 +10,7 @@ import type { Action, Budget, ScoreLine } from "../../../shared/rules/types.js";
 import type { DeedKind } from "../../../shared/scenario/schema.js";
 import { threatTo, type ThreatComponents } from "../../../shared/theory/threat.js";
 import { nameInText, type Claim, type Deed, type Pair, type Theory, type World } from "../../../shared/theory/world.js";
-import type { MapView } from "../map/types.js";
+import type { MapData } from "../map/types.js";
 
 export interface SyncedState {
   id: string;
@@ -245,9 +245,9 @@ export function intelFor(s: Synced, own: string): ThreatComponents[] {
 }
 
 /** What the map shows: states, alliances, the viewer's own offers, the last round's deeds, the selection. */
-export function mapViewOf(s: Synced, own: string | null, selected: string | null): MapView {
+export function mapDataOf(s: Synced, own: string | null, selected: string | null): MapData {
   const team = own ? s.teams.get(own) : undefined;
-  const offers: MapView["offers"] = [];
+  const offers: MapData["offers"] = [];
   if (team && own) {
     for (const o of team.offersOut) offers.push({ from: own, to: o.state, accepted: o.accepted });
     for (const o of team.offersIn) offers.push({ from: o.state, to: own, accepted: o.accepted });

@@ -5,9 +5,9 @@ import type { DiscLayout } from "./disc-layout.js";
 import type { Size } from "./geometry.js";
 import { placeLabels, type LabelBox } from "./labels.js";
 import type { StateSprite } from "./markers.js";
-import { buildEdges, isBot } from "./model.js";
+import { buildEdges, isBot } from "./relations.js";
 import { hexToNumber } from "./palette.js";
-import type { MapState, MapView } from "./types.js";
+import type { MapState, MapData } from "./types.js";
 
 /** Sizes of a chip's parts (px). */
 export interface ChipMetrics {
@@ -27,7 +27,7 @@ export interface ChipMetrics {
  * deed arrows, not offers, which change often during a round (the labels
  * would move under the students' eyes).
  */
-export function labelLines(view: MapView): (readonly [string, string])[] {
+export function labelLines(view: MapData): (readonly [string, string])[] {
   return buildEdges(view)
     .filter((e) => e.kind !== "offer" && e.kind !== "offer-accepted")
     .map((e) => [e.from, e.to] as const);
@@ -43,7 +43,7 @@ export function showNames(ctx: SceneContext): boolean {
  * inverted chip; a "bot" tag; the name when there is room). Does nothing when
  * none of what it depends on changed since the last call.
  */
-export function updateLabelContent(ctx: SceneContext, sprite: StateSprite, state: MapState, view: MapView): void {
+export function updateLabelContent(ctx: SceneContext, sprite: StateSprite, state: MapState, view: MapData): void {
   const own = view.own === state.id;
   const bot = isBot(state.control);
   const withName = showNames(ctx) && !!state.name && state.name !== state.id;
@@ -102,7 +102,7 @@ export function placeChips(
   ctx: SceneContext,
   sprites: ReadonlyMap<string, StateSprite>,
   layout: DiscLayout | null,
-  view: MapView,
+  view: MapData,
   size: Size,
   lines: readonly (readonly [string, string])[],
   legendHeight: number,

@@ -1,13 +1,13 @@
 // The lines between states: alliances, offers, and arrows for deeds. Which
-// edges exist and their styles (dash, width, arrowhead) come from model.ts;
+// edges exist and their styles (dash, width, arrowhead) come from relations.ts;
 // this module draws them on a Phaser Graphics.
 import type Phaser from "phaser";
 import type { SceneContext } from "./context.js";
 import { edgeGeometry, type Segment } from "./geometry.js";
 import type { StateSprite } from "./markers.js";
-import { buildEdges, EDGE_STYLES, type Dash, type Edge, type EdgeKind } from "./model.js";
+import { buildEdges, EDGE_STYLES, type Dash, type Edge, type EdgeKind } from "./relations.js";
 import { hexToNumber } from "./palette.js";
-import type { MapView } from "./types.js";
+import type { MapData } from "./types.js";
 
 /** Key of an edge for suppression during the animation (alliances in either order). */
 export function edgeKey(kind: EdgeKind, from: string, to: string): string {
@@ -83,7 +83,7 @@ export function drawEdges(
   links: Phaser.GameObjects.Graphics,
   deeds: Phaser.GameObjects.Graphics,
   sprites: ReadonlyMap<string, StateSprite>,
-  view: MapView,
+  view: MapData,
   suppressed: ReadonlySet<string> | undefined,
 ): Edge[] {
   const all = buildEdges(view);

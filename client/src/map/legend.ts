@@ -4,9 +4,9 @@ import type Phaser from "phaser";
 import { textStyle, type SceneContext } from "./context.js";
 import { drawLine } from "./edges.js";
 import type { Size } from "./geometry.js";
-import { buildEdges, EDGE_STYLES, type EdgeKind } from "./model.js";
+import { buildEdges, EDGE_STYLES, type EdgeKind } from "./relations.js";
 import { hexToNumber } from "./palette.js";
-import type { MapView } from "./types.js";
+import type { MapData } from "./types.js";
 
 /** The order of the kinds in the legend. */
 const ORDER: readonly EdgeKind[] = ["alliance", "offer", "offer-accepted", "threat", "attack", "betrayal"];
@@ -22,7 +22,7 @@ export function drawLegend(
   ctx: SceneContext,
   current: Phaser.GameObjects.Container | null,
   size: Size,
-  view: MapView,
+  view: MapData,
 ): { legend: Phaser.GameObjects.Container; height: number } | null {
   const present = new Set<EdgeKind>(buildEdges(view).map((e) => e.kind));
   const kinds = ORDER.filter((k) => k === "alliance" || present.has(k));

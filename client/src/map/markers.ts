@@ -8,7 +8,7 @@ import type { Disc, DiscLayout } from "./disc-layout.js";
 import type { LabelPlacement } from "./labels.js";
 import { hexToNumber, type StateStyle } from "./palette.js";
 import { drawPattern } from "./patterns.js";
-import type { MapState, MapView } from "./types.js";
+import type { MapState, MapData } from "./types.js";
 
 /** Per-state game objects. */
 export interface StateSprite {
@@ -42,7 +42,7 @@ export function syncSprites(
   sprites: Map<string, StateSprite>,
   layout: DiscLayout | null,
   styles: ReadonlyMap<string, StateStyle>,
-  view: MapView,
+  view: MapData,
   onSelect: (id: string) => void,
 ): void {
   if (!layout) return;
@@ -135,7 +135,7 @@ export function drawDiscs(
   g: Phaser.GameObjects.Graphics,
   marks: Phaser.GameObjects.Graphics,
   sprites: ReadonlyMap<string, StateSprite>,
-  view: MapView,
+  view: MapData,
 ): void {
   g.clear();
   marks.clear();

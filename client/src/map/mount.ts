@@ -8,7 +8,7 @@
 import Phaser from "phaser";
 import { relativeLuminance, THEMES, type ThemeName } from "./palette.js";
 import { MapScene } from "./scene.js";
-import type { MapHandle, MapHappening, MapView } from "./types.js";
+import type { MapHandle, MapHappening, MapData } from "./types.js";
 
 export interface MountOptions {
   /** Clicking or tapping a state calls the onSelect callback. */
@@ -208,7 +208,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
   const handle: MountedMap = {
     game,
     scene,
-    update(view: MapView): void {
+    update(view: MapData): void {
       if (!destroyed) scene.setView(view);
     },
     animate(happenings: MapHappening[]): Promise<void> {

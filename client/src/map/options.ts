@@ -1,7 +1,7 @@
 // What a map scene can be asked for (options, given once) and told about
 // (hooks), with the defaults.
 import type { ThemeName } from "./palette.js";
-import type { MapView } from "./types.js";
+import type { MapData } from "./types.js";
 
 /** Options of a MapScene, fixed when it is made (see withDefaults). */
 export interface MapSceneOptions {
@@ -21,7 +21,7 @@ export interface MapSceneHooks {
   /** The scene has been created (it draws from now on). */
   ready?(): void;
   /** The map was redrawn for this view; `summary` is its text description. */
-  drawn?(view: MapView, summary: string): void;
+  drawn?(view: MapData, summary: string): void;
 }
 
 /** All options, the missing ones by default: not interactive, not large, light, a legend when large, the palette. */

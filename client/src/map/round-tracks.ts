@@ -7,7 +7,7 @@ import { FONT, type SceneContext } from "./context.js";
 import type { Disc } from "./disc-layout.js";
 import { drawLine, edgeKey } from "./edges.js";
 import { clamp, edgeGeometry, halves, partial } from "./geometry.js";
-import { EDGE_STYLES } from "./model.js";
+import { EDGE_STYLES } from "./relations.js";
 import { hexToNumber } from "./palette.js";
 import type { MapHappening } from "./types.js";
 

@@ -1,4 +1,4 @@
-// The Phaser scene of the map. It is given plain data (MapView, MapHappening)
+// The Phaser scene of the map. It is given plain data (MapData, MapHappening)
 // by mount.ts (and its options, see options.ts) and orchestrates the drawing,
 // redoing each step only when what it depends on changed: the layout
 // (disc-layout.ts), the state markers (markers.ts, chips.ts), the lines
@@ -12,14 +12,14 @@ import { drawEdges } from "./edges.js";
 import type { Size } from "./geometry.js";
 import { drawLegend } from "./legend.js";
 import { drawDiscs, syncSprites, type StateSprite } from "./markers.js";
-import { describeMap, type Edge } from "./model.js";
+import { describeMap, type Edge } from "./relations.js";
 import { withDefaults, type MapSceneHooks, type MapSceneOptions } from "./options.js";
 import { stateStyles, THEMES, type MapTheme, type StateStyle } from "./palette.js";
 import { planRound } from "./round-tracks.js";
-import type { MapHappening, MapView } from "./types.js";
+import type { MapHappening, MapData } from "./types.js";
 
 /** The view until the page gives one: no states. */
-export const EMPTY_VIEW: MapView = { states: [], alliances: [], own: null, offers: [], deeds: [], selected: null };
+export const EMPTY_DATA: MapData = { states: [], alliances: [], own: null, offers: [], deeds: [], selected: null };
 
 /**
  * The map: give it views (setView) and rounds to play (playRound); it draws
@@ -29,7 +29,7 @@ export class MapScene extends Phaser.Scene {
   readonly options: MapSceneOptions;
   readonly theme: MapTheme;
   private readonly hooks: MapSceneHooks;
-  view: MapView = EMPTY_VIEW;
+  view: MapData = EMPTY_DATA;
   ready = false;
   layout: DiscLayout | null = null;
   /** The state sprites, in draw order. */
@@ -109,7 +109,7 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  setView(view: MapView): void {
+  setView(view: MapData): void {
     this.view = view;
     if (this.ready) this.redraw(false);
   }
@@ -197,7 +197,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   /** The legend lists the alliance line and the kinds of line the view shows. */
-  private updateLegend(size: Size, view: MapView): void {
+  private updateLegend(size: Size, view: MapData): void {
     if (!this.options.legend) {
       this.legendHeight = 0;
       return;

@@ -15,7 +15,7 @@ export interface MapState {
   control: string;
 }
 
-export interface MapView {
+export interface MapData {
   states: MapState[];
   /** Alliances in force, each as [a, b]. */
   alliances: [string, string][];
@@ -39,7 +39,7 @@ export type MapHappening =
 
 export interface MapHandle {
   /** Redraws the map for the current view (cheap; call on every state change). */
-  update(view: MapView): void;
+  update(view: MapData): void;
   /** Plays what happened in a round (lines appearing, arrows flying, wars flashing); resolves when done. */
   animate(happenings: MapHappening[]): Promise<void>;
   /** Called when the user clicks or taps a state on the map. */

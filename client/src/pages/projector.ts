@@ -8,7 +8,7 @@ import { GameConnection } from "../common/connection.js";
 import { append, byId, fill, h, param } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
 import { joinUrl, qrElement } from "../common/qr.js";
-import { mapViewOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
+import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
 
@@ -39,7 +39,7 @@ function render(state: Synced) {
   roundInfo.textContent = state.phase === "lobby" ? "Waiting to start" : `Round ${state.round} of ${state.rounds} · ${state.paused ? "paused" : state.phase}`;
   let m = map;
   if (!m) m = map = mountMap(mapEl, { interactive: false, large: true });
-  m.update(mapViewOf(state, null, null));
+  m.update(mapDataOf(state, null, null));
   const alliances = state.alliances.map(([a, b]) => `${nameOf(state, a)} – ${nameOf(state, b)}`);
   const joined = state.students.length;
   fill(

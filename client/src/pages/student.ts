@@ -11,7 +11,7 @@ import { GameConnection, type JoinError, type ServerEnvelope } from "../common/c
 import { announce, append, byId, fill, h, param, toast } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
 import { forgetRejoin, rejoinFor, rememberRejoin } from "../common/rejoin-memory.js";
-import { mapViewOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
+import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
 import { mountChat } from "../panels/chat.js";
@@ -136,7 +136,7 @@ function renderMap(s: Synced) {
     m = map = mountMap(mapEl, { interactive: true });
     m.onSelect((id) => ctx.select(id === selected ? null : id));
   }
-  m.update(mapViewOf(s, me?.state ?? null, selected));
+  m.update(mapDataOf(s, me?.state ?? null, selected));
 }
 
 function renderAll(s: Synced) {

@@ -8,7 +8,7 @@ import { teacherKey } from "../common/api.js";
 import { GameConnection, type ServerEnvelope } from "../common/connection.js";
 import { announce, append, fill, h } from "../common/dom.js";
 import { follow } from "../common/live.js";
-import { mapViewOf, nameInTextOf, type Synced } from "../common/synced.js";
+import { mapDataOf, nameInTextOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle } from "../map/types.js";
 import { mountChat } from "../panels/chat.js";
@@ -54,7 +54,7 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
   function renderMap(s: Synced) {
     let m = map;
     if (!m) m = map = mountMap(mapEl, { interactive: false });
-    m.update(mapViewOf(s, null, null));
+    m.update(mapDataOf(s, null, null));
   }
   function renderEvents() {
     fill(eventsBox, h("h2", { id: "events-title" }, "Events"), h("ol", { reversed: true, "aria-live": "polite" }, ...feed.slice(-40).reverse().map((f) => h("li", {}, f))));

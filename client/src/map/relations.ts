@@ -1,7 +1,7 @@
 // What the map draws for a view, as plain data (pure: no Phaser, no DOM):
 // the lines and arrows between states, and the text summary for screen readers.
 import type { MapTheme } from "./palette.js";
-import type { MapHappening, MapView } from "./types.js";
+import type { MapHappening, MapData } from "./types.js";
 
 export type EdgeKind = "alliance" | "offer" | "offer-accepted" | "attack" | "threat" | "betrayal";
 
@@ -47,7 +47,7 @@ function pairKey(a: string, b: string): string {
  * an unknown or identical end are dropped. Edges between the same two states
  * get side-by-side lanes so none hides another.
  */
-export function buildEdges(view: MapView): Edge[] {
+export function buildEdges(view: MapData): Edge[] {
   const known = new Set(view.states.map((s) => s.id));
   const ok = (a: string, b: string) => a !== b && known.has(a) && known.has(b);
   const edges: Edge[] = [];
@@ -91,7 +91,7 @@ export function isBot(control: string): boolean {
   return control !== "team" && control !== "empty" && control !== "";
 }
 
-const VERBS: Record<MapView["deeds"][number]["kind"], string> = {
+const VERBS: Record<MapData["deeds"][number]["kind"], string> = {
   attack: "attacked",
   threat: "threatened",
   betrayal: "left its alliance with",
@@ -104,7 +104,7 @@ function list(items: string[], max = 10): string {
 }
 
 /** The map in one paragraph, for the canvas's aria-label (details are in the HTML panels). */
-export function describeMap(view: MapView): string {
+export function describeMap(view: MapData): string {
   const names = new Map(view.states.map((s) => [s.id, s.name || s.id]));
   const name = (id: string) => names.get(id) ?? id;
   if (view.states.length === 0) return "Map: no states yet.";
