@@ -1,7 +1,10 @@
 // Numbers and lists in words, the same everywhere a sentence is built.
 
-/** 0.371 -> "37%". */
-export const pct = (x: number): string => `${Math.round(x * 100)}%`;
+/** 0.371 -> "37%"; with `digits`, 0.3714 -> "37.1%". */
+export const pct = (x: number, digits = 0): string => (digits === 0 ? `${Math.round(x * 100)}%` : `${(x * 100).toFixed(digits)}%`);
+
+/** Rounded to `decimals` places: roundTo(0.123456, 4) -> 0.1235. */
+export const roundTo = (x: number, decimals: number): number => Math.round(x * 10 ** decimals) / 10 ** decimals;
 
 /** 1234.5 -> "1,235 km". */
 export const km = (d: number): string => `${Math.round(d).toLocaleString("en-US")} km`;

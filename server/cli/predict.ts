@@ -5,26 +5,27 @@ import { createGame } from "../../shared/rules/setup.js";
 import type { RoundPredictions } from "../../shared/theory/predict.js";
 import { loadScenario, runCli } from "./load-scenario.js";
 import { table } from "./table.js";
+import { roundTo } from "../../shared/format.js";
+import { pct } from "../../shared/format.js";
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export function predictionsJson(scenarioId: string, p: RoundPredictions) {
   const states: Record<string, unknown> = {};
   for (const [id, s] of Object.entries(p.states)) {
     states[id] = {
-      powerShare: r4(s.powerShare),
+      powerShare: roundTo(s.powerShare, 4),
       threats: s.threats.map((t) => ({
         from: t.from,
-        score: r4(t.score),
-        power: r4(t.power),
-        proximity: r4(t.proximity),
-        offense: r4(t.offense),
-        intentions: r4(t.intentions),
+        score: roundTo(t.score, 4),
+        power: roundTo(t.power, 4),
+        proximity: roundTo(t.proximity, 4),
+        offense: roundTo(t.offense, 4),
+        intentions: roundTo(t.intentions, 4),
         distance: Math.round(t.distance),
         range: Math.round(t.range),
         intent: {
-          record: r4(t.intent.record),
-          claims: r4(t.intent.claims),
+          record: roundTo(t.intent.record, 4),
+          claims: roundTo(t.intent.claims, 4),
           revisionism: t.intent.revisionism,
           ideology: t.intent.ideology,
           trust: t.intent.trust,
@@ -54,8 +55,8 @@ export function predictionsJson(scenarioId: string, p: RoundPredictions) {
   return {
     scenario: scenarioId,
     round: p.round,
-    leader: { bloc: p.leader.bloc, share: r4(p.leader.share), leaderShare: r4(p.leader.leaderShare), strength: p.leader.strength, strong: p.leader.strong, tie: p.leader.tie },
-    blocs: p.blocs.map((b) => ({ members: b.members, share: r4(b.share) })),
+    leader: { bloc: p.leader.bloc, share: roundTo(p.leader.share, 4), leaderShare: roundTo(p.leader.leaderShare, 4), strength: p.leader.strength, strong: p.leader.strong, tie: p.leader.tie },
+    blocs: p.blocs.map((b) => ({ members: b.members, share: roundTo(b.share, 4) })),
     rivals: p.rivals,
     states,
   };
@@ -70,14 +71,13 @@ function main() {
     process.stdout.write(`${JSON.stringify(predictionsJson(scenario.id, p), null, 2)}\n`);
     return;
   }
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const out: string[] = [];
   out.push(`${scenario.title} (${scenario.id}), round ${p.round}`);
   const strength = { strong: "a single land power with a third or more: strong balancing", weak: "weak balancing", maritime: "a sea power: seldom balanced against" };
   out.push(
     p.leader.tie
-      ? `No leading bloc: ${p.leader.tie.join(", ")} are tied with ${pct(p.leader.share)} of all power each`
-      : `Leading bloc: ${p.leader.bloc.join(" + ")} with ${pct(p.leader.share)} of all power (${strength[p.leader.strength]})`,
+      ? `No leading bloc: ${p.leader.tie.join(", ")} are tied with ${pct(p.leader.share, 1)} of all power each`
+      : `Leading bloc: ${p.leader.bloc.join(" + ")} with ${pct(p.leader.share, 1)} of all power (${strength[p.leader.strength]})`,
   );
   out.push(`Blocs: ${p.blocs.filter((b) => b.members.length > 1).map((b) => b.members.join("+")).join(" | ") || "none"}`);
   out.push(`Rivals: ${p.rivals.map((r) => `${r.a}-${r.b} (${r.reason})`).join(", ") || "none"}`);
@@ -86,7 +86,7 @@ function main() {
     const top = s.threats[0]!;
     return [
       s.state,
-      pct(s.powerShare),
+      pct(s.powerShare, 1),
       `${top.from} (${top.score.toFixed(3)})`,
       s.balanceOfThreat.decidedBy.join(", "),
       s.balanceOfPower.against ? `against ${s.balanceOfPower.against.join("+")}` : s.balanceOfPower.tie ? "(tie)" : "(leader)",

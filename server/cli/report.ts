@@ -8,8 +8,8 @@ import { debriefFromLog } from "../../shared/report/csv.js";
 import type { Debrief } from "../../shared/report/debrief.js";
 import { THEORIES, THEORY_NAMES } from "../../shared/theory/world.js";
 import { CliError, runCli } from "./load-scenario.js";
+import { pct } from "../../shared/format.js";
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function debriefText(d: Debrief, counterfactuals: ReturnType<typeof buildCounterfactuals> | null): string {
   const s = d.summary;

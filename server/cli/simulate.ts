@@ -9,6 +9,7 @@ import { MAX_ROUNDS } from "../../shared/scenario/schema.js";
 import { THEORIES, THEORY_NAMES } from "../../shared/theory/world.js";
 import { CliError, loadScenario, runCli } from "./load-scenario.js";
 import { table } from "./table.js";
+import { pct } from "../../shared/format.js";
 
 export function parseSeed(text: string | undefined): number {
   if (text === undefined) return 1;
@@ -17,12 +18,11 @@ export function parseSeed(text: string | undefined): number {
 
 export function formatSummary(s: GameSummary, title: string): string {
   const out: string[] = [];
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   out.push(`${title} (${s.scenario}), seed ${s.seed}`);
   out.push(`Policies: ${Object.entries(s.policies).map(([id, p]) => `${id}=${p}`).join(" ")}`);
   for (const r of s.rounds) {
     out.push("");
-    out.push(`== Round ${r.round} ==  leading bloc ${r.leader.bloc.join("+")} (${pct(r.leader.share)})`);
+    out.push(`== Round ${r.round} ==  leading bloc ${r.leader.bloc.join("+")} (${pct(r.leader.share, 1)})`);
     out.push(`Alliances: ${r.alliances.length > 0 ? r.alliances.map(([a, b]) => `${a}-${b}`).join(" ") : "none"}`);
     const rows = Object.keys(r.predictions).map((id) => {
       const p = r.predictions[id]!;
@@ -44,12 +44,12 @@ export function formatSummary(s: GameSummary, title: string): string {
   }
   out.push("");
   out.push("== Final ==");
-  out.push(table(["rank", "state", "total score", "power share"], s.final.ranking.map((x, i) => [String(i + 1), x.id, x.total.toFixed(1), pct(s.final.powerShares[x.id] ?? 0)])));
+  out.push(table(["rank", "state", "total score", "power share"], s.final.ranking.map((x, i) => [String(i + 1), x.id, x.total.toFixed(1), pct(s.final.powerShares[x.id] ?? 0, 1)])));
   out.push("");
   out.push(`Theory fit over ${s.theoryFit.stateRounds} alignments (${s.theoryFit.divergent} where the balancing theories disagreed, ${s.theoryFit.alone} standing alone):`);
   for (const t of THEORIES) {
     const f = s.theoryFit[t];
-    out.push(`  ${THEORY_NAMES[t].padEnd(18)} ${String(f.matched).padStart(4)} of ${String(f.predicted).padEnd(4)} ${pct(f.share)}`);
+    out.push(`  ${THEORY_NAMES[t].padEnd(18)} ${String(f.matched).padStart(4)} of ${String(f.predicted).padEnd(4)} ${pct(f.share, 1)}`);
   }
   return out.join("\n");
 }

@@ -8,13 +8,13 @@ import { builtinScenarios } from "../../shared/scenario/builtin/index.js";
 import { generateScenario } from "../../shared/scenario/generate.js";
 import { assignPolicies, playGame } from "../../shared/sim/play.js";
 import { table } from "./table.js";
+import { pct } from "../../shared/format.js";
 
 function main() {
   const { values } = parseArgs({ options: { seeds: { type: "string", default: "40" } } });
   const seeds = Number(values.seeds);
   const scenarios = [...builtinScenarios(), generateScenario(12, 5, 8)];
   const out: string[] = [];
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
   const policyRows: string[][] = [];
   const warRows: string[][] = [];
   for (const scenario of scenarios) {

@@ -8,6 +8,7 @@ import { encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared
 import { totalScores } from "../../shared/rules/scoring.js";
 import { powerShares } from "../../shared/theory/power.js";
 import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
+import { roundTo } from "../../shared/format.js";
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
   if (target[key] !== value) target[key] = value;
@@ -19,7 +20,6 @@ function syncStrings(target: ArraySchema<string>, values: string[]): void {
   target.push(...values);
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** What each team entry's rounds were last encoded from (they change only at resolution and when predictions are revealed). */
 const roundsKeys = new WeakMap<TeamPrivate, string>();
@@ -58,9 +58,9 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
     set(p, "color", colours.get(s.id) ?? "");
     set(p, "x", s.position[0]);
     set(p, "y", s.position[1]);
-    set(p, "economy", round2(s.economy));
-    set(p, "defense", round2(s.defense));
-    set(p, "offense", round2(s.offense));
+    set(p, "economy", roundTo(s.economy, 2));
+    set(p, "defense", roundTo(s.defense, 2));
+    set(p, "offense", roundTo(s.offense, 2));
     set(p, "powerShare", Math.round((shares.get(s.id) ?? 0) * 10000) / 10000);
     set(p, "control", session.control[s.id] ?? "empty");
     set(p, "ready", game.drafts[s.id]?.ready ?? false);

@@ -12,6 +12,7 @@ import { emptyFitCounts, countFit } from "../theory/classify.js";
 import { powerShares } from "../theory/power.js";
 import { predictAlignments } from "../theory/predict.js";
 import { THEORIES, type Theory } from "../theory/world.js";
+import { roundTo } from "../format.js";
 
 /** A state or bloc holding this share of all power or more is dominant. */
 export const DOMINANCE_SHARE = 0.5;
@@ -49,7 +50,6 @@ export interface Counterfactuals {
   runs: CounterfactualRun[];
 }
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export function describeRun(label: CounterfactualRun["label"], game: GameState): CounterfactualRun {
   const wars: WarSummary[] = [];
@@ -70,8 +70,8 @@ export function describeRun(label: CounterfactualRun["label"], game: GameState):
     roundsPlayed: game.history.length,
     alliances: game.alliances.map((p) => [p[0], p[1]] as Pair),
     wars: { count: wars.length, list: wars },
-    powerShares: Object.fromEntries(ids.map((id) => [id, r4(shares.get(id) ?? 0)])),
-    strongest: { state: top, share: r4(topShare), bloc: topBloc.members, blocShare: r4(topBloc.share) },
+    powerShares: Object.fromEntries(ids.map((id) => [id, roundTo(shares.get(id) ?? 0, 4)])),
+    strongest: { state: top, share: roundTo(topShare, 4), bloc: topBloc.members, blocShare: roundTo(topBloc.share, 4) },
     dominant: {
       state: topShare >= DOMINANCE_SHARE ? top : null,
       bloc: topBloc.share >= DOMINANCE_SHARE ? topBloc.members : null,

@@ -19,6 +19,7 @@ import { nameInText, THEORY_NAMES, type Theory } from "../theory/world.js";
 import { capitalise, joinList } from "../format.js";
 import { addToFit, emptyFit, finishFit, specificitySentence, verdictSentence, type FitRow, type FitTable } from "./fit.js";
 import { discussionQuestions, type DiscussionQuestion } from "./questions.js";
+import { roundTo } from "../format.js";
 
 export type { DiscussionQuestion } from "./questions.js";
 export type { FitCount, FitTable } from "./fit.js";
@@ -143,7 +144,6 @@ export interface Debrief {
   questions: DiscussionQuestion[];
 }
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 /** Nicknames as shown: themselves, or "Player N" in join order when anonymized. */
 function aliasMap(session: Session, anonymize: boolean): Map<string, string> {
   const map = new Map<string, string>();
@@ -238,12 +238,12 @@ export function buildDebrief(session: Session, options: DebriefOptions): Debrief
 
   // --- power and alliances over time --------------------------------------
   const startShares = powerShares(initial.game);
-  const power: Debrief["power"] = { rounds: [0], shares: Object.fromEntries(game.states.map((s) => [s.id, [r4(startShares.get(s.id) ?? 0)]])) };
+  const power: Debrief["power"] = { rounds: [0], shares: Object.fromEntries(game.states.map((s) => [s.id, [roundTo(startShares.get(s.id) ?? 0, 4)]])) };
   const alliances: Debrief["alliances"] = [{ round: 0, pairs: initial.game.alliances.map((p) => [p[0], p[1]] as Pair) }];
   for (const h of game.history) {
     const shares = powerShares({ states: h.powers });
     power.rounds.push(h.round);
-    for (const s of game.states) power.shares[s.id]!.push(r4(shares.get(s.id) ?? 0));
+    for (const s of game.states) power.shares[s.id]!.push(roundTo(shares.get(s.id) ?? 0, 4));
     alliances.push({ round: h.round, pairs: h.alliances.map((p) => [p[0], p[1]] as Pair) });
   }
 
@@ -261,13 +261,13 @@ export function buildDebrief(session: Session, options: DebriefOptions): Debrief
         state: s.id,
         name: s.name,
         playedBy: seats[s.id] ?? "empty",
-        powerShare: r4(p.powerShare),
+        powerShare: roundTo(p.powerShare, 4),
         predictions: {
           balanceOfPower: {
             against: p.balanceOfPower.against,
             partners: p.balanceOfPower.partners,
             leadingBloc: p.balanceOfPower.bloc,
-            leadingShare: r4(p.balanceOfPower.share),
+            leadingShare: roundTo(p.balanceOfPower.share, 4),
             strength: p.balanceOfPower.strength,
             strong: p.balanceOfPower.strong,
             tie: p.balanceOfPower.tie,
@@ -376,7 +376,7 @@ export function buildDebrief(session: Session, options: DebriefOptions): Debrief
               const role = game.roles[s.id]!;
               const rows = theoryTable.filter((r) => r.state === s.id);
               const matched = rows.filter((r) => r.matched.theories.includes(role)).length;
-              return { state: s.id, name: s.name, team: teamStates.has(s.id), role, matched, rounds: rows.length, share: rows.length ? r4(matched / rows.length) : 0 };
+              return { state: s.id, name: s.name, team: teamStates.has(s.id), role, matched, rounds: rows.length, share: rows.length ? roundTo(matched / rows.length, 4) : 0 };
             }),
           guesses: game.states.map((s) => {
             const about = (session.guesses ?? []).filter((g) => g.about === s.id).map((g) => ({ by: g.by, theory: g.theory, right: g.theory === game.roles[s.id] }));

@@ -2,7 +2,7 @@
 // Counted as rates (matched / predicted), with how specific each theory's
 // prediction was (how many partners it allowed), and the class's own teams
 // counted apart from bot-played seats.
-import { capitalise, joinList, pct } from "../format.js";
+import { capitalise, joinList, pct, roundTo } from "../format.js";
 import { countFit } from "../theory/classify.js";
 import { THEORIES, THEORY_NAMES, type Theory } from "../theory/world.js";
 
@@ -38,8 +38,6 @@ export interface FitRow {
   divergent: boolean;
 }
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 type Tally = FitTable & { allowedSum: Record<Theory, number> };
 
@@ -72,8 +70,8 @@ export function finishFit<T extends object>(fit: T & Tally): T & FitTable {
   const { allowedSum, ...table } = fit;
   for (const t of THEORIES) {
     const c = table[t];
-    c.share = c.predicted > 0 ? r4(c.matched / c.predicted) : 0;
-    c.partnersAllowed = c.predicted > 0 ? r1(allowedSum[t] / c.predicted) : 0;
+    c.share = c.predicted > 0 ? roundTo(c.matched / c.predicted, 4) : 0;
+    c.partnersAllowed = c.predicted > 0 ? roundTo(allowedSum[t] / c.predicted, 1) : 0;
   }
   return table as T & FitTable;
 }

@@ -25,9 +25,9 @@ import {
 } from "./tuning.js";
 import { resolveWar } from "./war.js";
 import { compactPredictions } from "./history.js";
+import { roundTo } from "../format.js";
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -86,7 +86,7 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
     const resist = defensiveStrength(game, to);
     const chance = force + resist > 0 ? force / (force + resist) : 0;
     const yielded = ctx.random() < chance;
-    const tribute = yielded ? round2(target.economy * TRIBUTE_SHARE) : 0;
+    const tribute = yielded ? roundTo(target.economy * TRIBUTE_SHARE, 2) : 0;
     if (yielded) {
       addEconomy(to, -tribute);
       addEconomy(from, tribute);
@@ -111,9 +111,9 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
     const budget = BUDGET_RATE * s.economy;
     const split = decisions[s.id]!.budget;
     const keep = 1 - Math.min(MAX_FORCE_LOSS, forceLoss.get(s.id) ?? 0);
-    s.economy = round2(Math.max(MIN_ECONOMY, s.economy + (economyChange.get(s.id) ?? 0) + (ECONOMY_RETURN * budget * split.economy) / 100));
-    s.defense = round2(Math.max(MIN_FORCES, s.defense * keep * (1 - FORCE_UPKEEP) + (budget * split.defense) / 100));
-    s.offense = round2(Math.max(MIN_FORCES, s.offense * keep * (1 - FORCE_UPKEEP) + (budget * split.offense) / 100));
+    s.economy = roundTo(Math.max(MIN_ECONOMY, s.economy + (economyChange.get(s.id) ?? 0) + (ECONOMY_RETURN * budget * split.economy) / 100), 2);
+    s.defense = roundTo(Math.max(MIN_FORCES, s.defense * keep * (1 - FORCE_UPKEEP) + (budget * split.defense) / 100), 2);
+    s.offense = roundTo(Math.max(MIN_FORCES, s.offense * keep * (1 - FORCE_UPKEEP) + (budget * split.offense) / 100), 2);
   }
   game.deeds.push(...newDeeds);
 

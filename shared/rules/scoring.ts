@@ -7,8 +7,8 @@ import type { Theory } from "../theory/world.js";
 import { defensiveStrength, strongestHostileForce } from "./strength.js";
 import { SECURITY_POINTS, THEORY_MATCH_POINTS } from "./tuning.js";
 import type { GameState, ScoreLine } from "./types.js";
+import { roundTo } from "../format.js";
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function scoreRound(
   game: GameState,
@@ -19,26 +19,26 @@ export function scoreRound(
 ): ScoreLine {
   const state = game.states.find((s) => s.id === id)!;
   const start = game.startEconomy[id] ?? state.economy;
-  const prosperity = round1((10 * state.economy) / start);
+  const prosperity = roundTo((10 * state.economy) / start, 1);
   const own = defensiveStrength(game, id);
   const hostile = strongestHostileForce(game, game.reach, id);
-  const security = round1((SECURITY_POINTS * own) / (own + hostile));
+  const security = roundTo((SECURITY_POINTS * own) / (own + hostile), 1);
   const theory = role && alignment.matches.includes(role) ? THEORY_MATCH_POINTS : 0;
-  const warPoints = round1(war);
+  const warPoints = roundTo(war, 1);
   return {
     round: game.round,
     prosperity,
     security,
     war: warPoints,
     theory,
-    total: round1(prosperity + security + warPoints + theory),
+    total: roundTo(prosperity + security + warPoints + theory, 1),
   };
 }
 
 /** Each state's total over the rounds played so far. */
 export function totalScores(game: Pick<GameState, "scores">): Record<string, number> {
   const totals: Record<string, number> = {};
-  for (const [id, lines] of Object.entries(game.scores)) totals[id] = round1(lines.reduce((s, l) => s + l.total, 0));
+  for (const [id, lines] of Object.entries(game.scores)) totals[id] = roundTo(lines.reduce((s, l) => s + l.total, 0), 1);
   return totals;
 }
 

@@ -7,6 +7,7 @@ import { predictAlignments } from "../theory/predict.js";
 import { THEORIES, hasPair, sortedPair, type Pair, type Theory } from "../theory/world.js";
 import { applyCrisis } from "./crisis.js";
 import type { Draft, GameState, Settings } from "./types.js";
+import { roundTo } from "../format.js";
 
 export const DEFAULT_DISTANCE_SCALE = 1000;
 export const DEFAULT_REACH = 3000;
@@ -24,7 +25,6 @@ export function defaultDraft(offensiveShare = 0.3): Draft {
   return { budget: { economy: 50, defense: 50 - offense, offense }, action: { kind: "none" }, leaving: [], ready: false };
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function createGame(scenario: Scenario, options: GameOptions): GameState {
   const n = scenario.states.length;
@@ -35,9 +35,9 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     return {
       id: s.id,
       name: s.name,
-      economy: round2((s.economy / totalEconomy) * 100 * n),
-      defense: round2(military * (1 - s.offensive)),
-      offense: round2(military * s.offensive),
+      economy: roundTo((s.economy / totalEconomy) * 100 * n, 2),
+      defense: roundTo(military * (1 - s.offensive), 2),
+      offense: roundTo(military * s.offensive, 2),
       position: [s.position[0], s.position[1]] as [number, number],
       ...(s.article ? { article: s.article } : {}),
       ...(s.maritime ? { maritime: true } : {}),

@@ -8,6 +8,7 @@ import { THEORIES, type Theory } from "../theory/world.js";
 import { actionText, gameEventText } from "../classroom/event-text.js";
 import { ranking } from "../rules/scoring.js";
 import type { GameEvent, GameState } from "../rules/types.js";
+import { roundTo } from "../format.js";
 
 export interface TheoryFit {
   /** State-rounds whose alignment matched the theory. */
@@ -50,7 +51,6 @@ export interface RoundSummary {
   scores: Record<string, number>;
 }
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /** The events a game summary lists (not offers made, drafts, readiness or round markers). */
 const SUMMARY_EVENTS = new Set<GameEvent["type"]>(["allianceFormed", "allianceLeft", "offerExpired", "offerDeclined", "threat", "war", "actionCancelled", "crisis"]);
@@ -82,7 +82,7 @@ export function summarizeGame(game: GameState, policies: Record<string, string>)
     }
     return {
       round: h.round,
-      leader: { bloc: h.predictions.leader.bloc, share: r4(h.predictions.leader.share) },
+      leader: { bloc: h.predictions.leader.bloc, share: roundTo(h.predictions.leader.share, 4) },
       alliances: h.alliances,
       actions,
       predictions,
@@ -91,7 +91,7 @@ export function summarizeGame(game: GameState, policies: Record<string, string>)
       scores: Object.fromEntries(Object.entries(h.scores).map(([id, s]) => [id, s.total])),
     };
   });
-  for (const t of THEORIES) fit[t].share = fit[t].predicted > 0 ? r4(fit[t].matched / fit[t].predicted) : 0;
+  for (const t of THEORIES) fit[t].share = fit[t].predicted > 0 ? roundTo(fit[t].matched / fit[t].predicted, 4) : 0;
   const shares = powerShares(game);
   return {
     scenario: game.scenarioId,
@@ -100,7 +100,7 @@ export function summarizeGame(game: GameState, policies: Record<string, string>)
     rounds,
     final: {
       ranking: ranking(game),
-      powerShares: Object.fromEntries([...shares].map(([id, s]) => [id, r4(s)])),
+      powerShares: Object.fromEntries([...shares].map(([id, s]) => [id, roundTo(s, 4)])),
       alliances: game.alliances,
     },
     theoryFit: { ...fit, alone, divergent, stateRounds },

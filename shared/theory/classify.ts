@@ -51,12 +51,12 @@ export function classifyAlignment(prediction: StatePrediction, allies: string[],
   const aligned = new Set([...allies, ...offers]);
   aligned.delete(prediction.state);
   const has = (ids: readonly string[]) => ids.some((id) => aligned.has(id));
-  const bop = prediction.balanceOfPower;
-  const bot = prediction.balanceOfThreat;
+  const byPower = prediction.balanceOfPower;
+  const byThreat = prediction.balanceOfThreat;
   const balanceOfPower =
-    bop.against === null ? null : has(bop.partners) && !has(bop.bloc.filter((id) => id !== prediction.state));
-  const threatSide = [bot.against, ...bot.tiedWith];
-  const balanceOfThreat = has(bot.partners) && !has(bot.camp);
+    byPower.against === null ? null : has(byPower.partners) && !has(byPower.bloc.filter((id) => id !== prediction.state));
+  const threatSide = [byThreat.against, ...byThreat.tiedWith];
+  const balanceOfThreat = has(byThreat.partners) && !has(byThreat.camp);
   const bandwagon = aligned.has(prediction.bandwagon.with) || threatSide.some((t) => aligned.has(t));
   const matches: Theory[] = [];
   if (balanceOfPower) matches.push("balance-of-power");

@@ -257,10 +257,10 @@ function predictBalanceOfThreat(
   return { against: top.from, tiedWith, camp, partners, decidedBy, runnerUp: runnerUp?.from ?? null, reason: reason + describeIdeology(world, top) };
 }
 
-function predictBandwagon(world: World, id: string, top: ThreatComponents, bot: BalanceOfThreatPrediction, shares: Map<string, number>, blocOf: Map<string, Bloc>): BandwagonPrediction {
+function predictBandwagon(world: World, id: string, top: ThreatComponents, threatPrediction: BalanceOfThreatPrediction, shares: Map<string, number>, blocOf: Map<string, Bloc>): BandwagonPrediction {
   const own = shares.get(id) ?? 0;
   const weak = own <= WEAK_STATE_RATIO * top.power;
-  const coalition = own + bot.partners.reduce((s, k) => s + (shares.get(k) ?? 0), 0);
+  const coalition = own + threatPrediction.partners.reduce((s, k) => s + (shares.get(k) ?? 0), 0);
   const noCoalition = coalition < (blocOf.get(top.from)?.share ?? top.power);
   const likely = weak && noCoalition;
   const name = nameOf(world, top.from);

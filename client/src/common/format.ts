@@ -1,6 +1,6 @@
-// Numbers and times as people read them.
-export const pct = (x: number, digits = 0) => `${(x * 100).toFixed(digits)}%`;
-export const km = (d: number) => `${Math.round(d).toLocaleString("en-US")} km`;
+import { THEORY_NAMES, type Theory } from "../../../shared/theory/world.js";
+
+// Times and labels as people read them (numbers and lists: shared/format.ts).
 export const num1 = (x: number) => (Math.round(x * 10) / 10).toLocaleString("en-US");
 
 export function clock(ms: number): string {
@@ -8,17 +8,11 @@ export function clock(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
-export const THEORY_LABEL: Record<string, string> = {
-  "balance-of-power": "balance of power",
-  "balance-of-threat": "balance of threat",
-  bandwagon: "bandwagoning",
-  random: "random",
-  team: "team",
-  empty: "nobody",
-};
+/** A theory's name in words ("balance of threat"): the model's own names. */
+export const THEORY_LABEL: Record<Theory, string> = THEORY_NAMES;
 
 export function controlLabel(control: string): string {
   if (control === "team") return "team";
   if (control === "empty") return "nobody";
-  return `bot (${THEORY_LABEL[control] ?? control})`;
+  return `bot (${(THEORY_LABEL as Record<string, string>)[control] ?? control})`;
 }

@@ -8,14 +8,14 @@ import type { Counterfactuals } from "../../../shared/report/counterfactual.js";
 import type { Debrief, FitTable } from "../../../shared/report/debrief.js";
 import { api } from "../common/api.js";
 import { byId, fill, h, param } from "../common/dom.js";
-import { THEORY_LABEL } from "../common/format.js";
+import { controlLabel, THEORY_LABEL } from "../common/format.js";
 import { networkMap, powerChart } from "../report/charts.js";
+import { pct } from "../../../shared/format.js";
 
 const app = byId("app");
 const code = (param("code") ?? "").toUpperCase();
 const revealChat = param("revealChat") === "1";
 const anonymize = param("anonymize") === "1";
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 async function getJson<T>(path: string): Promise<T> {
   const r = await api<T>(path, { teacher: true });
@@ -79,7 +79,7 @@ function render(d: Debrief, cf: Counterfactuals | null) {
           ...s.ranking.map((r, i) => {
             const team = s.teams.find((t) => t.state === r.id);
             const control = team?.control ?? d.states.find((st) => st.id === r.id)?.control ?? "empty";
-            const playedBy = team?.members.length ? team.members.join(", ") : control === "team" ? "team (no one)" : control === "empty" ? "nobody" : `bot: ${THEORY_LABEL[control] ?? control}`;
+            const playedBy = team?.members.length ? team.members.join(", ") : control === "team" ? "team (no one)" : controlLabel(control);
             return h("tr", {}, h("td", {}, String(i + 1)), h("th", { scope: "row" }, r.name), h("td", {}, playedBy), h("td", { class: "num" }, String(r.total)));
           }),
         ),

@@ -3,7 +3,7 @@
 // back from the server; what a student is typing is never overwritten.
 import { actionTargets } from "../../../shared/rules/diplomacy.js";
 import { append, fill, h, toast } from "../common/dom.js";
-import { km } from "../common/format.js";
+import { km } from "../../../shared/format.js";
 import { membersOf, nameInTextOf, worldOf, type Synced } from "../common/synced.js";
 import type { Panel, StudentContext } from "./context.js";
 

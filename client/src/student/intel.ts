@@ -3,7 +3,7 @@
 // the same theory engine as the server's.
 import type { ThreatComponents } from "../../../shared/theory/threat.js";
 import { fill, h } from "../common/dom.js";
-import { km, pct } from "../common/format.js";
+import { km, pct } from "../../../shared/format.js";
 import { intelFor, nameOf, type Synced } from "../common/synced.js";
 import type { Panel, StudentContext } from "./context.js";
 
