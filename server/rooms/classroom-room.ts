@@ -116,7 +116,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       const joined = this.apply({ kind: "system" }, { type: "join", studentId: auth.actor.studentId, nickname: auth.nickname ?? "", keyHash: hashSecret(auth.rejoinKey) });
       if (!joined.ok) throw new ServerError(joinRefusalClose(joined.refusal.code), joined.refusal.message);
     }
-    client.userData = { actor: auth.actor, limiter: new RateLimiter(), shown: NOTHING_SHOWN } satisfies Connection;
+    client.userData = { actor: auth.actor, limiter: new RateLimiter(20, 10, this.ctx.now()), shown: NOTHING_SHOWN } satisfies Connection;
     if (auth.actor.kind !== "projector") client.view = new StateView();
     this.seated(client, auth.rejoinKey ?? null);
   }
@@ -162,7 +162,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const conn = connectionOf(client);
     if (!conn) return;
     const ref = refOf(payload);
-    if (!conn.limiter.take()) return this.refuse(client, ref, type, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
+    if (!conn.limiter.take(this.ctx.now())) return this.refuse(client, ref, type, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
     const parsed = parseMessage(type, payload);
     if (!parsed.ok) return this.refuse(client, ref, type, parsed.refusal);
     const result = this.apply(conn.actor, toCommand(type, parsed.payload));
@@ -174,7 +174,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private unknown(client: Client, type: unknown, payload: unknown): void {
     const name = typeof type === "string" || typeof type === "number" ? String(type).slice(0, 64) : "?";
     const conn = connectionOf(client);
-    if (conn && !conn.limiter.take()) return this.refuse(client, refOf(payload), name, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
+    if (conn && !conn.limiter.take(this.ctx.now())) return this.refuse(client, refOf(payload), name, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
     this.refuse(client, refOf(payload), name, { code: "unknown-message", message: `Unknown message "${name}".` });
   }
 

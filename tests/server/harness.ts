@@ -8,8 +8,20 @@ import { join } from "node:path";
 import { createEntenteServer, type EntenteServer } from "../../server/app.js";
 import type { ServerConfig } from "../../server/config.js";
 
+/** A clock the rooms read instead of Date.now(): tests move it forward instead of sleeping. */
+export class TestClock {
+  private offset = 0;
+  now = (): number => Date.now() + this.offset;
+  /** Moves time forward by `ms`; the rooms' 250 ms tick notices a passed deadline. */
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
 export interface TestServer {
   server: EntenteServer;
+  /** The rooms' clock. */
+  clock: TestClock;
   port: number;
   url: string;
   dataDir: string;
@@ -20,11 +32,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** The clock of the test server this file started (one server per test file). */
+let activeClock: TestClock | null = null;
+
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "entente-test-"));
+  const clock = new TestClock();
+  activeClock = clock;
   const server = createEntenteServer(
     { port: 0, hostname: "127.0.0.1", dataDir, reconnectSeconds: 5, endLingerMs: 60_000, ...overrides },
-    { gracefullyShutdown: false },
+    { gracefullyShutdown: false, now: clock.now },
   );
   const port = await server.start();
   const url = `http://127.0.0.1:${port}`;
@@ -41,6 +58,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   };
   return {
     server,
+    clock,
     port,
     url,
     dataDir,
@@ -120,6 +138,27 @@ export async function until(check: () => boolean, timeoutMs = 5000, what = "cond
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * Waits until every change the server has made so far has reached these clients: the room sends
+ * its pending patch now, then each client makes a round trip (an unknown message whose error reply
+ * comes after everything sent before it on the same connection). No sleeping.
+ */
+export async function settled(code: string, ...clients: Joined[]): Promise<void> {
+  (await serverRoom(code)).broadcastPatch();
+  await Promise.all(
+    clients.map(async (c) => {
+      const ref = `settle-${Math.random().toString(36).slice(2)}`;
+      const reply = c.inbox.wait("error", (p) => p.ref === ref);
+      c.room.send("settle", { ref });
+      const got = await reply;
+      // The round trip is the harness's, not the test's: its reply leaves the inbox.
+      c.inbox.messages.splice(c.inbox.messages.findIndex((m) => m.payload === got), 1);
+    }),
+  );
+  // Give back the rate-limit token the round trip used (10 a second).
+  activeClock?.advance(150);
+}
+
 /** A joined client room with its inbox and its welcome message. */
 export interface Joined {
   room: Room;
@@ -174,6 +213,12 @@ export async function serverRoom(code: string): Promise<import("../../server/roo
   const room = matchMaker.getLocalRoomById(code);
   if (!room) throw new Error(`no room ${code} on this process`);
   return room as import("../../server/rooms/classroom-room.js").ClassroomRoom;
+}
+
+/** Waits until the server-side room satisfies `check` (e.g. has noticed a dropped connection). */
+export async function untilServer(code: string, check: (room: import("../../server/rooms/classroom-room.js").ClassroomRoom) => boolean, what = "the server"): Promise<void> {
+  const room = await serverRoom(code);
+  await until(() => check(room), 5000, what);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   Pacer,
   request,
   serverRoom,
-  sleep,
+  settled,
   startTestServer,
   until,
   type Joined,
@@ -182,7 +182,7 @@ describe("who may join as whom", () => {
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason.code).toBe(4409);
     await until(() => c.teacher.state.students.size === 1, 3000, "one student");
-    await sleep(100);
+    await settled(c.code, c.teacher);
     expect(c.teacher.state.students.size).toBe(1);
     expect(Object.keys((await serverRoom(c.code)).session.students)).toHaveLength(1);
   });

@@ -9,7 +9,7 @@ import { SESSION_REFUSALS } from "../../shared/classroom/types.js";
 import { CLIENT_MESSAGES, schemaFor, studentMessages, teacherMessages } from "../../shared/protocol/messages.js";
 import { PROTOCOL_ERRORS } from "../../shared/protocol/server-messages.js";
 import { REFUSAL_CODES } from "../../shared/rules/types.js";
-import { joinStudent, joinTeacher, Pacer, request, serverRoom, sleep, startTestServer, until, type Joined, type TestServer } from "./harness.js";
+import { joinStudent, joinTeacher, Pacer, request, serverRoom, settled, startTestServer, until, type Joined, type TestServer } from "./harness.js";
 
 
 let t: TestServer;
@@ -186,7 +186,7 @@ async function fuzzClass() {
   const teachers = [teacher];
   for (let i = 0; i < 4; i++) teachers.push(await joinTeacher(client, game.code, game.teacherKey));
   // Let the patches of the joins land before the "before" pictures are taken.
-  await sleep(200);
+  await settled(game.code, ...students, ...teachers);
   const wrap = (j: Joined): Sender => {
     const s: Sender = { j, pacer: new Pacer(), seen: new Set(j.inbox.of("error")), left: false };
     j.room.onLeave(() => (s.left = true));
@@ -264,12 +264,12 @@ async function fuzz(kind: "student" | "teacher", numRuns: number) {
   expect(codes.get("unknown-message") ?? 0).toBeGreaterThan(0);
   expect(codes.get("not-allowed") ?? 0).toBeGreaterThan(0);
   // Every client's synchronized copy is as it was.
-  await sleep(150);
+  await settled(c.code, ...[...c.students, ...c.teachers].map((s) => s.j));
   const after = [...c.students, ...c.teachers].map((s) => clientView(s.j));
   for (const [i, v] of after.entries()) expect(JSON.parse(v), `client ${i}`).toEqual(JSON.parse(views[i]!));
   // The room is alive and every sender still connected: valid commands are acked.
   for (const s of [...c.students, ...c.teachers]) expect(s.left).toBe(false);
-  await sleep(300);
+  t.clock.advance(3000); // the rate limits refill
   const ann = c.students[0]!.j;
   expect((await request(ann.room, ann.inbox, "budget", { economy: 61, defense: 29, offense: 10 })).ok).toBe(true);
   await until(() => ann.state.teams.get("ATL")?.economy === 61, 3000, "budget applied");
@@ -326,7 +326,7 @@ describe("malformed and forbidden messages", () => {
     const before = ann.j.inbox.of("error").length;
     for (const p of payloads) ann.j.room.send("*", p);
     await until(() => ann.j.inbox.of("error").length === before + payloads.length || c.thrown.length > 0, 1000, "replies").catch(() => undefined);
-    await sleep(100);
+    await settled(c.code, ann.j);
     expect(c.thrown.map(String)).toEqual([]);
     const replies = ann.j.inbox.of("error").slice(before);
     expect(replies.map((e) => e.code)).toEqual(["unknown-message", "unknown-message", "unknown-message"]);
@@ -414,7 +414,7 @@ describe("rate limit", () => {
     const bob = c.students[1]!.j;
     expect((await request(bob.room, bob.inbox, "budget", { economy: 50, defense: 25, offense: 25 })).ok).toBe(true);
     // After a pause Ann is heard again.
-    await sleep(500);
+    t.clock.advance(1000);
     expect((await request(ann.room, ann.inbox, "budget", { economy: 70, defense: 20, offense: 10 })).ok).toBe(true);
   });
 

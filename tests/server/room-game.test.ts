@@ -2,7 +2,7 @@
 // the other six states played by balance-of-threat bots, two rounds from the
 // lobby to the end; then the report and the teacher's list over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { joinProjector, joinStudent, joinTeacher, request, serverRoom, sleep, startTestServer, until, type Joined, type TestServer } from "./harness.js";
+import { joinProjector, joinStudent, joinTeacher, request, serverRoom, settled, startTestServer, until, type Joined, type TestServer } from "./harness.js";
 
 
 let t: TestServer;
@@ -255,7 +255,7 @@ async function syncClass(scenario: string) {
   await until(() => ann.state.teams.get(ann.welcome.state)?.economy === 64 && ann.state.showPredictions === true, 3000, "patches");
   // A reloaded console joins mid-game.
   const teacher2 = await joinTeacher(client, game.code, game.teacherKey);
-  await sleep(300); // a few patch intervals, so that every pending patch has been sent
+  await settled(game.code, teacher, teacher2, ann, bob, projector); // every pending patch has been sent
   return { code: game.code, teachers: [teacher, teacher2], students: [ann, bob], projectors: [projector] };
 }
 

@@ -13,7 +13,9 @@ import {
   Inbox,
   mapKeys,
   request,
+  settled,
   sleep,
+  untilServer,
   startTestServer,
   until,
   type Joined,
@@ -128,7 +130,7 @@ describe("within the reconnection window", () => {
     } catch {
       back = null;
     }
-    if (back) await sleep(200);
+    if (back) await settled(c.code, back);
     expect(back === null ? [] : mapKeys(back.state.teams)).toEqual([]);
     expect(back === null ? [] : back.inbox.of("chatHistory").flatMap((h) => h.messages)).toEqual([]);
     expect(back).toBeNull();
@@ -180,7 +182,7 @@ describe("the teacher's console", () => {
     expect((await request(c.ann.room, c.ann.inbox, "chat", { channel: "private:ATL|BOR", text: "just us" })).ok).toBe(true);
     expect((await request(c.bob.room, c.bob.inbox, "action", { kind: "threaten", target: "CAS" })).ok).toBe(true);
     dropConnection(c.teacher.room);
-    await sleep(100);
+    await untilServer(c.code, (room) => room.clients.length === 2, "the teacher's drop noticed");
     const again = await joinTeacher(c.client, c.code, c.teacherKey);
     expect(again.welcome).toMatchObject({ role: "teacher", studentId: null });
     expect(again.welcome.crises.length).toBe(3);
@@ -198,7 +200,7 @@ describe("the teacher's console", () => {
     const c = await startedClass();
     const token = c.teacher.room.reconnectionToken;
     dropConnection(c.teacher.room);
-    await sleep(100);
+    await untilServer(c.code, (room) => room.clients.length === 2, "the teacher's drop noticed");
     const room = await t.client().reconnect(token);
     const inbox = new Inbox(room);
     const welcome = await inbox.wait("welcome");

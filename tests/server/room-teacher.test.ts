@@ -10,6 +10,7 @@ import {
   mapKeys,
   request,
   startTestServer,
+  settled,
   until,
   type Joined,
   type TestServer,
@@ -56,16 +57,33 @@ async function startedClass(start = true): Promise<Class> {
 const budget = (j: Joined, economy = 60) => request(j.room, j.inbox, "budget", { economy, defense: 100 - economy - 10, offense: 10 });
 
 describe("the clock", () => {
+  it("runs out: once its deadline has passed the round resolves by itself (time moved forward, not waited for)", async () => {
+    const c = await startedClass();
+    const ts = c.teacher.state;
+    expect(ts.deadline - t.clock.now()).toBeGreaterThan(SETTINGS.diplomacySeconds * 1000 - 5000);
+    // One second before the deadline: still diplomacy.
+    t.clock.advance(ts.deadline - t.clock.now() - 1000);
+    await settled(c.code, c.teacher);
+    expect(ts.phase).toBe("diplomacy");
+    // Past it: the room's tick ends the round.
+    t.clock.advance(2000);
+    await until(() => ts.phase === "review" && c.ann.state.phase === "review", 3000, "review");
+    const resolved = await c.projector.inbox.wait("event", (m) => m.event.type === "roundResolved");
+    expect(resolved.event.round).toBe(1);
+    const entries = t.server.store.entries(c.gameId);
+    expect(entries.some((e) => e.actor.kind === "system" && e.command.type === "deadline")).toBe(true);
+  });
+
   it("pauses (timer frozen, moves refused), extends, resumes, advances and ends early", async () => {
     const c = await startedClass();
     const ts = c.teacher.state;
     const deadline = ts.deadline;
-    expect(deadline).toBeGreaterThan(Date.now());
+    expect(deadline).toBeGreaterThan(t.clock.now());
 
     // Pause.
-    const before = Date.now();
+    const before = t.clock.now();
     expect((await request(c.teacher.room, c.teacher.inbox, "pause")).ok).toBe(true);
-    const after = Date.now();
+    const after = t.clock.now();
     await until(() => c.ann.state.paused === true && ts.paused === true, 3000, "paused");
     expect(ts.deadline).toBe(0);
     expect(ts.remaining).toBeGreaterThan(0);
@@ -76,11 +94,13 @@ describe("the clock", () => {
     expect(await budget(c.ann)).toMatchObject({ ok: false, body: { code: "paused" } });
     expect(await request(c.bob.room, c.bob.inbox, "ready", { ready: true })).toMatchObject({ ok: false, body: { code: "paused" } });
     expect(await request(c.teacher.room, c.teacher.inbox, "pause")).toMatchObject({ ok: false, body: { code: "wrong-phase" } });
-    // The frozen clock does not run.
+    // The frozen clock does not run: a minute passes and nothing moves.
     const frozen = ts.remaining;
-    await new Promise((r) => setTimeout(r, 300));
+    t.clock.advance(60_000);
+    await settled(c.code, c.teacher);
     expect(ts.remaining).toBe(frozen);
     expect(ts.deadline).toBe(0);
+    expect(ts.phase).toBe("diplomacy");
 
     // Extend while paused adds to the time left.
     expect((await request(c.teacher.room, c.teacher.inbox, "extend", { seconds: 60 })).ok).toBe(true);
@@ -88,9 +108,9 @@ describe("the clock", () => {
 
     // Resume: the deadline is the resume moment plus what was left.
     const remaining = ts.remaining;
-    const r0 = Date.now();
+    const r0 = t.clock.now();
     expect((await request(c.teacher.room, c.teacher.inbox, "resume")).ok).toBe(true);
-    const r1 = Date.now();
+    const r1 = t.clock.now();
     await until(() => ts.paused === false && ts.deadline > 0, 3000, "resumed");
     expect(ts.remaining).toBe(0);
     expect(ts.deadline).toBeGreaterThanOrEqual(r0 + remaining);
@@ -116,7 +136,7 @@ describe("the clock", () => {
     expect(await request(c.teacher.room, c.teacher.inbox, "pause")).toMatchObject({ ok: false, body: { code: "wrong-phase" } });
     expect((await request(c.teacher.room, c.teacher.inbox, "advance")).ok).toBe(true);
     await until(() => ts.phase === "diplomacy" && ts.round === 2, 3000, "round 2");
-    expect(ts.deadline).toBeGreaterThan(Date.now());
+    expect(ts.deadline).toBeGreaterThan(t.clock.now());
 
     // End early (round 2 of 3).
     expect((await request(c.teacher.room, c.teacher.inbox, "end")).ok).toBe(true);
