@@ -41,6 +41,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-assignment": "off",
       "@typescript-eslint/no-unsafe-return": "off",
       "@typescript-eslint/no-unsafe-argument": "off",
+      // Spies and stubs pass methods around unbound, and the fuzz tests delete fields on purpose.
+      "@typescript-eslint/unbound-method": "off",
+      "@typescript-eslint/no-dynamic-delete": "off",
     },
   },
 );

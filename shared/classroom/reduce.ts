@@ -222,14 +222,13 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
     }
     case "guess": {
       // Theory challenge: once the rounds are over (review or end), each team guesses the others' secret theories.
-      if (session.settings.scoring !== "challenge") return refuse("not-allowed", "Guessing is for the theory-challenge mode.");
+      if (session.settings.scoring !== "challenge") return refuse("challenge-only", "Guessing is for the theory-challenge mode.");
       if (session.phase !== "review" && session.phase !== "ended") return refuse("wrong-phase", "Guesses open after a round is resolved.");
       const by = student!.state;
       if (by === null) return refuse("no-team", "You are not in a team.");
       if (!session.game.states.some((s) => s.id === command.about) || command.about === by) {
         return refuse("unknown-state", "Guess the theory of another state in this game.");
       }
-      if (!["balance-of-power", "balance-of-threat", "bandwagon"].includes(command.theory)) return refuse("not-allowed", "Guess one of the three theories.");
       session.guesses = [...session.guesses.filter((g) => !(g.by === by && g.about === command.about)), { by, about: command.about, theory: command.theory, at }];
       events.push({ type: "guessed", by, about: command.about });
       break;

@@ -153,6 +153,7 @@ export interface LogEntry {
 
 export const SESSION_REFUSALS = [
   "not-allowed",
+  "challenge-only",
   "lobby",
   "started",
   "paused",

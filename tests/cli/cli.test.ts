@@ -141,7 +141,7 @@ describe("npm start", () => {
       env: { ...process.env, PORT: "0", DATA_DIR: dataDir, HOSTNAME_BIND: "127.0.0.1" },
     });
     let out = "";
-    child.stdout.on("data", (d) => (out += d));
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     const port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no start message: ${out}`)), 20_000);
       child.stdout.on("data", () => {

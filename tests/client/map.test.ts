@@ -22,7 +22,7 @@ const named = <T extends Phaser.GameObjects.GameObject>(scene: Phaser.Scene, pre
   scene.children.list.filter((o) => o.name.startsWith(prefix)) as T[];
 const graphics = (scene: Phaser.Scene, name: string) =>
   scene.children.getByName(name) as Phaser.GameObjects.Graphics;
-const pointer = { x: 0, y: 0 } as Phaser.Input.Pointer;
+const pointer = { x: 0, y: 0 } as unknown as Phaser.Input.Pointer;
 
 async function boot(options: ConstructorParameters<typeof MapScene>[0] = { interactive: true }) {
   h = await bootScene(new MapScene(options));
@@ -291,7 +291,7 @@ describe("mountMap", () => {
   function parentOfSize(width: number, height: number): MapParent {
     const parent = document.createElement("div") as MapParent;
     parent.getBoundingClientRect = () =>
-      ({ x: 0, y: 0, left: 0, top: 0, width, height, right: width, bottom: height, toJSON: () => ({}) }) as DOMRect;
+      ({ x: 0, y: 0, left: 0, top: 0, width, height, right: width, bottom: height, toJSON: () => ({}) });
     document.body.appendChild(parent);
     return parent;
   }

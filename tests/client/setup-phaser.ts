@@ -16,7 +16,7 @@ function fake2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
     createImageData: (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(Math.max(1, w * h * 4)) }),
     // 8 px per character, so text sizes are predictable in tests.
     measureText: (t: string) => ({
-      width: (t?.length ?? 0) * 8,
+      width: t.length * 8,
       actualBoundingBoxAscent: 8,
       actualBoundingBoxDescent: 2,
       fontBoundingBoxAscent: 8,
@@ -64,5 +64,5 @@ window.focus = noop;
 // constructor (jsdom has none): with it, mountMap's Phaser.AUTO falls back to
 // the canvas renderer, drawing into the fake context above.
 if (!("CanvasRenderingContext2D" in window)) {
-  Object.defineProperty(window, "CanvasRenderingContext2D", { value: class CanvasRenderingContext2D {}, configurable: true });
+  Object.defineProperty(window, "CanvasRenderingContext2D", { value: function CanvasRenderingContext2D() {}, configurable: true });
 }

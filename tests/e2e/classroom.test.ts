@@ -73,7 +73,7 @@ async function mapDrawn(page: Page): Promise<void> {
 /** Where a state's disc is on the page (the map exposes statePoint on its parent element for tests). */
 async function statePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   const canvas = await page.locator(".map canvas").first().boundingBox();
-  const p = await page.evaluate((sid) => (globalThis as any).document.querySelector(".map").ententeMap?.statePoint(sid) ?? null, id);
+  const p = await page.evaluate((sid) => (globalThis as any).document.querySelector(".map").ententeMap?.statePoint(sid) ?? null, id) as { x: number; y: number } | null;
   if (!canvas || !p) throw new Error(`state ${id} is not on the map`);
   return { x: canvas.x + p.x, y: canvas.y + p.y };
 }
@@ -128,8 +128,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const u of users) await u.close();
-  await browser?.close();
-  await server?.stop();
+  await browser.close();
+  await server.stop();
 }, 30_000);
 
 // Each step waits on real pages (several WebGL maps in software rendering on a small CI machine).

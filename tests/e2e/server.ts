@@ -22,7 +22,7 @@ export async function buildClient(): Promise<void> {
     await run(vite, ["build", "--config", "client/vite.config.ts", "--logLevel", "warn", ...(process.env.E2E_NO_MINIFY ? ["--minify", "false"] : [])], { cwd: ROOT, timeout: 90_000, maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`the client build failed:\n${e.stderr ?? ""}\n${e.stdout ?? ""}\n${e.message}`);
+    throw new Error(`the client build failed:\n${e.stderr ?? ""}\n${e.stdout ?? ""}\n${e.message}`, { cause: err });
   }
   for (const page of ["index", "student", "teacher", "projector", "report"]) {
     if (!existsSync(join(ROOT, "client", "dist", `${page}.html`))) throw new Error(`the build made no client/dist/${page}.html`);

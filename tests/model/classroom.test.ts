@@ -145,7 +145,7 @@ describe("the clock", () => {
     expect(s.state.clock.deadline).toBe(T0 + 60_000);
     s.ok(TEACHER, { type: "pause" }, T0 + 20_000);
     expect(s.state.clock).toEqual({ deadline: null, remaining: 40_000 });
-    const blocked = s.run(TEACHER, { type: "deadline" } as SessionCommand, T0 + 70_000);
+    const blocked = s.run(TEACHER, { type: "deadline" }, T0 + 70_000);
     expect(blocked.ok).toBe(false);
     s.ok(TEACHER, { type: "extend", seconds: 30 }, T0 + 25_000);
     expect(s.state.clock.remaining).toBe(70_000);

@@ -64,7 +64,7 @@ describe("guesses in the theory challenge", () => {
     s.run({ kind: "teacher" }, { type: "advance" });
     const b = s.room().students.b!.state!;
     const out = s.run({ kind: "student", studentId: "a" }, { type: "guess", about: b, theory: "bandwagon" });
-    expect(!out.ok && out.refusal.code).toBe("not-allowed");
+    expect(!out.ok && out.refusal.code).toBe("challenge-only");
     const teacher = s.run({ kind: "teacher" }, { type: "guess", about: b, theory: "bandwagon" });
     expect(!teacher.ok && teacher.refusal.code).toBe("not-allowed");
   });

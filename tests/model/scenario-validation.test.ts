@@ -9,7 +9,7 @@ import { minimalInput } from "./fixtures.js";
 
 /** A fresh, valid, loosely-typed copy of the minimal scenario, to break in one place. */
 type Loose = Record<string, any>;
-const base = (): Loose => structuredClone(minimalInput()) as Loose;
+const base = (): Loose => structuredClone(minimalInput());
 
 function errorsOf(input: unknown): string[] {
   const r = validateScenario(input);

@@ -58,7 +58,7 @@ describe("report card", () => {
       expect((await request(teacher, tInbox, "start")).ok).toBe(true);
       expect((await request(teacher, tInbox, "advance")).ok).toBe(true);
       expect((await request(teacher, tInbox, "advance")).ok).toBe(true);
-      await until(() => (teacher.state as any).phase === "ended", 5000, "ended");
+      await until(() => (teacher.state).phase === "ended", 5000, "ended");
       const ok = await t.api(`/api/games/${game.code}/card?key=${encodeURIComponent(welcome.rejoinKey)}`);
       expect(ok.status).toBe(200);
       expect(ok.body.nickname).toBe("Ann");

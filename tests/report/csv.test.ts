@@ -10,7 +10,7 @@ import { buildDebrief } from "../../shared/report/debrief.js";
 import { handGame, SCENARIO, SETTINGS, T0 } from "./fixtures.js";
 
 const g = handGame();
-const read = (text: string) => parse(text, { columns: true, bom: true }) as Record<string, string>[];
+const read = (text: string) => parse<Record<string, string>>(text, { columns: true, bom: true });
 
 describe("CSV", () => {
   it("quotes every field, doubles quotes and neutralizes formulas", () => {

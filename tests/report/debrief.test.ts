@@ -105,7 +105,7 @@ describe("the debrief of the hand-made game", () => {
     expect(ids).not.toContain("weak-bandwagon");
     // Buck-passing: a state that stood aside, without balancing, while its top threat fought others (round 2's war).
     const war = g.room.game.history[1]!.events.find((e) => e.type === "war")!;
-    const fought = war.type === "war" ? [war.target, ...war.attackers, ...war.defenders] : [];
+    const fought = [war.target, ...war.attackers, ...war.defenders];
     const buckPassers = d.theoryTable.filter(
       (r) => r.round === 2 && fought.includes(r.predictions.balanceOfThreat.against) && !fought.includes(r.state) && !r.matched.balanceOfThreat && !r.matched.bandwagon,
     );

@@ -57,17 +57,17 @@ describe("debrief endpoints", () => {
     expect(rounds.headers.get("content-disposition")).toBe(`attachment; filename="entente-${game.code}-rounds.csv"`);
     const roundsBytes = new Uint8Array(await rounds.arrayBuffer());
     expect([...roundsBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(Buffer.from(roundsBytes), { columns: true, bom: true }) as any[];
+    const rows = parse<any>(Buffer.from(roundsBytes), { columns: true, bom: true });
     expect(rows).toHaveLength(8);
     expect(rows.find((r) => r.state === "ATL").allies.split(" ")).toContain("BOR");
 
     const events = await fetch(`${t.url}${base}/export/events.csv`, { headers: auth });
     expect(events.status).toBe(200);
-    expect((parse(await events.text(), { columns: true, bom: true }) as any[]).some((e) => e.kind === "allianceFormed")).toBe(true);
+    expect(parse<any>(await events.text(), { columns: true, bom: true }).some((e) => e.kind === "allianceFormed")).toBe(true);
 
     expect((await t.api(`${base}/export/chat.csv`, { headers: auth })).status).toBe(400);
     const chat = await fetch(`${t.url}${base}/export/chat.csv?revealChat=1`, { headers: auth });
-    const chatRows = parse(await chat.text(), { columns: true, bom: true }) as any[];
+    const chatRows = parse<any>(await chat.text(), { columns: true, bom: true });
     expect(chatRows).toEqual([expect.objectContaining({ from: "'=cmd()", text: 'hi, "all"\n=SUM(1)' })]);
 
     const log = await t.api(`${base}/log.json`, { headers: auth });

@@ -173,7 +173,7 @@ export async function joinGame(client: Client, code: string, options: Record<str
   const room = await client.joinById(code, options);
   const inbox = new Inbox(room);
   const welcome = await inbox.wait("welcome");
-  const state = room.state as any;
+  const state = room.state;
   await until(() => state.code === code, 5000, "first state");
   return { room, inbox, welcome, state };
 }
@@ -210,9 +210,10 @@ export async function joinError(promise: Promise<Room>): Promise<{ code: number;
 /** The server-side room of a game (same process), for assertions on the model and the stored log. */
 export async function serverRoom(code: string): Promise<import("../../server/rooms/classroom-room.js").ClassroomRoom> {
   const { matchMaker } = await import("@colyseus/core");
-  const room = matchMaker.getLocalRoomById(code);
-  if (!room) throw new Error(`no room ${code} on this process`);
-  return room as import("../../server/rooms/classroom-room.js").ClassroomRoom;
+  const { ClassroomRoom } = await import("../../server/rooms/classroom-room.js");
+  const room = matchMaker.getLocalRoomById(code) as unknown;
+  if (!(room instanceof ClassroomRoom)) throw new Error(`no room ${code} on this process`);
+  return room;
 }
 
 /** Waits until the server-side room satisfies `check` (e.g. has noticed a dropped connection). */

@@ -302,13 +302,13 @@ export interface Seat {
 export async function joinVia(wsUrl: string, code: string, options: Record<string, unknown>): Promise<Seat> {
   const room = await new Client(wsUrl).joinById(code, options);
   const inbox = new Inbox(room);
-  const seat: Seat = { room, inbox, welcome: null, state: room.state as any, leftWith: null };
+  const seat: Seat = { room, inbox, welcome: null, state: room.state, leftWith: null };
   room.onLeave((closeCode) => {
     seat.leftWith = closeCode;
   });
   seat.welcome = await inbox.wait("welcome");
-  await until(() => (room.state as any)?.code === code, 5000, `first state of ${code}`);
-  seat.state = room.state as any;
+  await until(() => (room.state)?.code === code, 5000, `first state of ${code}`);
+  seat.state = room.state;
   return seat;
 }
 

@@ -45,7 +45,7 @@ async function enter(server: ServerProcess, code: string, options: Record<string
 
 /** The WebSocket URL the client ended up connected to (colyseus.js internals: for the routing assertion only). */
 function socketUrl(seat: Seat): string {
-  return String((seat.room.connection.transport as unknown as { ws: { url: string } }).ws.url);
+  return (seat.room.connection.transport as unknown as { ws: { url: string } }).ws.url;
 }
 
 /** The public, synchronized part of the state, which every client must see alike. */
@@ -58,7 +58,7 @@ function common(state: any) {
 }
 
 /** Why the processes could not start (e.g. no redis-server): every test then fails with it, none is skipped. */
-let setupError: unknown = null;
+let setupError: Error | null = null;
 
 beforeAll(async () => {
   try {
@@ -67,7 +67,7 @@ beforeAll(async () => {
     const [portA, portB] = [await freePort(), await freePort()];
     [a, b] = await Promise.all([startNode(portA), startNode(portB)]);
   } catch (err) {
-    setupError = err;
+    setupError = err instanceof Error ? err : new Error(String(err));
   }
 }, 40_000);
 

@@ -29,7 +29,7 @@ describe("room disposal", () => {
     expect(matchMaker.getLocalRoomById(game.code)).toBeDefined();
     expect((await request(teacher.room, teacher.inbox, "end")).ok).toBe(true);
     // Ended: after the linger (300 ms here) the room closes, the kept seat is given up, and the room is gone.
-    await until(() => matchMaker.getLocalRoomById(game.code) === undefined, 5000, "the room disposed");
+    await until(() => (matchMaker.getLocalRoomById(game.code) as unknown) === undefined, 5000, "the room disposed");
     await expect(t.client().reconnect(token)).rejects.toBeDefined();
     const report = await t.api(`/api/games/${game.code}/report`, { headers: { authorization: `Bearer ${game.teacherKey}` } });
     expect(report.status).toBe(200);

@@ -102,12 +102,12 @@ const mutated = fc
     if (drop && keys.length > 0) delete p[keys[0]!];
     else Object.defineProperty(p, field, { value: v, enumerable: true, writable: true, configurable: true });
     if (ref !== undefined) p.ref = ref;
-    return { type, payload: p as unknown, bytes: null as Uint8Array | null };
+    return { type, payload: p, bytes: null as Uint8Array | null };
   });
 const message = fc.oneof(
   { weight: 4, arbitrary: fc.record({ type: messageType, payload, bytes: fc.constant(null as Uint8Array | null) }) },
   { weight: 4, arbitrary: mutated },
-  { weight: 1, arbitrary: fc.record({ type: messageType, payload: fc.constant(undefined as unknown), bytes: fc.uint8Array({ maxLength: 200 }) as fc.Arbitrary<Uint8Array | null> }) },
+  { weight: 1, arbitrary: fc.record({ type: messageType, payload: fc.constant(undefined as unknown), bytes: fc.uint8Array({ maxLength: 200 }) }) },
 );
 
 // --- what the server will see, and whether it would accept it -----------------------------
@@ -133,7 +133,7 @@ function wellFormedFor(sender: "student" | "teacher", type: string, decoded: unk
 
 function echoedRef(decoded: unknown): string | number | null {
   if (decoded && typeof decoded === "object" && !(decoded instanceof Uint8Array) && "ref" in decoded) {
-    const ref = (decoded as { ref: unknown }).ref;
+    const ref = (decoded).ref;
     if (typeof ref === "string" && ref.length <= 64) return ref;
     if (typeof ref === "number" && Number.isInteger(ref)) return ref;
   }
@@ -368,7 +368,7 @@ describe("well-formed moves with arbitrary targets", () => {
         const s = senders[turn++ % senders.length]!;
         await s.pacer.next();
         const before = await snapshot(c.code, c.gameId);
-        const reply = await request(s.j.room, s.j.inbox, type, payload as Record<string, unknown>);
+        const reply = await request(s.j.room, s.j.inbox, type, payload);
         const after = await snapshot(c.code, c.gameId);
         expect(c.thrown).toEqual([]);
         if (reply.ok) {

@@ -60,7 +60,7 @@ async function reconnect(j: Joined, token: string): Promise<Joined> {
   const room: Room = await t.client().reconnect(token);
   const inbox = new Inbox(room);
   const welcome = await inbox.wait("welcome");
-  const state = room.state as any;
+  const state = room.state;
   await until(() => state.code === j.welcome.code, 3000, "state after reconnecting");
   return { room, inbox, welcome, state };
 }
@@ -124,7 +124,7 @@ describe("within the reconnection window", () => {
     const token = c.ann.room.reconnectionToken;
     await drop(c.ann, c.teacher);
     expect((await request(c.teacher.room, c.teacher.inbox, "kick", { studentId: c.ann.welcome.studentId })).ok).toBe(true);
-    let back: Joined | null = null;
+    let back: Joined | null;
     try {
       back = await reconnect(c.ann, token);
     } catch {
@@ -205,7 +205,7 @@ describe("the teacher's console", () => {
     const inbox = new Inbox(room);
     const welcome = await inbox.wait("welcome");
     expect(welcome.role).toBe("teacher");
-    await until(() => mapKeys((room.state as any).teams).length === 8, 3000, "every team");
+    await until(() => mapKeys((room.state).teams).length === 8, 3000, "every team");
     expect((await request(room, inbox, "announce", { text: "back" })).ok).toBe(true);
   });
 });

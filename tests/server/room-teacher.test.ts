@@ -95,7 +95,7 @@ describe("the clock", () => {
     expect(await request(c.bob.room, c.bob.inbox, "ready", { ready: true })).toMatchObject({ ok: false, body: { code: "paused" } });
     expect(await request(c.teacher.room, c.teacher.inbox, "pause")).toMatchObject({ ok: false, body: { code: "wrong-phase" } });
     // The frozen clock does not run: a minute passes and nothing moves.
-    const frozen = ts.remaining;
+    const frozen: number = ts.remaining;
     t.clock.advance(60_000);
     await settled(c.code, c.teacher);
     expect(ts.remaining).toBe(frozen);
@@ -107,7 +107,7 @@ describe("the clock", () => {
     await until(() => ts.remaining === frozen + 60_000, 3000, "remaining + 60 s");
 
     // Resume: the deadline is the resume moment plus what was left.
-    const remaining = ts.remaining;
+    const remaining: number = ts.remaining;
     const r0 = t.clock.now();
     expect((await request(c.teacher.room, c.teacher.inbox, "resume")).ok).toBe(true);
     const r1 = t.clock.now();

@@ -27,7 +27,7 @@ describe("a class on the server", () => {
     expect(annWelcome.rejoinKey).toMatch(/^[A-Za-z0-9_-]{22,}$/);
 
     expect((await request(teacher, tInbox, "start")).ok).toBe(true);
-    const state = ann.state as any;
+    const state = ann.state;
     await until(() => state.phase === "diplomacy", 3000, "diplomacy");
     expect((await request(ann, aInbox, "budget", { economy: 60, defense: 30, offense: 10 })).ok).toBe(true);
     await until(() => state.teams.get(annWelcome.state)?.economy === 60, 3000, "draft mirrored");

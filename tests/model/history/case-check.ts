@@ -63,10 +63,10 @@ export function checkCase(file: string): { errors: string[]; notes: string[] } {
   if (typeof c.title !== "string" || c.title === "") err("title: missing");
   if (!PERIODS.includes(c.period)) err(`period: must be one of ${PERIODS.join(", ")}`);
   if (!Number.isInteger(c.year)) err("year: must be a whole number");
-  const s = c.scenario as Loose;
-  const v = validateScenario(s);
+  const v = validateScenario(c.scenario);
   if (!v.ok) for (const e of v.errors) err(`scenario.${e}`);
-  if (!s || typeof s !== "object") return { errors, notes };
+  if (typeof c.scenario !== "object" || c.scenario === null) return { errors, notes };
+  const s = c.scenario as Loose;
   if (s.id !== c.id) err(`scenario.id "${s.id}" must equal the case id`);
   if (s.rounds !== 1) err("scenario.rounds: must be 1");
   const states = (s.states ?? []) as Loose[];
