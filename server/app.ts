@@ -43,6 +43,11 @@ export interface ServerOptions {
   now?: () => number;
 }
 
+/** A room's listing, or undefined when no process has the room: what getRoomById resolves to, though its declared type leaves undefined out. */
+function roomListing(roomId: string): Promise<Awaited<ReturnType<typeof matchMaker.getRoomById>> | undefined> {
+  return matchMaker.getRoomById(roomId);
+}
+
 export function createEntenteServer(config: ServerConfig, options: ServerOptions = {}): EntenteServer {
   const db = openDatabase(config.dataDir);
   const store = new GameStore(db);
@@ -72,7 +77,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
           presence: new RedisPresence(config.redisUrl),
           driver: new RedisDriver(config.redisUrl),
           publicAddress: config.publicAddress,
-          selectProcessIdToCreateRoom: async () => matchMaker.processId,
+          selectProcessIdToCreateRoom: () => Promise.resolve(matchMaker.processId),
         }
       : {}),
     greet: false,
@@ -95,7 +100,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
       await gameServer.listen(config.port, config.hostname);
       for (const game of store.runningGames(host)) {
         // Never two copies of one game: skip a game that another live process already serves.
-        if (await matchMaker.getRoomById(game.code)) continue;
+        if (await roomListing(game.code)) continue;
         try {
           await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
         } catch (err) {

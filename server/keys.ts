@@ -6,7 +6,7 @@ import { CODE_ALPHABET, CODE_LENGTH } from "../shared/ids.js";
 
 export function newJoinCode(): string {
   let code = "";
-  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET.charAt(randomInt(CODE_ALPHABET.length));
   return code;
 }
 

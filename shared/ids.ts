@@ -15,9 +15,11 @@ export function normalizeCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, "");
 }
 
+const JOIN_CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
 /** A well-formed join code (after normalizeCode). */
 export function isJoinCode(code: string): boolean {
-  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
+  return JOIN_CODE.test(code);
 }
 
 /** Teacher keys and rejoin keys: URL-safe base64, 22 to 200 characters (the server makes 32: 192 random bits). */

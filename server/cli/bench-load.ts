@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Client, type Room } from "colyseus.js";
+import type { ServerMessage, ServerMessages } from "../../shared/protocol/server-messages.js";
 import { table } from "./table.js";
 
 // --- what to run -------------------------------------------------------------
@@ -109,8 +110,8 @@ async function startServer(dataDir: string): Promise<ServerProcess> {
     output.push(...chunk.toString("utf8").split("\n").filter((l) => l.trim() !== ""));
     if (output.length > 200) output.splice(0, output.length - 200);
   };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   if (child.pid === undefined) throw new Error("could not start the server process");
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -158,6 +159,9 @@ function memorySampler(pid: number) {
 
 // --- one client: collects replies by ref and events ---------------------------------
 
+/** A message from the server: its type and that type's payload. */
+type Envelope = { [K in ServerMessage]: { type: K; payload: ServerMessages[K] } }[ServerMessage];
+
 interface Reply {
   ok: boolean;
   code?: string;
@@ -172,22 +176,26 @@ class Participant {
   private nextRef = 1;
 
   constructor(readonly room: Room) {
-    room.onMessage("*", (type, payload: any) => {
-      if (type === "welcome") this.welcome = payload;
-      else if (type === "ack" || type === "error") {
-        const done = typeof payload?.ref === "number" ? this.pending.get(payload.ref) : undefined;
-        if (done) {
-          this.pending.delete(payload.ref);
-          done(type === "ack" ? { ok: true } : { ok: false, code: payload.code, message: payload.message });
-        }
-      } else if (type === "event") {
-        const t = String(payload?.event?.type);
-        this.seenEvents.add(t);
-        const due = this.eventWaiters.filter((x) => x.type === t);
-        this.eventWaiters = this.eventWaiters.filter((x) => x.type !== t);
-        for (const w of due) w.resolve();
+    // The server sends the payloads of shared/protocol/server-messages.ts, each under its type.
+    room.onMessage<unknown>("*", (type, payload) => this.received({ type: String(type), payload } as Envelope));
+  }
+
+  private received(m: Envelope): void {
+    if (m.type === "welcome") this.welcome = m.payload;
+    else if (m.type === "ack" || m.type === "error") {
+      const ref = m.payload.ref;
+      const done = typeof ref === "number" ? this.pending.get(ref) : undefined;
+      if (typeof ref === "number" && done) {
+        this.pending.delete(ref);
+        done(m.type === "ack" ? { ok: true } : { ok: false, code: m.payload.code, message: m.payload.message });
       }
-    });
+    } else if (m.type === "event") {
+      const t = m.payload.event.type;
+      this.seenEvents.add(t);
+      const due = this.eventWaiters.filter((x) => x.type === t);
+      this.eventWaiters = this.eventWaiters.filter((x) => x.type !== t);
+      for (const w of due) w.resolve();
+    }
   }
 
   /** Sends a message with a numeric ref; resolves with the reply and the time it took (ms). */

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { isPolicy } from "../../shared/bots/policies.js";
 import { seedFromText } from "../../shared/random.js";
-import { assignPolicies, playGame, type PolicyChoice } from "../../shared/sim/play.js";
+import { assignPolicies, playGame } from "../../shared/sim/play.js";
 import { summarizeGame, type GameSummary } from "../../shared/sim/summary.js";
 import { MAX_ROUNDS } from "../../shared/scenario/schema.js";
 import { THEORIES, THEORY_NAMES } from "../../shared/theory/world.js";
@@ -65,7 +65,7 @@ function main() {
     },
   });
   const scenario = loadScenario(values.scenario);
-  const policy = values.policy!;
+  const policy = values.policy;
   if (policy !== "mixed" && !isPolicy(policy)) {
     throw new CliError(`--policy must be one of balance-of-power, balance-of-threat, bandwagon, random, mixed (got "${policy}")`);
   }
@@ -75,7 +75,7 @@ function main() {
     if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) throw new CliError(`--rounds must be a whole number from 1 to ${MAX_ROUNDS}`);
   }
   const seed = parseSeed(values.seed);
-  const played = playGame(scenario, { seed, rounds }, assignPolicies(scenario, policy as PolicyChoice, seed));
+  const played = playGame(scenario, { seed, rounds }, assignPolicies(scenario, policy, seed));
   if (played.refusals.length > 0) {
     throw new Error(`bots gave refused commands: ${JSON.stringify(played.refusals.slice(0, 3))}`);
   }

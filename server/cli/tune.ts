@@ -25,7 +25,6 @@ function main() {
     let attackerWins = 0;
     let threats = 0;
     let yielded = 0;
-    let attackerPoints = 0;
     let spoils = 0;
     const attackerRel: number[] = [];
     const peacefulRel: number[] = [];
@@ -48,7 +47,6 @@ function main() {
         if (e.type === "war") {
           attacks += 1;
           if (e.winner === "attackers") attackerWins += 1;
-          attackerPoints += e.winner === "attackers" ? 5 : -10;
           spoils += Object.values(e.spoils).reduce((a, b) => a + b, 0);
         } else if (e.type === "threat") {
           threats += 1;

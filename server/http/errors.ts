@@ -15,7 +15,7 @@ export class ApiError extends Error {
 /** The last handler: an ApiError as it is, a malformed or too large body in words, anything else as a server error. */
 export function errorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
   if (err instanceof ApiError) {
-    res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ? (err.details as object) : {}) } });
+    res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ? err.details : {}) } });
     return;
   }
   const status = (err as { status?: number; type?: string }).status;

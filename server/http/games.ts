@@ -68,8 +68,8 @@ export function gameRoutes(options: ApiOptions): express.Router {
     res.status(201).json({ gameId: id, code, teacherKey, teacherKeyIsNew: keyIsNew, settings } satisfies CreateGameResponse);
   });
 
-  router.get("/games/:code", async (req, res) => {
-    const code = normalizeCode(req.params.code ?? "");
+  router.get("/games/:code", (req, res) => {
+    const code = normalizeCode(req.params.code);
     if (!isJoinCode(code)) throw new ApiError(400, "bad-code", "A join code has 6 letters and digits.");
     const game = store.gameByCode(code);
     if (!game) throw new ApiError(404, "unknown-code", `No game has the code ${code}: check it on the projector.`);

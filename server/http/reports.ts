@@ -48,7 +48,7 @@ export function reportRoutes(store: GameStore): express.Router {
 
   // A student's report card, with their personal rejoin key (?key=, as in their rejoin link): no teacher key needed.
   router.get("/games/:code/card", (req, res) => {
-    const code = normalizeCode(String(req.params.code ?? ""));
+    const code = normalizeCode(req.params.code);
     const key = typeof req.query.key === "string" ? req.query.key : "";
     const game = store.gameByCode(code);
     if (!game || !key) throw new ApiError(404, "unknown-card", "No report card for this link.");
@@ -67,7 +67,7 @@ export function reportRoutes(store: GameStore): express.Router {
 
   router.get("/games/:code/export/:file", (req, res) => {
     const game = ownedGame(store, req);
-    const file = String(req.params.file);
+    const file = req.params.file;
     if (file !== "rounds.csv" && file !== "events.csv" && file !== "chat.csv") {
       throw new ApiError(404, "not-found", "Exports are rounds.csv, events.csv and chat.csv.");
     }

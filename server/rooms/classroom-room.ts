@@ -158,13 +158,19 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   // --- messages --------------------------------------------------------------
 
-  private handle<K extends ClientMessage>(client: Client, type: K, payload: unknown): void {
+  private handle(client: Client, type: ClientMessage, payload: unknown): void {
     const conn = connectionOf(client);
     if (!conn) return;
     const ref = refOf(payload);
-    if (!conn.limiter.take(this.ctx.now())) return this.refuse(client, ref, type, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
+    if (!conn.limiter.take(this.ctx.now())) {
+      this.refuse(client, ref, type, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
+      return;
+    }
     const parsed = parseMessage(type, payload);
-    if (!parsed.ok) return this.refuse(client, ref, type, parsed.refusal);
+    if (!parsed.ok) {
+      this.refuse(client, ref, type, parsed.refusal);
+      return;
+    }
     const result = this.apply(conn.actor, toCommand(type, parsed.payload));
     if (result.ok) send(client, "ack", { ref: ref ?? null, type, seq: result.seq });
     else this.refuse(client, ref, type, result.refusal);
@@ -174,7 +180,10 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private unknown(client: Client, type: unknown, payload: unknown): void {
     const name = typeof type === "string" || typeof type === "number" ? String(type).slice(0, 64) : "?";
     const conn = connectionOf(client);
-    if (conn && !conn.limiter.take(this.ctx.now())) return this.refuse(client, refOf(payload), name, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
+    if (conn && !conn.limiter.take(this.ctx.now())) {
+      this.refuse(client, refOf(payload), name, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
+      return;
+    }
     this.refuse(client, refOf(payload), name, { code: "unknown-message", message: `Unknown message "${name}".` });
   }
 
@@ -191,7 +200,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     }
     this.seq = entry.seq;
     this.session = outcome.state;
-    if (this.state) this.afterChange(outcome.events, entry); // not during onCreate, before the schema exists
+    this.afterChange(outcome.events, entry); // onCreate makes the schema before it applies anything
     return { ok: true, seq: entry.seq };
   }
 
@@ -228,7 +237,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   /** A client is in (joined or back): count it, show it what it may see, welcome it. */
   private seated(client: Client, rejoinKey: string | null): void {
     const conn = connectionOf(client)!;
-    this.connected.change(conn.actor, +1);
+    this.connected.change(conn.actor, 1);
     this.refreshViewOf(client);
     const viewer = viewerOf(this.session, conn.actor);
     const student = conn.actor.kind === "student" ? studentOf(this.session, conn.actor.studentId) : undefined;

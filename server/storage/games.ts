@@ -1,6 +1,6 @@
 // Games and their command logs. Every accepted command is appended here before
 // it is acknowledged; a game is rebuilt from its first record and its log.
-import type { SessionSettings, LogEntry } from "../../shared/classroom/types.js";
+import type { Actor, SessionCommand, SessionSettings, LogEntry } from "../../shared/classroom/types.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import type { Db } from "./database.js";
 
@@ -30,6 +30,13 @@ interface GameRow {
   created_at: number;
   last_seen_at: number;
   finished_at: number | null;
+}
+
+interface EntryRow {
+  seq: number;
+  at: number;
+  actor_json: string;
+  command_json: string;
 }
 
 function fromRow(r: GameRow): GameRecord {
@@ -70,14 +77,14 @@ export class GameStore {
     this.insertEntry = db.prepare(
       `INSERT INTO entries (game_id, seq, at, actor_json, command_json) VALUES (?, ?, ?, ?, ?)`,
     );
-    this.selectEntries = db.prepare(`SELECT seq, at, actor_json, command_json FROM entries WHERE game_id = ? ORDER BY seq`);
-    this.selectGame = db.prepare(`SELECT * FROM games WHERE id = ?`);
-    this.selectByCode = db.prepare(`SELECT * FROM games WHERE code = ? ORDER BY created_at DESC LIMIT 1`);
-    this.selectRunning = db.prepare(`SELECT * FROM games WHERE status = 'running' AND host = ? ORDER BY created_at`);
-    this.selectByTeacher = db.prepare(`SELECT * FROM games WHERE teacher_hash = ? ORDER BY created_at DESC`);
+    this.selectEntries = db.prepare<[string], EntryRow>(`SELECT seq, at, actor_json, command_json FROM entries WHERE game_id = ? ORDER BY seq`);
+    this.selectGame = db.prepare<[string], GameRow>(`SELECT * FROM games WHERE id = ?`);
+    this.selectByCode = db.prepare<[string], GameRow>(`SELECT * FROM games WHERE code = ? ORDER BY created_at DESC LIMIT 1`);
+    this.selectRunning = db.prepare<[string], GameRow>(`SELECT * FROM games WHERE status = 'running' AND host = ? ORDER BY created_at`);
+    this.selectByTeacher = db.prepare<[string], GameRow>(`SELECT * FROM games WHERE teacher_hash = ? ORDER BY created_at DESC`);
     this.touch = db.prepare(`UPDATE games SET last_seen_at = ? WHERE id = ?`);
     this.finish = db.prepare(`UPDATE games SET status = 'finished', finished_at = ?, report_json = ? WHERE id = ?`);
-    this.selectReport = db.prepare(`SELECT report_json FROM games WHERE id = ?`);
+    this.selectReport = db.prepare<[string], { report_json: string | null }>(`SELECT report_json FROM games WHERE id = ?`);
     this.removeEntries = db.prepare(`DELETE FROM entries WHERE game_id = ?`);
     this.removeGame = db.prepare(`DELETE FROM games WHERE id = ?`);
   }
@@ -101,36 +108,37 @@ export class GameStore {
   }
 
   entries(gameId: string): LogEntry[] {
-    return (this.selectEntries.all(gameId) as { seq: number; at: number; actor_json: string; command_json: string }[]).map((r) => ({
+    // Stored by append(); replaying them through the session reducer refuses any that no longer fit.
+    return this.selectEntries.all(gameId).map((r) => ({
       seq: r.seq,
       at: r.at,
-      actor: JSON.parse(r.actor_json),
-      command: JSON.parse(r.command_json),
+      actor: JSON.parse(r.actor_json) as Actor,
+      command: JSON.parse(r.command_json) as SessionCommand,
     }));
   }
 
   game(id: string): GameRecord | null {
-    const row = this.selectGame.get(id) as GameRow | undefined;
+    const row = this.selectGame.get(id);
     return row ? fromRow(row) : null;
   }
 
   /** The most recent game with this join code. */
   gameByCode(code: string): GameRecord | null {
-    const row = this.selectByCode.get(code) as GameRow | undefined;
+    const row = this.selectByCode.get(code);
     return row ? fromRow(row) : null;
   }
 
   runningGames(host: string): GameRecord[] {
-    return (this.selectRunning.all(host) as GameRow[]).map(fromRow);
+    return this.selectRunning.all(host).map(fromRow);
   }
 
   isCodeRunning(code: string): boolean {
-    const row = this.selectByCode.get(code) as GameRow | undefined;
+    const row = this.selectByCode.get(code);
     return row?.status === "running";
   }
 
   teacherGames(teacherHash: string): GameRecord[] {
-    return (this.selectByTeacher.all(teacherHash) as GameRow[]).map(fromRow);
+    return this.selectByTeacher.all(teacherHash).map(fromRow);
   }
 
   heartbeat(gameId: string, at: number): void {
@@ -141,9 +149,10 @@ export class GameStore {
     this.finish.run(at, JSON.stringify(report), gameId);
   }
 
-  savedReport(gameId: string): unknown | null {
-    const row = this.selectReport.get(gameId) as { report_json: string | null } | undefined;
-    return row?.report_json ? JSON.parse(row.report_json) : null;
+  /** The report stored when the game finished (JSON as it was saved), or null. */
+  savedReport(gameId: string): unknown {
+    const row = this.selectReport.get(gameId);
+    return row?.report_json ? (JSON.parse(row.report_json) as unknown) : null;
   }
 
   /** Removes a game, its log and its saved report, in one transaction. True if there was such a game. */

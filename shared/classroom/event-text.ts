@@ -4,7 +4,7 @@
 // the command line passes the ids themselves).
 import { capitalise, joinList } from "../format.js";
 import type { Action, GameEvent } from "../rules/types.js";
-import { THEORY_NAMES, type Theory } from "../theory/world.js";
+import { THEORIES, THEORY_NAMES } from "../theory/world.js";
 import type { SessionEvent } from "./types.js";
 
 type Name = (id: string) => string;
@@ -18,7 +18,9 @@ export function actionText(action: Action, name: Name): string {
 function seatText(control: string): string {
   if (control === "team") return "its team";
   if (control === "empty") return "nobody";
-  return `a bot (${THEORY_NAMES[control as Theory] ?? control})`;
+  // A policy that is not a theory ("random") is named as it is.
+  const theory = THEORIES.find((t) => t === control);
+  return `a bot (${theory ? THEORY_NAMES[theory] : control})`;
 }
 
 /** What happened in the game itself (alliances, threats, wars, crises), or null for drafting and bookkeeping events. */

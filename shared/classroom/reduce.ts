@@ -213,7 +213,7 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
       const state = student!.state;
       if (state === null) return refuse("no-team", "You are not in a team.");
       if (session.control[state] !== "team") return refuse("bot-seat", "Your state is being played by a bot for now: ask the teacher to give it back.");
-      const outcome = reduce(session.game, { ...command.move, by: state } as Parameters<typeof reduce>[1], contextFor(session.game));
+      const outcome = reduce(session.game, { ...command.move, by: state }, contextFor(session.game));
       if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
       session.game = outcome.state;
       events.push(...outcome.events);

@@ -2,7 +2,7 @@
 // when creating a game (validated here, in the model, so that the HTTP API and
 // any other front end apply the same rules).
 import { z } from "zod";
-import { POLICIES, type Policy } from "../bots/policies.js";
+import { POLICIES } from "../bots/policies.js";
 import { MAX_ROUNDS, type Scenario } from "../scenario/schema.js";
 import { CHAT_MODES, type SessionSettings } from "./types.js";
 
@@ -42,7 +42,7 @@ export function settingsFor(scenario: Scenario, input: SettingsInput, seed: numb
     chatMode: input.chatMode ?? DEFAULT_SETTINGS.chatMode,
     scoring: input.scoring ?? DEFAULT_SETTINGS.scoring,
     teams: input.teams ?? DEFAULT_SETTINGS.teams,
-    emptySeats: (input.emptySeats as "empty" | Policy | undefined) ?? DEFAULT_SETTINGS.emptySeats,
+    emptySeats: input.emptySeats ?? DEFAULT_SETTINGS.emptySeats,
     seed: input.seed ?? seed,
   };
 }

@@ -5,7 +5,7 @@ export const MAX_NICKNAME = 24;
 
 /** Nicknames: trimmed, inner spaces collapsed, 1 to 24 characters, no control characters. */
 export function normalizeNickname(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the point of this regex: strip control characters (U+0000 to U+001F, DEL) from nicknames
   const clean = raw.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
   if (clean.length === 0 || clean.length > MAX_NICKNAME) return null;
   return clean;

@@ -6,7 +6,7 @@ import { POLICIES } from "../bots/policies.js";
 import { STATE_ID } from "../ids.js";
 import { THEORIES } from "../theory/world.js";
 
-const id = z.string().regex(STATE_ID, { message: "must be a state id" });
+const id = z.string().regex(STATE_ID, { error: "must be a state id" });
 /** Optional request id, echoed in the "ack" or "error" reply. */
 const ref = z.union([z.string().max(64), z.number().int()]).optional();
 const percent = z.number().int().min(0).max(100);
@@ -109,7 +109,7 @@ export function parseMessage<K extends ClientMessage>(type: K, payload: unknown)
 /** The request id of a payload, if it has a usable one (any other value is ignored, never converted). */
 export function refOf(payload: unknown): string | number | undefined {
   if (payload && typeof payload === "object" && "ref" in payload) {
-    const ref = (payload as { ref: unknown }).ref;
+    const ref = payload.ref;
     if (typeof ref === "string" && ref.length <= 64) return ref;
     if (typeof ref === "number" && Number.isInteger(ref)) return ref;
   }

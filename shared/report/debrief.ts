@@ -10,12 +10,12 @@
 import { createSession } from "../classroom/setup.js";
 import type { SessionEvent, Session, SeatControl } from "../classroom/types.js";
 import { ranking } from "../rules/scoring.js";
-import type { Action, Budget, GameEvent, Pair, ScoreLine } from "../rules/types.js";
+import type { Action, Budget, Pair, ScoreLine } from "../rules/types.js";
 import { actionText, eventText } from "../classroom/event-text.js";
 import { powerShares } from "../theory/power.js";
 import type { BalancingStrength } from "../theory/predict.js";
 import type { Component } from "../theory/threat.js";
-import { nameInText, THEORY_NAMES, type Theory } from "../theory/world.js";
+import { nameInText, type Theory } from "../theory/world.js";
 import { capitalise, joinList } from "../format.js";
 import { addToFit, emptyFit, finishFit, specificitySentence, verdictSentence, type FitRow, type FitTable } from "./fit.js";
 import { discussionQuestions, type DiscussionQuestion } from "./questions.js";
@@ -379,7 +379,7 @@ export function buildDebrief(session: Session, options: DebriefOptions): Debrief
               return { state: s.id, name: s.name, team: teamStates.has(s.id), role, matched, rounds: rows.length, share: rows.length ? roundTo(matched / rows.length, 4) : 0 };
             }),
           guesses: game.states.map((s) => {
-            const about = (session.guesses ?? []).filter((g) => g.about === s.id).map((g) => ({ by: g.by, theory: g.theory, right: g.theory === game.roles[s.id] }));
+            const about = session.guesses.filter((g) => g.about === s.id).map((g) => ({ by: g.by, theory: g.theory, right: g.theory === game.roles[s.id] }));
             return { state: s.id, guesses: about, right: about.filter((g) => g.right).length };
           }),
         }

@@ -14,28 +14,28 @@ export const MAX_ROUNDS = 30;
 
 const positive = z
   .number({ error: "must be a positive number" })
-  .refine((n) => Number.isFinite(n) && n > 0, { message: "must be a positive number" });
+  .refine((n) => Number.isFinite(n) && n > 0, { error: "must be a positive number" });
 
 const finite = z
   .number({ error: "must be a number" })
-  .refine((n) => Number.isFinite(n), { message: "must be a finite number" });
+  .refine((n) => Number.isFinite(n), { error: "must be a finite number" });
 
 const text = (max: number) =>
   z
     .string({ error: "must be text" })
     .trim()
-    .min(1, { message: "must not be empty" })
-    .max(max, { message: `must be at most ${max} characters` });
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: `must be at most ${max} characters` });
 
 const stateId = z
   .string({ error: "must be text" })
   .regex(STATE_ID, {
-    message: "must be 1 to 12 letters, digits, '-' or '_', starting with a letter",
+    error: "must be 1 to 12 letters, digits, '-' or '_', starting with a letter",
   });
 
 const colour = z
   .string({ error: "must be text" })
-  .regex(/^#[0-9a-fA-F]{6}$/, { message: "must be a colour like #1f77b4" });
+  .regex(/^#[0-9a-fA-F]{6}$/, { error: "must be a colour like #1f77b4" });
 
 /** Raw Correlates of War figures a historical state was built from (optional, for citation and checks). */
 const cowFigures = z.strictObject({
@@ -51,13 +51,13 @@ const cowFigures = z.strictObject({
 
 const capital = z.strictObject({
   name: text(80),
-  lat: finite.refine((n) => n >= -90 && n <= 90, { message: "must be between -90 and 90" }),
-  lon: finite.refine((n) => n >= -180 && n <= 180, { message: "must be between -180 and 180" }),
+  lat: finite.refine((n) => n >= -90 && n <= 90, { error: "must be between -90 and 90" }),
+  lon: finite.refine((n) => n >= -180 && n <= 180, { error: "must be between -180 and 180" }),
 });
 
 const ideologyLabel = z
   .string({ error: "must be text" })
-  .regex(/^[a-z][a-z0-9 -]{0,39}$/, { message: "must be 1 to 40 lower-case letters, digits, spaces or '-', like \"communist\"" });
+  .regex(/^[a-z][a-z0-9 -]{0,39}$/, { error: "must be 1 to 40 lower-case letters, digits, spaces or '-', like \"communist\"" });
 
 const stateSchema = z.strictObject({
   id: stateId,
@@ -68,7 +68,7 @@ const stateSchema = z.strictObject({
   offensive: z
     .number({ error: "must be a number between 0 and 1" })
     .refine((n) => Number.isFinite(n) && n >= 0 && n <= 1, {
-      message: "must be a number between 0 and 1",
+      error: "must be a number between 0 and 1",
     }),
   color: colour.optional(),
   description: text(600).optional(),
@@ -92,9 +92,9 @@ const deedSchema = z.strictObject({
   kind: z.enum(DEED_KINDS, { error: `must be one of ${DEED_KINDS.join(", ")}` }),
   ago: z
     .number({ error: "must be a whole number of rounds, 1 or more" })
-    .int({ message: "must be a whole number of rounds, 1 or more" })
-    .min(1, { message: "must be a whole number of rounds, 1 or more" })
-    .max(50, { message: "must be at most 50 rounds" }),
+    .int({ error: "must be a whole number of rounds, 1 or more" })
+    .min(1, { error: "must be a whole number of rounds, 1 or more" })
+    .max(50, { error: "must be at most 50 rounds" }),
   note: text(400).optional(),
   source: text(400).optional(),
 });
@@ -110,23 +110,23 @@ const claimSchema = z.strictObject({
 const effectSchema = z.strictObject({
   state: stateId,
   economy: finite
-    .refine((n) => n >= -90 && n <= 200, { message: "must be a percentage change between -90 and 200" })
+    .refine((n) => n >= -90 && n <= 200, { error: "must be a percentage change between -90 and 200" })
     .optional(),
   military: finite
-    .refine((n) => n >= -90 && n <= 200, { message: "must be a percentage change between -90 and 200" })
+    .refine((n) => n >= -90 && n <= 200, { error: "must be a percentage change between -90 and 200" })
     .optional(),
 });
 
 export const crisisSchema = z.strictObject({
   id: z
     .string({ error: "must be text" })
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: "must be lower-case letters, digits and '-'" }),
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: "must be lower-case letters, digits and '-'" }),
   title: text(80),
   text: text(1000),
   round: z
     .number({ error: "must be a round number" })
-    .int({ message: "must be a whole round number" })
-    .min(1, { message: "must be 1 or more" })
+    .int({ error: "must be a whole round number" })
+    .min(1, { error: "must be 1 or more" })
     .optional(),
   effects: z.array(effectSchema).max(50).optional(),
   deeds: z
@@ -139,23 +139,23 @@ export const scenarioSchema = z.strictObject({
   id: z
     .string({ error: "must be text" })
     .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, {
-      message: "must be 2 to 60 lower-case letters, digits and '-', like cold-war-1947",
+      error: "must be 2 to 60 lower-case letters, digits and '-', like cold-war-1947",
     }),
   title: text(100),
   description: text(2000).optional(),
   rounds: z
     .number({ error: `must be a whole number from 1 to ${MAX_ROUNDS}` })
-    .int({ message: `must be a whole number from 1 to ${MAX_ROUNDS}` })
-    .min(1, { message: `must be a whole number from 1 to ${MAX_ROUNDS}` })
-    .max(MAX_ROUNDS, { message: `must be a whole number from 1 to ${MAX_ROUNDS}` }),
+    .int({ error: `must be a whole number from 1 to ${MAX_ROUNDS}` })
+    .min(1, { error: `must be a whole number from 1 to ${MAX_ROUNDS}` })
+    .max(MAX_ROUNDS, { error: `must be a whole number from 1 to ${MAX_ROUNDS}` }),
   /** Distance (km) at which another state's power counts half: g(d) = 1 / (1 + d / distanceScale). */
   distanceScale: positive.optional(),
   /** Farthest distance (km) at which a state can attack or threaten another (neighbours always can). */
   reach: positive.optional(),
   states: z
     .array(stateSchema, { error: "must be a list of states" })
-    .min(MIN_STATES, { message: `must have at least ${MIN_STATES} states` })
-    .max(MAX_STATES, { message: `must have at most ${MAX_STATES} states` }),
+    .min(MIN_STATES, { error: `must have at least ${MIN_STATES} states` })
+    .max(MAX_STATES, { error: `must have at most ${MAX_STATES} states` }),
   alliances: z.array(pair).optional(),
   borders: z.array(pair).optional(),
   history: z.array(deedSchema).optional(),

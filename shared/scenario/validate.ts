@@ -79,11 +79,11 @@ function crossFieldErrors(input: unknown): string[] {
       if (!Array.isArray(p) || p.length !== 2) return;
       const [a, b] = p as [unknown, unknown];
       for (const [k, id] of [a, b].entries()) {
-        if (!known(id)) errors.push(`${field}[${i}][${k}]: unknown state id "${id}"`);
+        if (!known(id)) errors.push(`${field}[${i}][${k}]: unknown state id "${String(id)}"`);
       }
-      if (a === b) errors.push(`${field}[${i}]: a state cannot be its own ${what} ("${a}")`);
+      if (a === b) errors.push(`${field}[${i}]: a state cannot be its own ${what} ("${String(a)}")`);
       const key = [String(a), String(b)].sort().join("|");
-      if (seen.has(key)) errors.push(`${field}[${i}]: duplicate pair "${a}"-"${b}"`);
+      if (seen.has(key)) errors.push(`${field}[${i}]: duplicate pair "${String(a)}"-"${String(b)}"`);
       seen.add(key);
     });
   };

@@ -79,8 +79,7 @@ export const THEORY_NAMES: Record<Theory, string> = {
 export function nameInText(state: Pick<Power, "name" | "article">, start = false): string {
   const the =
     state.article === "the" ||
-    (state.article === undefined &&
-      /^(United|Soviet|Republic|Kingdom|Empire|Federation|Union)\b|\b(Union|Kingdom|Republic|Empire|Emirates|Netherlands|Islands|States|Federation)$/.test(state.name));
+    /^(United|Soviet|Republic|Kingdom|Empire|Federation|Union)\b|\b(Union|Kingdom|Republic|Empire|Emirates|Netherlands|Islands|States|Federation)$/.test(state.name);
   const text = the ? `the ${state.name}` : state.name;
   return start ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }

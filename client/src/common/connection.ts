@@ -24,6 +24,11 @@ export type Request<K extends ClientMessage> = Omit<Payload<K>, "ref">;
 /** A join refused by the server: Colyseus gives the close code and the server's sentence. */
 export type JoinError = Error & { code?: number };
 
+/** A rejection of connect() as the pages read it: a JoinError, though anything thrown can arrive here, so each field may be missing. */
+export function asJoinError(err: unknown): Partial<JoinError> {
+  return typeof err === "object" && err !== null ? err : {};
+}
+
 const TOKEN_KEY = (code: string, role: string) => `entente:token:${role}:${code}`;
 
 export class GameConnection {
@@ -112,7 +117,8 @@ export class GameConnection {
   private attach(room: Room<ClassroomSchema>): void {
     this.room = room;
     sessionStorage.setItem(TOKEN_KEY(this.code, this.options.role), room.reconnectionToken);
-    room.onMessage("*", (type, payload) => this.received({ type: String(type), payload } as ServerEnvelope));
+    // The server sends the payloads of shared/protocol/server-messages.ts, each under its type.
+    room.onMessage<unknown>("*", (type, payload) => this.received({ type: String(type), payload } as ServerEnvelope));
     room.onStateChange((state) => {
       if (!hasArrived(state)) return;
       for (const h of this.stateHandlers) h(state);

@@ -8,7 +8,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    if (typeof value === "function") el.addEventListener(key.replace(/^on/, "").toLowerCase(), value as EventListener);
+    if (typeof value === "function") el.addEventListener(key.replace(/^on/, "").toLowerCase(), value);
     else if (value === true) el.setAttribute(key, "");
     else el.setAttribute(key, String(value));
   }
@@ -29,10 +29,10 @@ export function fill(el: Element, ...children: Child[]): void {
   append(el, ...children);
 }
 
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+export function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
   if (!el) throw new Error(`missing #${id}`);
-  return el as T;
+  return el;
 }
 
 let liveRegion: HTMLElement | null = null;
@@ -60,4 +60,14 @@ export function toast(text: string, kind: "info" | "error" = "info"): void {
 
 export function param(name: string): string | null {
   return new URLSearchParams(location.search).get(name);
+}
+
+/**
+ * Copies text and says so. Browsers leave navigator.clipboard out outside a secure
+ * context (a class server on plain http), though the DOM types always declare it:
+ * there the button does nothing.
+ */
+export function copyText(text: string): void {
+  const nav: { clipboard?: Clipboard } = navigator;
+  void nav.clipboard?.writeText(text).then(() => toast("Copied."));
 }

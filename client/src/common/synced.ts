@@ -100,10 +100,17 @@ export interface Synced {
   theory: Map<string, SyncedTheory>;
 }
 
-/** Decodes the schema state (call once per update). */
-export function decode(s: ClassroomSchema): Synced {
+/**
+ * The schema state as a client receives it (decoded by reflection, no initial values):
+ * `teams` and `theory` are filtered per client (StateView), and a projector, which has
+ * no view, never receives them. Every other field comes with the first full state.
+ */
+export type ReceivedSchema = Omit<ClassroomSchema, "teams" | "theory"> & Partial<Pick<ClassroomSchema, "teams" | "theory">>;
+
+/** Decodes the schema state (call once per update, after it has arrived). */
+export function decode(s: ReceivedSchema): Synced {
   const states: SyncedState[] = [];
-  s.states?.forEach((p) =>
+  s.states.forEach((p) =>
     states.push({
       id: p.id,
       name: p.name,
@@ -126,7 +133,7 @@ export function decode(s: ClassroomSchema): Synced {
     }),
   );
   const students: SyncedStudent[] = [];
-  s.students?.forEach((st) => students.push({ id: st.id, nickname: st.nickname, state: st.state || null, connected: st.connected, muted: st.muted }));
+  s.students.forEach((st) => students.push({ id: st.id, nickname: st.nickname, state: st.state || null, connected: st.connected, muted: st.muted }));
   const teams = new Map<string, SyncedTeam>();
   // `teams` and `theory` are filtered per client (StateView): a projector has neither.
   s.teams?.forEach((t, id) =>
@@ -173,11 +180,11 @@ export function decode(s: ClassroomSchema): Synced {
     announcement: s.announcement,
     states,
     students,
-    alliances: [...(s.alliances ?? [])].map(decodePair),
-    borders: [...(s.borders ?? [])].map(decodePair),
-    deeds: [...(s.deeds ?? [])].map((d) => ({ round: d.round, from: d.from, to: d.to, kind: d.kind as DeedKind })),
-    claims: [...(s.claims ?? [])].map((c) => ({ from: c.from, to: c.to })),
-    rivalIdeologies: [...(s.rivalIdeologies ?? [])].map((r) => [r.a, r.b] as Pair),
+    alliances: [...s.alliances].map(decodePair),
+    borders: [...s.borders].map(decodePair),
+    deeds: [...s.deeds].map((d) => ({ round: d.round, from: d.from, to: d.to, kind: d.kind as DeedKind })),
+    claims: [...s.claims].map((c) => ({ from: c.from, to: c.to })),
+    rivalIdeologies: [...s.rivalIdeologies].map((r) => [r.a, r.b] as Pair),
     teams,
     theory,
   };

@@ -139,7 +139,8 @@ export function placeChips(
     sprite.chip.setVisible(true).setPosition(Math.round(p.x), Math.round(p.y));
     sprite.chipBg.setSize(p.width, p.height);
     sprite.chipBg.setRounded(Math.min(6, p.height / 3));
-    if (sprite.chipBg.input) sprite.chipBg.input.hitArea.setTo(0, 0, p.width, p.height);
+    // The hit area setInteractive() made from the rectangle's size (Phaser types it as any).
+    if (sprite.chipBg.input) (sprite.chipBg.input.hitArea as Phaser.Geom.Rectangle).setTo(0, 0, p.width, p.height);
     const w = p.width;
     sprite.idText.setPosition(Math.round((w - m.line1.width) / 2), Math.round(m.pad / 2));
     sprite.botText?.setPosition(

@@ -111,7 +111,7 @@ function createSprite(
   if (ctx.options.interactive) {
     hit.setInteractive({
       hitArea: new Phaser.Geom.Circle(hitR, hitR, hitR),
-      hitAreaCallback: Phaser.Geom.Circle.Contains,
+      hitAreaCallback: (area: Phaser.Geom.Circle, x: number, y: number) => Phaser.Geom.Circle.Contains(area, x, y),
       useHandCursor: true,
     });
     hit.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, () => onSelect(state.id));

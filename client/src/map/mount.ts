@@ -179,7 +179,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
   // The loop updates the canvas's page position every half second; while it
   // sleeps, refresh it before Phaser reads a pointer (the page may have moved).
   const refreshBounds = () => {
-    if (!destroyed && gameRef?.isBooted) gameRef.scale.updateBounds();
+    if (!destroyed && game.isBooted) game.scale.updateBounds();
   };
   parent.addEventListener("pointerdown", refreshBounds, { capture: true, passive: true });
   parent.addEventListener("pointerenter", refreshBounds, { passive: true });

@@ -122,7 +122,7 @@ export function stateStyles(
   const out = new Map<string, StateStyle>();
   states.forEach((s, i) => {
     const own = options.useScenarioColors && s.color && isHex(s.color) ? s.color.toUpperCase() : undefined;
-    const color = own ?? (colors[i % colors.length] as string);
+    const color = own ?? colors[i % colors.length]!;
     const pattern = PATTERNS[i % PATTERNS.length] as Pattern;
     out.set(s.id, { id: s.id, color, pattern, ink: inkOn(color) });
   });

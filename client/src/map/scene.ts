@@ -74,9 +74,9 @@ export class MapScene extends Phaser.Scene {
     this.discGfx = this.add.graphics().setDepth(3).setName("discs");
     this.markGfx = this.add.graphics().setDepth(4).setName("marks");
     this.animGfx = this.add.graphics().setDepth(4.5).setName("animation");
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
+      this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
       this.finishAnimation();
     });
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.finishAnimation());
@@ -136,9 +136,10 @@ export class MapScene extends Phaser.Scene {
    * Phaser also reports "resize" when only the canvas's page position changed
    * (every half second on a scrolled page): redraw only for a new size.
    */
-  private onResize(): void {
+  /** An arrow, so that the scale manager can call it as a listener (and remove that same listener). */
+  private readonly onResize = (): void => {
     this.redraw(false);
-  }
+  };
 
   // -------------------------------------------------------------------------
   // Static drawing

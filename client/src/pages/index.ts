@@ -29,11 +29,23 @@ async function join(e: Event) {
   error.hidden = true;
   const code = normalizeCode(codeInput.value);
   const nickname = nickInput.value.trim();
-  if (!isJoinCode(code)) return showError("The join code has 6 letters and digits: copy it from the projector.");
-  if (nickname.length === 0 || nickname.length > MAX_NICKNAME) return showError(`Choose a nickname of 1 to ${MAX_NICKNAME} characters (no real name needed).`);
+  if (!isJoinCode(code)) {
+    showError("The join code has 6 letters and digits: copy it from the projector.");
+    return;
+  }
+  if (nickname.length === 0 || nickname.length > MAX_NICKNAME) {
+    showError(`Choose a nickname of 1 to ${MAX_NICKNAME} characters (no real name needed).`);
+    return;
+  }
   const r = await api<GameLookupResponse>(`/api/games/${encodeURIComponent(code)}`);
-  if (!r.ok) return showError(r.status === 0 ? "The server cannot be reached: check the network." : r.error.message);
-  if (r.body.status !== "running") return showError("This game is over.");
+  if (!r.ok) {
+    showError(r.status === 0 ? "The server cannot be reached: check the network." : r.error.message);
+    return;
+  }
+  if (r.body.status !== "running") {
+    showError("This game is over.");
+    return;
+  }
   sessionStorage.setItem(`entente:nickname:${code}`, nickname);
   location.href = `/student.html?code=${code}`;
 }
@@ -54,7 +66,7 @@ append(
     h("h2", { id: "join-title" }, "Join a game"),
     h(
       "form",
-      { class: "stack", onsubmit: join, novalidate: true },
+      { class: "stack", onsubmit: (e: Event) => void join(e), novalidate: true },
       h("div", {}, h("label", { for: "code" }, "Join code"), h("br"), codeInput, h("div", { id: "code-help", class: "muted" }, "The 6 characters on the projector.")),
       h("div", {}, h("label", { for: "nickname" }, "Nickname"), h("br"), nickInput, h("div", { id: "nick-help", class: "muted" }, "No real name, no e-mail: a nickname is enough.")),
       error,

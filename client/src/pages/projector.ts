@@ -4,7 +4,7 @@
 import "../styles.css";
 import { eventText } from "../../../shared/classroom/event-text.js";
 import { isJoinCode } from "../../../shared/ids.js";
-import { GameConnection } from "../common/connection.js";
+import { asJoinError, GameConnection } from "../common/connection.js";
 import { append, byId, fill, h, param } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
 import { joinUrl, qrElement } from "../common/qr.js";
@@ -75,6 +75,6 @@ conn.onMessage((m) => {
   const s = live.synced();
   if (s) render(s);
 });
-conn.connect().catch((err: Error) => {
-  fill(app, h("main", { class: "home" }, h("h1", {}, "Projector"), h("p", { role: "alert" }, err.message || "Could not open the game.")));
+conn.connect().catch((err: unknown) => {
+  fill(app, h("main", { class: "home" }, h("h1", {}, "Projector"), h("p", { role: "alert" }, asJoinError(err).message || "Could not open the game.")));
 });

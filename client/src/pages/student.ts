@@ -7,8 +7,8 @@ import { isJoinCode } from "../../../shared/ids.js";
 import { CLOSE } from "../../../shared/protocol/close-codes.js";
 import { eventText } from "../../../shared/classroom/event-text.js";
 import { actOn } from "../common/act.js";
-import { GameConnection, type JoinError, type ServerEnvelope } from "../common/connection.js";
-import { announce, append, byId, fill, h, param, toast } from "../common/dom.js";
+import { asJoinError, GameConnection, type ServerEnvelope } from "../common/connection.js";
+import { announce, append, byId, copyText, fill, h, param, toast } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
 import { forgetRejoin, rejoinFor, rememberRejoin } from "../common/rejoin-memory.js";
 import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
@@ -157,7 +157,7 @@ function showRejoinLink(key: string) {
     h("label", { for: "rejoin-link" }, "Rejoin link"),
     h("br"),
     field,
-    h("button", { type: "button", class: "small secondary", onclick: () => void navigator.clipboard?.writeText(link).then(() => toast("Copied.")) }, "Copy"),
+    h("button", { type: "button", class: "small secondary", onclick: () => copyText(link) }, "Copy"),
   );
   rejoinBox.hidden = false;
 }
@@ -214,7 +214,8 @@ async function playRound(round: number) {
   if (round >= lastRoundSeen) results.refresh();
 }
 
-conn.connect().catch(async (err: JoinError) => {
+conn.connect().catch(async (caught: unknown) => {
+  const err = asJoinError(caught);
   // A finished game whose room has closed: the report card still comes from the server with the rejoin key.
   const key = joinOptions.rejoinKey;
   if (key && (err.code === CLOSE.ROOM_NOT_FOUND || err.code === CLOSE.GAME_OVER)) {

@@ -17,17 +17,21 @@ export function mountChat(panel: HTMLElement, conn: GameConnection, context: () 
   const channel = h("select", { id: "chat-channel" });
   const text = h("input", { id: "chat-text", maxlength: 500, autocomplete: "off" });
   const modeLine = h("p", { class: "muted" });
+  /** Sends the typed message; the field is cleared once it is accepted. */
+  async function send(): Promise<void> {
+    const value = text.value.trim();
+    if (!value) return;
+    const reply = await conn.send("chat", { channel: channel.value, text: value });
+    if (reply.ok) text.value = "";
+    else toast(reply.message, "error");
+  }
   const form = h(
     "form",
     {
       class: "stack",
-      onsubmit: async (e: Event) => {
+      onsubmit: (e: Event) => {
         e.preventDefault();
-        const value = text.value.trim();
-        if (!value) return;
-        const reply = await conn.send("chat", { channel: channel.value, text: value });
-        if (reply.ok) text.value = "";
-        else toast(reply.message ?? "Not sent.", "error");
+        void send();
       },
     },
     h("div", {}, h("label", { for: "chat-channel" }, "To"), h("br"), channel),

@@ -9,7 +9,10 @@ export function mountAlliances(panel: HTMLElement, ctx: StudentContext): Panel {
 
   function render(s: Synced) {
     const id = ctx.own();
-    if (!id) return fill(panel, h("p", {}, "Waiting for your team…"));
+    if (!id) {
+      fill(panel, h("p", {}, "Waiting for your team…"));
+      return;
+    }
     const t = ctx.team();
     const outs = new Map((t?.offersOut ?? []).map((o) => [o.state, o.accepted]));
     const ins = new Map((t?.offersIn ?? []).map((o) => [o.state, o.accepted]));

@@ -39,7 +39,10 @@ export function mountDecide(panel: HTMLElement, ctx: StudentContext, rejoinBox: 
       {
         onsubmit: (e: Event) => {
           e.preventDefault();
-          if (budgetSum() !== 100) return toast("The three parts must add up to 100%.", "error");
+          if (budgetSum() !== 100) {
+            toast("The three parts must add up to 100%.", "error");
+            return;
+          }
           const [economy, defense, offense] = budgetInputs.map((i) => Number(i.value)) as [number, number, number];
           void ctx.act("budget", { economy, defense, offense });
         },
@@ -49,7 +52,7 @@ export function mountDecide(panel: HTMLElement, ctx: StudentContext, rejoinBox: 
         {},
         h("legend", {}, "Budget this round"),
         h("p", { class: "muted" }, "Split what you can spend: economy grows your wealth; defence protects your land; offence can attack, threaten and help allies far away."),
-        h("div", { class: "row" }, ...budgetInputs.map((input, i) => h("div", {}, h("label", { for: input.id }, LABELS[i]!), h("br"), input))),
+        h("div", { class: "row" }, ...budgetInputs.map((input, i) => h("div", {}, h("label", { for: input.id }, LABELS[i]), h("br"), input))),
         budgetTotal,
         h("button", { type: "submit" }, "Save budget"),
       ),

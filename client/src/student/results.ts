@@ -41,7 +41,7 @@ export function mountResults(panel: HTMLElement, ctx: StudentContext, options: R
                 "select",
                 { id: `guess-${x.id}`, onchange: (e: Event) => void ctx.act("guess", { about: x.id, theory: (e.target as HTMLSelectElement).value as Theory }) },
                 h("option", { value: "", disabled: true, selected: !guesses[x.id] }, "(your guess)"),
-                ...THEORIES.map((th) => h("option", { value: th, selected: guesses[x.id] === th }, THEORY_LABEL[th]!)),
+                ...THEORIES.map((th) => h("option", { value: th, selected: guesses[x.id] === th }, THEORY_LABEL[th])),
               );
               return h("li", {}, h("label", { for: select.id }, `${x.name}: `), select);
             }),
@@ -124,7 +124,7 @@ export function mountResults(panel: HTMLElement, ctx: StudentContext, options: R
         h("ul", {}, h("li", {}, `Balance of power: ${theory.balanceOfPower}`), h("li", {}, `Balance of threat: ${theory.balanceOfThreat}`), h("li", {}, `Bandwagoning: ${theory.bandwagon}`)),
       );
     }
-    if (t?.role) parts.push(h("p", { class: "card" }, `Your secret theory: ${THEORY_LABEL[t.role] ?? t.role}. Play it: ${signed(THEORY_MATCH_POINTS)} points each round your alliances match it.`));
+    if (t?.role) parts.push(h("p", { class: "card" }, `Your secret theory: ${THEORY_LABEL[t.role]}. Play it: ${signed(THEORY_MATCH_POINTS)} points each round your alliances match it.`));
     if (s.scoring === "challenge" && (s.phase === "review" || s.phase === "ended")) parts.push(guessForm(s, id, t));
     if (parts.length === 0) parts.push(h("p", {}, "Results appear here after each round."));
     fill(panel, ...parts);

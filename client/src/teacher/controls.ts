@@ -13,6 +13,26 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
   const crisisText = h("input", { id: "crisis-text", maxlength: 1000 });
   const button = (label: string, onclick: () => unknown, kind?: string) => h("button", { type: "button", ...(kind ? { class: kind } : {}), onclick: () => void onclick() }, label);
 
+  /** The announcement form: the field is cleared once the announcement is accepted. */
+  async function sendAnnouncement(): Promise<void> {
+    const text = announceInput.value.trim();
+    if (text && (await ctx.act("announce", { text }))) announceInput.value = "";
+  }
+
+  /** The live crisis form: both fields are needed, and cleared once the crisis is accepted. */
+  async function sendCrisis(): Promise<void> {
+    const title = crisisTitle.value.trim();
+    const text = crisisText.value.trim();
+    if (!title || !text) {
+      toast("A crisis needs a title and a text.", "error");
+      return;
+    }
+    if (await ctx.act("crisis", { title, text })) {
+      crisisTitle.value = "";
+      crisisText.value = "";
+    }
+  }
+
   function render(s: Synced) {
     const { act, code } = ctx;
     const phase = s.phase;
@@ -53,9 +73,9 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
             "form",
             {
               class: "row",
-              onsubmit: async (e: Event) => {
+              onsubmit: (e: Event) => {
                 e.preventDefault();
-                if (announceInput.value.trim() && (await act("announce", { text: announceInput.value.trim() }))) announceInput.value = "";
+                void sendAnnouncement();
               },
             },
             h("label", { for: "announce-text" }, "Announcement"),
@@ -83,13 +103,9 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
             "form",
             {
               class: "row",
-              onsubmit: async (e: Event) => {
+              onsubmit: (e: Event) => {
                 e.preventDefault();
-                if (!crisisTitle.value.trim() || !crisisText.value.trim()) return toast("A crisis needs a title and a text.", "error");
-                if (await act("crisis", { title: crisisTitle.value.trim(), text: crisisText.value.trim() })) {
-                  crisisTitle.value = "";
-                  crisisText.value = "";
-                }
+                void sendCrisis();
               },
             },
             h("label", { for: "crisis-title" }, "Live crisis: title"),

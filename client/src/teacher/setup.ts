@@ -5,7 +5,7 @@ import { isWellFormedKey } from "../../../shared/ids.js";
 import type { CreateGameRequest, CreateGameResponse, DeleteGameResponse, ScenariosResponse, TeacherGamesResponse, ValidateScenarioResponse } from "../../../shared/protocol/http.js";
 import type { SettingsInput } from "../../../shared/classroom/settings.js";
 import { api, download, setTeacherKey, teacherKey } from "../common/api.js";
-import { append, fill, h, toast } from "../common/dom.js";
+import { append, copyText, fill, h, toast } from "../common/dom.js";
 
 /** Downloads an export of a game with the teacher key (CSV for spreadsheets, or the whole log as JSON). */
 export async function downloadExport(gameCode: string, file: string): Promise<void> {
@@ -16,7 +16,10 @@ export async function downloadExport(gameCode: string, file: string): Promise<vo
 async function deleteGame(gameCode: string) {
   if (!confirm(`Delete game ${gameCode} and all its data (decisions, chats, report)? This cannot be undone.`)) return;
   const r = await api<DeleteGameResponse>(`/api/games/${gameCode}`, { method: "DELETE", teacher: true });
-  if (!r.ok) return toast(r.error.message, "error");
+  if (!r.ok) {
+    toast(r.error.message, "error");
+    return;
+  }
   toast(`Game ${gameCode} deleted.`);
   location.reload();
 }
@@ -34,7 +37,7 @@ export async function setup(app: HTMLElement): Promise<void> {
   const fileInput = h("input", { id: "scenario-file", type: "file", accept: "application/json,.json" });
   const fileErrors = h("div", { role: "alert" });
   let uploaded: Record<string, unknown> | null = null;
-  fileInput.addEventListener("change", async () => {
+  const checkFile = async () => {
     uploaded = null;
     fill(fileErrors);
     const file = fileInput.files?.[0];
@@ -54,7 +57,8 @@ export async function setup(app: HTMLElement): Promise<void> {
       const errors = r.ok && !r.body.ok ? r.body.errors : [r.ok ? "The file was not checked." : r.error.message];
       fill(fileErrors, h("p", {}, "This scenario has errors:"), h("ul", {}, ...errors.map((e) => h("li", {}, e))));
     }
-  });
+  };
+  fileInput.addEventListener("change", () => void checkFile());
   const field = (id: string, labelText: string, input: HTMLElement, help?: string) =>
     h("div", {}, h("label", { for: id }, labelText), h("br"), input, help ? h("div", { class: "muted" }, help) : null);
   const rounds = h("input", { id: "rounds", type: "number", min: 1, max: 30, "aria-describedby": "rounds-help" });
@@ -115,7 +119,7 @@ export async function setup(app: HTMLElement): Promise<void> {
         h(
           "div",
           { class: "row" },
-          h("button", { type: "button", class: "secondary", onclick: () => void navigator.clipboard?.writeText(made.teacherKey).then(() => toast("Copied.")) }, "Copy"),
+          h("button", { type: "button", class: "secondary", onclick: () => copyText(made.teacherKey) }, "Copy"),
           h("a", { class: "button", href: `/teacher.html?code=${made.code}` }, "I saved it: open the game"),
         ),
       ),
@@ -126,7 +130,10 @@ export async function setup(app: HTMLElement): Promise<void> {
 
   async function renderGames() {
     gamesBox.parentElement!.hidden = !teacherKey();
-    if (!teacherKey()) return fill(gamesBox);
+    if (!teacherKey()) {
+      fill(gamesBox);
+      return;
+    }
     const r = await api<TeacherGamesResponse>("/api/teacher/games", { teacher: true });
     const games = r.ok ? r.body.games : [];
     fill(
@@ -180,7 +187,7 @@ export async function setup(app: HTMLElement): Promise<void> {
         h("h2", { id: "create-title" }, "Create a game"),
         h(
           "form",
-          { class: "stack", onsubmit: create },
+          { class: "stack", onsubmit: (e: Event) => void create(e) },
           field("scenario", "Scenario", scenarioSelect),
           field("scenario-file", "Or your own scenario file (JSON)", fileInput, "See docs/scenarios.md for the format."),
           fileErrors,
@@ -207,7 +214,10 @@ export async function setup(app: HTMLElement): Promise<void> {
             onsubmit: (e: Event) => {
               e.preventDefault();
               const v = keyInput.value.trim();
-              if (!isWellFormedKey(v)) return toast("That is not a teacher key.", "error");
+              if (!isWellFormedKey(v)) {
+                toast("That is not a teacher key.", "error");
+                return;
+              }
               setTeacherKey(v);
               keyInput.value = "";
               renderKey();
