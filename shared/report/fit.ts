@@ -5,6 +5,7 @@
 import { capitalise, joinList, pct, roundTo } from "../format.js";
 import { countFit } from "../theory/classify.js";
 import { THEORIES, THEORY_NAMES, type Theory } from "../theory/world.js";
+import type { TheoryRow } from "./theory-table.js";
 
 export interface FitCount {
   matched: number;
@@ -112,4 +113,59 @@ export function specificitySentence(fit: FitTable): string {
   const [first, ...rest] = ranked as [Theory, ...Theory[]];
   const tail = rest.map((t) => `${THEORY_NAMES[t]} ${fit[t].partnersAllowed.toFixed(1)}`).join(", ");
   return `${capitalise(THEORY_NAMES[first])} allowed ${fit[first].partnersAllowed.toFixed(1)} partners per prediction on average${tail ? `, ${tail}` : ""}: a match with a narrower prediction says more.`;
+}
+
+/** The debrief's fit tables: the class's teams, the bots apart, everything, per round (teams only) and per team. */
+export interface FitTables {
+  /** The states the class's teams played when each round was resolved: the verdict counts these. */
+  teams: FitTable;
+  /** The states played by bots (or nobody), apart. */
+  bots: FitTable;
+  /** Everything together. */
+  overall: FitTable;
+  /** Per round, the teams' alignments only. */
+  byRound: ({ round: number } & FitTable)[];
+  byTeam: ({ state: string; members: string[] } & FitTable)[];
+}
+
+/**
+ * Counts the theory table into the fit tables. A row counts for the teams when a team played the state
+ * when its round was resolved (`playedBy` "team"), for the bots otherwise.
+ * @param teams the states played by teams, in order; @param membersOf a team's members as shown in the report
+ */
+export function fitTables(table: readonly TheoryRow[], rounds: readonly number[], teams: readonly string[], membersOf: (state: string) => string[]): FitTables {
+  const fitRow = (row: TheoryRow): FitRow => ({
+    matched: row.matched,
+    allowed: {
+      "balance-of-power": row.predictions.balanceOfPower.against === null ? null : row.predictions.balanceOfPower.partners.length,
+      "balance-of-threat": row.predictions.balanceOfThreat.partners.length,
+      bandwagon: 1 + row.predictions.balanceOfThreat.tiedWith.length,
+    },
+    divergent: row.predictions.divergent,
+  });
+  const teamsFit = emptyFit();
+  const botsFit = emptyFit();
+  const overall = emptyFit();
+  const byRoundMap = new Map<number, { round: number } & ReturnType<typeof emptyFit>>();
+  const byTeamMap = new Map(teams.map((id) => [id, { state: id, members: membersOf(id), ...emptyFit() }]));
+  for (const round of rounds) byRoundMap.set(round, { round, ...emptyFit() });
+  for (const row of table) {
+    const f = fitRow(row);
+    addToFit(overall, f);
+    if (row.playedBy === "team") {
+      addToFit(teamsFit, f);
+      addToFit(byRoundMap.get(row.round)!, f);
+      const team = byTeamMap.get(row.state);
+      if (team) addToFit(team, f);
+    } else {
+      addToFit(botsFit, f);
+    }
+  }
+  return {
+    teams: finishFit(teamsFit),
+    bots: finishFit(botsFit),
+    overall: finishFit(overall),
+    byRound: [...byRoundMap.values()].map((r) => finishFit(r)),
+    byTeam: [...byTeamMap.values()].map((r) => finishFit(r)),
+  };
 }

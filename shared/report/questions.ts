@@ -4,7 +4,7 @@
 import type { Session } from "../classroom/types.js";
 import type { GameEvent } from "../rules/types.js";
 import { capitalise, joinList, pct } from "../format.js";
-import type { TheoryRow } from "./debrief.js";
+import type { TheoryRow } from "./theory-table.js";
 
 export type QuestionId =
   | "threat-over-power"
