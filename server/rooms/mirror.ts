@@ -3,9 +3,8 @@
 import type { ArraySchema } from "@colyseus/schema";
 import { members } from "../../shared/classroom/teams.js";
 import type { Session } from "../../shared/classroom/types.js";
-import { predictionsRevealed, teamRounds } from "../../shared/classroom/visibility.js";
+import { predictionsRevealed, publicTotals, teamRounds } from "../../shared/classroom/visibility.js";
 import { encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared/protocol/codec.js";
-import { totalScores } from "../../shared/rules/scoring.js";
 import { powerShares } from "../../shared/theory/power.js";
 import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 import { roundTo } from "../../shared/format.js";
@@ -43,7 +42,7 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   set(schema, "announcement", session.announcements[session.announcements.length - 1]?.text ?? "");
 
   const shares = powerShares(game);
-  const totals = totalScores(game);
+  const totals = publicTotals(session);
   const colours = new Map(session.scenario.states.map((s) => [s.id, s.color ?? ""]));
   for (const s of game.states) {
     let p = schema.states.get(s.id);

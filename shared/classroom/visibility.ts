@@ -3,6 +3,7 @@
 // and which theory predictions a client's synchronized view holds, and when
 // the theories' reasons are revealed. Chat has its own rule (chat.ts, canRead).
 import type { TeamRound } from "../protocol/codec.js";
+import { roundTo } from "../format.js";
 import { studentOf } from "./students.js";
 import type { Actor, Session, SessionEvent } from "./types.js";
 
@@ -25,6 +26,26 @@ export function viewerOf(session: Session, actor: Actor): Viewer {
  */
 export function predictionsRevealed(session: Pick<Session, "showPredictions" | "phase">): boolean {
   return session.showPredictions || session.phase === "ended";
+}
+
+/** In the theory challenge, the dealt theories stay secret until the game ends (then the debrief shows them). */
+export function rolesRevealed(session: Pick<Session, "phase" | "settings">): boolean {
+  return session.settings.scoring !== "challenge" || session.phase === "ended";
+}
+
+/**
+ * Each state's total score as everyone may see it (the synchronized state, the projector's ranking,
+ * report cards during the game): while the dealt theories are secret, without the points for playing
+ * one's theory, which would give it away (a state's other points can be recomputed from public figures).
+ * A team still sees its own full score lines in its private entry. Points, rounded to 0.1.
+ */
+export function publicTotals(session: Pick<Session, "phase" | "settings" | "game">): Record<string, number> {
+  const withTheory = rolesRevealed(session);
+  const totals: Record<string, number> = {};
+  for (const [id, lines] of Object.entries(session.game.scores)) {
+    totals[id] = roundTo(lines.reduce((sum, l) => sum + l.total - (withTheory ? 0 : l.theory), 0), 1);
+  }
+  return totals;
 }
 
 /** A team's resolved rounds, for its results and report card; the theories' reasons only while revealed. */

@@ -1,8 +1,12 @@
 // A student's report card: their state's decisions round by round, what each
 // theory predicted and why, their score and its breakdown, and one reflection
 // question drawn from their own game. Built from the debrief, so it agrees with
-// what the teacher projects.
+// what the teacher projects; and what a student may see follows the live
+// game's rules (shared/classroom/visibility.ts): the theories' predictions only
+// while the teacher shows them or once the game has ended, and the scores of
+// the theory challenge without the secret theories' points until the end.
 import type { Session } from "../classroom/types.js";
+import { predictionsRevealed, publicTotals } from "../classroom/visibility.js";
 import { nameInText, THEORY_NAMES } from "../theory/world.js";
 import { capitalise, joinList } from "../format.js";
 import { countFit, emptyFitCounts, type FitCounts } from "../theory/classify.js";
@@ -16,14 +20,21 @@ export interface ReportCard {
   nickname: string;
   state: string;
   stateName: string;
+  /** The state's total as everyone sees it (see publicTotals), and its rank among those totals. */
   total: number;
   rank: number;
   of: number;
-  rounds: TheoryRow[];
+  rounds: CardRound[];
   /** How many of the student's rounds each theory explained. */
   fit: FitCounts;
   reflection: string;
 }
+
+/** A round on the card: the debrief's row, with the predictions null while they are hidden from students. */
+export type CardRound = Omit<TheoryRow, "predictions"> & { predictions: TheoryRow["predictions"] | null };
+
+const GENERAL_REFLECTION =
+  "Which of the three theories best describes your team's choices, and what in the situation (power, distance, offensive forces, past deeds) made you choose that way?";
 
 /** The reflection question: the sharpest moment of this state's game, in a question. `name` gives a name inside a sentence. */
 export function reflectionQuestion(rows: TheoryRow[], name: (id: string) => string): string {
@@ -41,9 +52,13 @@ export function reflectionQuestion(rows: TheoryRow[], name: (id: string) => stri
   if (band > 0) {
     return `${capitalise(name(rows[0]!.state))} allied with its top threat in ${band} round${band === 1 ? "" : "s"}. Was that bandwagoning out of weakness, or for profit? What would have happened if you had balanced instead?`;
   }
-  return "Which of the three theories best describes your team's choices, and what in the situation (power, distance, offensive forces, past deeds) made you choose that way?";
+  return GENERAL_REFLECTION;
 }
 
+/**
+ * The card of one student (null for an unknown or removed student, or one in no team).
+ * Predictions and the reflection drawn from them appear only while predictions are revealed.
+ */
 export function buildReportCard(session: Session, studentId: string): ReportCard | null {
   const student = Object.hasOwn(session.students, studentId) ? session.students[studentId] : undefined;
   if (!student || student.removed || student.state === null) return null;
@@ -57,8 +72,10 @@ export function buildReportCard(session: Session, studentId: string): ReportCard
   const rows = debrief.theoryTable.filter((r) => r.state === state);
   const fit = emptyFitCounts();
   for (const r of rows) countFit(fit, r.matched);
-  const ranking = debrief.summary.ranking;
-  const rank = ranking.findIndex((r) => r.id === state) + 1;
+  const reveal = predictionsRevealed(session);
+  const totals = publicTotals(session);
+  const ranking = Object.entries(totals).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const rank = ranking.findIndex(([id]) => id === state) + 1;
   return {
     format: "entente-card/1",
     code: session.code,
@@ -67,11 +84,11 @@ export function buildReportCard(session: Session, studentId: string): ReportCard
     nickname: student.nickname,
     state,
     stateName: name(state),
-    total: ranking.find((r) => r.id === state)?.total ?? 0,
+    total: totals[state] ?? 0,
     rank,
     of: ranking.length,
-    rounds: rows,
+    rounds: reveal ? rows : rows.map((r) => ({ ...r, predictions: null })),
     fit,
-    reflection: reflectionQuestion(rows, inText),
+    reflection: reveal ? reflectionQuestion(rows, inText) : GENERAL_REFLECTION,
   };
 }

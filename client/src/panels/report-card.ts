@@ -33,20 +33,22 @@ export function reportCard(card: ReportCard): HTMLElement {
             h(
               "tr",
               {},
-              h("th", { scope: "row" }, String(r.round), r.predictions.divergent ? h("div", { class: "pill warn" }, "theories disagreed") : null),
+              h("th", { scope: "row" }, String(r.round), r.predictions?.divergent ? h("div", { class: "pill warn" }, "theories disagreed") : null),
               h(
                 "td",
                 {},
                 r.matched.alone ? "Stood alone." : `Allies: ${r.did.allies.join(", ") || "none"}${r.did.offers.length ? `; offers to ${r.did.offers.join(", ")}` : ""}.`,
                 h("div", {}, `Budget ${r.did.budget.economy}/${r.did.budget.defense}/${r.did.budget.offense} (economy/defence/offence); ${r.did.actionText || "no action"}.`),
               ),
-              h(
-                "td",
-                {},
-                h("div", {}, h("strong", {}, "Balance of power: "), r.predictions.balanceOfPower.reason),
-                h("div", {}, h("strong", {}, "Balance of threat: "), r.predictions.balanceOfThreat.reason),
-                h("div", {}, h("strong", {}, "Bandwagoning: "), r.predictions.bandwagon.reason),
-              ),
+              r.predictions
+                ? h(
+                    "td",
+                    {},
+                    h("div", {}, h("strong", {}, "Balance of power: "), r.predictions.balanceOfPower.reason),
+                    h("div", {}, h("strong", {}, "Balance of threat: "), r.predictions.balanceOfThreat.reason),
+                    h("div", {}, h("strong", {}, "Bandwagoning: "), r.predictions.bandwagon.reason),
+                  )
+                : h("td", { class: "muted" }, "Hidden until your teacher shows the predictions or the game ends."),
               h("td", {}, r.matched.theories.map((t) => THEORY_LABEL[t]).join(", ") || "none"),
               h("td", { class: "num" }, r.score ? num1(r.score.total) : "—"),
             ),
