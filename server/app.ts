@@ -5,13 +5,15 @@ import { matchMaker, Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { existsSync } from "node:fs";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { ServerConfig } from "./config.js";
+import { AddressedTransport, trustFunction } from "./guard/address.js";
+import { Guards } from "./guard/limits.js";
+import { matchmakeRouter } from "./guard/matchmake.js";
 import { apiRouter } from "./http/routes.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
 import { openDatabase, type Db } from "./storage/database.js";
@@ -43,6 +45,17 @@ export interface ServerOptions {
   now?: () => number;
 }
 
+/** A browser request from a page of this server (no Origin header: not a browser, allowed). */
+function sameOrigin(req: express.Request): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 /** A room's listing, or undefined when no process has the room: what getRoomById resolves to, though its declared type leaves undefined out. */
 function roomListing(roomId: string): Promise<Awaited<ReturnType<typeof matchMaker.getRoomById>> | undefined> {
   return matchMaker.getRoomById(roomId);
@@ -52,11 +65,17 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   const db = openDatabase(config.dataDir);
   const store = new GameStore(db);
   const host = config.publicAddress ?? "local";
-  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now });
+  const guards = new Guards();
+  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now, guards });
 
   const app = express();
   app.disable("x-powered-by");
-  app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode }));
+  // Which proxies may report the client's address (req.ip), for the limits: none unless TRUST_PROXY says so.
+  const trust = trustFunction(config.trustProxy ?? false);
+  app.set("trust proxy", trust);
+  const addressOf = (req: express.Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
+  app.use("/matchmake", matchmakeRouter({ guards, addressOf, originAllowed: sameOrigin }));
+  app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode, guards, addressOf }));
   if (existsSync(clientDist)) {
     // Hashed assets never change; pages are checked on every load.
     app.use("/assets", express.static(join(clientDist, "assets"), { immutable: true, maxAge: "365d" }));
@@ -71,7 +90,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   // The Colyseus server must be made after the HTTP server exists with its app (it takes over its request listener).
   const httpServer = createHttpServer(app);
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024 }),
+    transport: new AddressedTransport({ server: httpServer, maxPayload: 16 * 1024 }, trust),
     ...(config.redisUrl
       ? {
           presence: new RedisPresence(config.redisUrl),
@@ -83,6 +102,10 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
     greet: false,
     gracefullyShutdown: options.gracefullyShutdown ?? true,
   });
+  // Colyseus answers /matchmake itself in front of Express; give those requests back to Express, whose
+  // /matchmake route guards them and then calls Colyseus's matchmaker (server/guard/matchmake.ts).
+  httpServer.removeAllListeners("request");
+  httpServer.on("request", app);
   gameServer.define("classroom", ClassroomRoom);
   // Browsers may only join and reconnect; games are created through POST /api/games.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];

@@ -13,6 +13,16 @@ export interface ServerConfig {
   teacherPasscode?: string;
   reconnectSeconds: number;
   endLingerMs: number;
+  /** Proxies trusted to report the client's address in X-Forwarded-For (Express's "trust proxy"): false, a hop count, or addresses/ranges. */
+  trustProxy?: boolean | number | string;
+}
+
+/** TRUST_PROXY: unset or "false" (none), "true" (any), a number of hops, or comma-separated addresses/ranges ("loopback", "10.0.0.0/8"). */
+function trustProxyFrom(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -37,5 +47,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     teacherPasscode: env.TEACHER_PASSCODE || undefined,
     reconnectSeconds: intFrom(env.RECONNECT_SECONDS, 60, "RECONNECT_SECONDS"),
     endLingerMs: intFrom(env.END_LINGER_SECONDS, 600, "END_LINGER_SECONDS") * 1000,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

@@ -45,6 +45,9 @@ export function gameRoutes(options: ApiOptions): express.Router {
       keyIsNew = true;
     } else if (!isWellFormedKey(teacherKey)) {
       throw new ApiError(400, "bad-teacher-key", "That is not a teacher key.");
+    } else if (store.teacherGames(hashSecret(teacherKey)).length === 0) {
+      // Only keys this server made: a key a teacher chose ("aaaa…") would be easy to guess.
+      throw new ApiError(403, "unknown-teacher-key", "This server did not make that teacher key: leave it out to get a new one.");
     }
     const scenario = resolveScenario(input.scenario);
     const settings = settingsFor(scenario, input.settings ?? {}, newSeed());
@@ -78,6 +81,8 @@ export function gameRoutes(options: ApiOptions): express.Router {
 
   router.get("/teacher/games", (req, res) => {
     const hash = hashSecret(teacherKeyOf(req));
+    // A key that owns nothing is answered with an empty list, but counts as a guess.
+    if (store.teacherGames(hash).length === 0) void options.guards.wrongKeys.failed(options.addressOf(req));
     res.json({
       games: store.teacherGames(hash).map((g) => ({
         gameId: g.id,

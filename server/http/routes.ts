@@ -15,8 +15,10 @@
 //   GET  /api/games/:code/card?key=        a student's report card (their rejoin key)
 import express from "express";
 import type { HealthResponse } from "../../shared/protocol/http.js";
+import type { Guards } from "../guard/limits.js";
 import type { GameStore } from "../storage/games.js";
 import { ApiError, errorHandler } from "./errors.js";
+import { guessing } from "./guessing.js";
 import { gameRoutes } from "./games.js";
 import { reportRoutes } from "./reports.js";
 import { scenarioRoutes } from "./scenarios.js";
@@ -27,10 +29,15 @@ export interface ApiOptions {
   host: string;
   /** When set, creating a game needs it. */
   teacherPasscode?: string;
+  /** The process's rate limiters, and the client's address as they count it. */
+  guards: Guards;
+  addressOf: (req: express.Request) => string;
 }
 
 export function apiRouter(options: ApiOptions): express.Router {
   const router = express.Router();
+  const guessed = guessing(options.guards, options.addressOf);
+  router.use(guessed.before);
   router.use(express.json({ limit: "1mb" }));
   router.get("/health", (_req, res) => {
     res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()), host: options.host } satisfies HealthResponse);
@@ -40,6 +47,10 @@ export function apiRouter(options: ApiOptions): express.Router {
   router.use(reportRoutes(options.store));
   router.use(() => {
     throw new ApiError(404, "not-found", "No such API endpoint.");
+  });
+  router.use((err: unknown, req: express.Request, _res: express.Response, next: express.NextFunction) => {
+    guessed.failed(err, req);
+    next(err);
   });
   router.use(errorHandler);
   return router;

@@ -1,11 +1,14 @@
-// One classroom game. The room is a thin keeper: it validates each message
-// against the shared catalogue, turns it into a session command, lets the
-// session reducer decide (who may do what included), stores the accepted entry
-// before acknowledging it, mirrors the result into the synchronized state and
-// sends each event to those who may see it. No game rule lives here.
+// One classroom game. The room is a thin keeper: it paces each connection's
+// messages (inbound.ts), validates them against the shared catalogue, turns
+// them into session commands, lets the session reducer decide (who may do what
+// included), stores the accepted entry before acknowledging it, mirrors the
+// result into the synchronized state and sends each event to those who may see
+// it. Joins are screened by the model's admission rules twice: when the seat is
+// reserved (screenJoin, called by server/guard/matchmake.ts) and when the
+// WebSocket connects (onAuth). No game rule lives here.
 import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { admit, joinRefusalClose } from "../../shared/classroom/admission.js";
+import { admit, joinRefusalClose, type AdmissionFacts } from "../../shared/classroom/admission.js";
 import { canRead } from "../../shared/classroom/chat.js";
 import { crisisMenu } from "../../shared/classroom/crises.js";
 import { reduceSession, replaySession } from "../../shared/classroom/reduce.js";
@@ -15,14 +18,17 @@ import type { Actor, LogEntry, Session, SessionCommand, SessionEvent, SessionRef
 import { viewerOf } from "../../shared/classroom/visibility.js";
 import { CLOSE } from "../../shared/protocol/close-codes.js";
 import { toCommand } from "../../shared/protocol/commands.js";
-import { CLIENT_MESSAGES, joinOptions, parseMessage, refOf, type ClientMessage } from "../../shared/protocol/messages.js";
-import type { ErrorCode, Ref } from "../../shared/protocol/server-messages.js";
+import { CLIENT_MESSAGES, joinOptions, parseMessage, refOf, type ClientMessage, type JoinOptions } from "../../shared/protocol/messages.js";
+import { CHAT_HISTORY_LIMIT, type ErrorCode, type Ref, type ServerMessages } from "../../shared/protocol/server-messages.js";
+import type { CloseCode } from "../../shared/protocol/close-codes.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { hashSecret, newId, newSecret } from "../keys.js";
 import type { GameRecord, GameStore } from "../storage/games.js";
 import { deliver, send } from "./delivery.js";
 import { mirror } from "./mirror.js";
-import { RateLimiter } from "./rate-limit.js";
+import { addressOf } from "../guard/address.js";
+import { LIMITS, type Guards } from "../guard/limits.js";
+import { enqueue, flooding, mayTellLimited, newPacing } from "./inbound.js";
 import { ClassroomSchema } from "./schema.js";
 import { clientsOfStudent, ConnectedStudents, connectionOf, type Connection } from "./connections.js";
 import { NOTHING_SHOWN, refreshView } from "./views.js";
@@ -35,7 +41,17 @@ export interface RoomContext {
   endLingerMs: number;
   /** The time (ms since the epoch): Date.now, or a test's clock. */
   now: () => number;
+  /** The process's rate limiters. */
+  guards: Guards;
 }
+
+/** Seconds a reserved seat waits for its WebSocket (Colyseus's default is 15): a flood of reservations clears fast. */
+export const SEAT_RESERVATION_SECONDS = 8;
+
+const BAD_JOIN = "Join with a role: student (with a nickname), teacher (with the teacher key) or projector.";
+
+/** The answer to a join before its seat is reserved. `newcomer`: a new student or a projector (the joins limits count those). */
+export type JoinScreen = { ok: true; newcomer: "student" | "projector" | null } | { ok: false; close: CloseCode; message: string; wrongKey?: true };
 
 let context: RoomContext | null = null;
 
@@ -49,12 +65,15 @@ interface Auth {
   nickname?: string;
   /** A new student: given their personal rejoin key, and joined (stored) in onJoin. */
   rejoinKey?: string;
+  /** A student let in by the teacher on a new device: their claim key, now their rejoin key, to keep. */
+  keptKey?: string;
 }
 
 type Result = { ok: true; seq: number } | { ok: false; refusal: { code: ErrorCode; message: string } };
 
 export class ClassroomRoom extends Room<ClassroomSchema> {
-  override maxClients = 2000;
+  /** Colyseus's own cap, for the process's sake; the admission limits (shared/classroom/admission.ts) decide first. */
+  override maxClients = 5000;
   /** The session as it stands (for tests and the HTTP API: read only). */
   session!: Session;
   private ctx!: RoomContext;
@@ -72,6 +91,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.record = record;
     this.roomId = record.code;
     this.autoDispose = false;
+    this.setSeatReservationTime(SEAT_RESERVATION_SECONDS);
     const log = this.ctx.store.entries(record.id);
     const { state, skipped } = replaySession(createSession(record.scenario, record.settings, record.code, record.createdAt), log);
     if (skipped.length > 0) console.warn(`game ${record.code}: ${skipped.length} stored entries were refused on replay`);
@@ -95,20 +115,56 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   // --- joining ---------------------------------------------------------------
 
+  /**
+   * Screens a join before its seat is reserved (server/guard/matchmake.ts calls it through
+   * matchMaker.remoteRoomCall, so it works whichever process holds the room). A nickname that belongs
+   * to a student who is not connected, sent with a claim key, files a request for the teacher.
+   */
+  screenJoin(raw: unknown): JoinScreen {
+    const parsed = joinOptions.safeParse(raw ?? {});
+    if (!parsed.success) return { ok: false, close: CLOSE.BAD_JOIN, message: BAD_JOIN };
+    const options = parsed.data;
+    const decision = admit(this.session, options, this.facts(options));
+    if (!decision.ok) {
+      if (decision.askTeacher && options.role === "student" && options.claim) {
+        const asked = this.apply({ kind: "system" }, { type: "requestSeat", studentId: decision.askTeacher.studentId, claimHash: hashSecret(options.claim) });
+        if (!asked.ok && asked.refusal.code === "removed") return { ok: false, close: CLOSE.FORBIDDEN, message: "Your teacher did not let you in under this nickname." };
+      }
+      return { ok: false, close: decision.close, message: decision.message, ...(decision.wrongKey ? { wrongKey: true as const } : {}) };
+    }
+    return { ok: true, newcomer: "newStudent" in decision ? "student" : decision.actor.kind === "projector" ? "projector" : null };
+  }
+
   override onAuth(_client: Client, raw: unknown): Auth {
     const parsed = joinOptions.safeParse(raw ?? {});
-    if (!parsed.success) throw new ServerError(CLOSE.BAD_JOIN, "Join with a role: student (with a nickname), teacher (with the teacher key) or projector.");
+    if (!parsed.success) throw new ServerError(CLOSE.BAD_JOIN, BAD_JOIN);
     const options = parsed.data;
-    const decision = admit(this.session, options, {
-      teacherKeyMatches: options.role === "teacher" && hashSecret(options.teacherKey) === this.record.teacherHash,
-      rejoinStudentId: options.role === "student" && options.rejoinKey ? (studentByKeyHash(this.session, hashSecret(options.rejoinKey))?.id ?? null) : null,
-      connections: (id) => this.connected.of(id),
-    });
+    const decision = admit(this.session, options, this.facts(options));
     if (!decision.ok) throw new ServerError(decision.close, decision.message);
     if ("newStudent" in decision) {
       return { actor: { kind: "student", studentId: newId().slice(0, 12) }, nickname: decision.newStudent.nickname, rejoinKey: newSecret() };
     }
-    return { actor: decision.actor, ...(decision.nickname !== undefined ? { nickname: decision.nickname } : {}) };
+    const keptKey = options.role === "student" && !options.rejoinKey && options.claim ? options.claim : undefined;
+    return { actor: decision.actor, ...(decision.nickname !== undefined ? { nickname: decision.nickname } : {}), ...(keptKey ? { keptKey } : {}) };
+  }
+
+  /** What admission needs to know that only the room knows: keys (hashed here), connections, reservations. */
+  private facts(options: JoinOptions): AdmissionFacts {
+    const byKey = (key: string | undefined) => (key ? (studentByKeyHash(this.session, hashSecret(key))?.id ?? null) : null);
+    // Seats reserved and not yet taken (Colyseus's own record of them): [options, auth, consumed, reconnection].
+    const pending = Object.values(this.reservedSeats)
+      .filter(([, , consumed, reconnection]) => !consumed && !reconnection)
+      .map(([reserved]) => joinOptions.safeParse(reserved).data)
+      .filter((o) => o !== undefined);
+    const newcomer = (o: JoinOptions) => o.role === "projector" || (o.role === "student" && !o.rejoinKey && !o.claim);
+    return {
+      teacherKeyMatches: options.role === "teacher" && hashSecret(options.teacherKey) === this.record.teacherHash,
+      rejoinStudentId: options.role === "student" ? byKey(options.rejoinKey) : null,
+      claimStudentId: options.role === "student" ? byKey(options.claim) : null,
+      connections: (id) => this.connected.of(id),
+      projectors: this.clients.filter((c) => connectionOf(c)?.actor.kind === "projector").length + pending.filter((o) => o.role === "projector").length,
+      pendingNewcomers: pending.filter(newcomer).length,
+    };
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
@@ -116,9 +172,10 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       const joined = this.apply({ kind: "system" }, { type: "join", studentId: auth.actor.studentId, nickname: auth.nickname ?? "", keyHash: hashSecret(auth.rejoinKey) });
       if (!joined.ok) throw new ServerError(joinRefusalClose(joined.refusal.code), joined.refusal.message);
     }
-    client.userData = { actor: auth.actor, limiter: new RateLimiter(20, 10, this.ctx.now()), shown: NOTHING_SHOWN } satisfies Connection;
+    const sender = auth.actor.kind === "student" ? `s:${this.record.code}:${auth.actor.studentId}` : auth.actor.kind === "teacher" ? `t:${this.record.code}` : `p:${client.sessionId}`;
+    client.userData = { actor: auth.actor, pacing: newPacing(sender, addressOf(client.ref)), cutOff: false, shown: NOTHING_SHOWN } satisfies Connection;
     if (auth.actor.kind !== "projector") client.view = new StateView();
-    this.seated(client, auth.rejoinKey ?? null);
+    this.seated(client, auth.rejoinKey ?? auth.keptKey ?? null);
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
@@ -128,7 +185,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     mirror(this.session, this.state, this.connected.ids());
     const studentId = conn.actor.kind === "student" ? conn.actor.studentId : null;
     const removed = studentId !== null && studentOf(this.session, studentId)?.removed;
-    if (consented || removed || this.session.phase === "ended") return;
+    if (consented || removed || conn.cutOff || this.session.phase === "ended") return;
     try {
       const pending = this.allowReconnection(client, this.ctx.reconnectSeconds);
       if (studentId) this.pendingReconnections.set(studentId, pending);
@@ -158,33 +215,64 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   // --- messages --------------------------------------------------------------
 
+  /** A message of a catalogue type: paced, then validated, then run through the model. */
   private handle(client: Client, type: ClientMessage, payload: unknown): void {
-    const conn = connectionOf(client);
+    const conn = this.admitMessage(client);
     if (!conn) return;
-    const ref = refOf(payload);
-    if (!conn.limiter.take(this.ctx.now())) {
-      this.refuse(client, ref, type, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
-      return;
-    }
-    const parsed = parseMessage(type, payload);
-    if (!parsed.ok) {
-      this.refuse(client, ref, type, parsed.refusal);
-      return;
-    }
-    const result = this.apply(conn.actor, toCommand(type, parsed.payload));
-    if (result.ok) send(client, "ack", { ref: ref ?? null, type, seq: result.seq });
-    else this.refuse(client, ref, type, result.refusal);
+    enqueue(conn.pacing, this.ctx.guards, async (verdict) => {
+      if (conn.cutOff) return; // what a flooding connection sent before it was cut off is dropped
+      const ref = refOf(payload);
+      if (!verdict.ok) {
+        this.tellLimited(client, conn, ref, type, verdict.retryAfterSeconds);
+        return;
+      }
+      const parsed = parseMessage(type, payload);
+      if (!parsed.ok) {
+        this.refuse(client, ref, type, parsed.refusal);
+        return;
+      }
+      if (type === "chat") {
+        const chat = await this.ctx.guards.chatMessage(conn.pacing.sender);
+        if (!chat.ok) {
+          this.tellLimited(client, conn, ref, type, chat.retryAfterSeconds, "Too many chat messages");
+          return;
+        }
+      }
+      const result = this.apply(conn.actor, toCommand(type, parsed.payload));
+      if (result.ok) send(client, "ack", { ref: ref ?? null, type, seq: result.seq });
+      else this.refuse(client, ref, type, result.refusal);
+    });
   }
 
   /** An unknown message type. Never String() a client value: a type or payload can be any decoded object. */
   private unknown(client: Client, type: unknown, payload: unknown): void {
+    const conn = this.admitMessage(client);
+    if (!conn) return;
     const name = typeof type === "string" || typeof type === "number" ? String(type).slice(0, 64) : "?";
+    enqueue(conn.pacing, this.ctx.guards, (verdict) => {
+      if (conn.cutOff) return;
+      if (!verdict.ok) {
+        this.tellLimited(client, conn, refOf(payload), name, verdict.retryAfterSeconds);
+        return;
+      }
+      this.refuse(client, refOf(payload), name, { code: "unknown-message", message: `Unknown message "${name}".` });
+    });
+  }
+
+  /** A message over a limit: says so, at most once a second per connection (the rest are dropped silently). */
+  private tellLimited(client: Client, conn: Connection, ref: Ref | undefined, type: string, seconds: number, what = "Too many messages"): void {
+    if (mayTellLimited(conn.pacing, Date.now())) this.refuse(client, ref, type, { code: "rate-limited", message: `${what}: wait ${seconds} s and try again.` });
+  }
+
+  /** Counts a message as it arrives; a connection that floods is closed at once (CLOSE.TOO_MANY) and its messages dropped. */
+  private admitMessage(client: Client): Connection | undefined {
     const conn = connectionOf(client);
-    if (conn && !conn.limiter.take(this.ctx.now())) {
-      this.refuse(client, refOf(payload), name, { code: "rate-limited", message: "Too many messages: wait a moment and try again." });
-      return;
-    }
-    this.refuse(client, refOf(payload), name, { code: "unknown-message", message: `Unknown message "${name}".` });
+    if (!conn || conn.cutOff) return undefined;
+    if (!flooding(conn.pacing, Date.now())) return conn;
+    conn.cutOff = true;
+    console.warn(`game ${this.record.code}: a ${conn.actor.kind} connection from ${conn.pacing.address} sent over ${LIMITS.floodPerSecond} messages in a second and was disconnected`);
+    client.leave(CLOSE.TOO_MANY, "You sent too many messages and were disconnected. Reload the page to come back.");
+    return undefined;
   }
 
   /** Runs one entry through the model; stores it; then mirrors and delivers. */
@@ -208,6 +296,10 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     mirror(this.session, this.state, this.connected.ids());
     for (const client of this.clients) this.refreshViewOf(client);
     deliver(this.session, entry, events, this.audience());
+    if (events.some((e) => e.type === "seatRequested" || e.type === "seatRequestAnswered" || e.type === "studentRemoved")) {
+      const requests = this.seatRequests();
+      for (const client of this.clients) if (connectionOf(client)?.actor.kind === "teacher") send(client, "seatRequests", requests);
+    }
     for (const event of events) {
       if (event.type !== "studentRemoved") continue;
       for (const client of clientsOfStudent(this.clients, event.studentId)) client.leave(CLOSE.FORBIDDEN, "The teacher removed you from this game.");
@@ -251,8 +343,19 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       serverTime: this.ctx.now(),
       crises: conn.actor.kind === "teacher" ? crisisMenu(this.session) : [],
     });
-    send(client, "chatHistory", { messages: this.session.chat.filter((m) => canRead(m, viewer)) });
+    send(client, "chatHistory", { messages: this.session.chat.filter((m) => canRead(m, viewer)).slice(-CHAT_HISTORY_LIMIT) });
+    if (conn.actor.kind === "teacher") send(client, "seatRequests", this.seatRequests());
     mirror(this.session, this.state, this.connected.ids());
+  }
+
+  /** The requests to come back waiting for the teacher, as the console shows them. */
+  private seatRequests(): ServerMessages["seatRequests"] {
+    return {
+      requests: this.session.seatRequests.map((r) => {
+        const student = studentOf(this.session, r.studentId);
+        return { id: r.id, studentId: r.studentId, nickname: student?.nickname ?? "", state: student?.state ?? null, at: r.at };
+      }),
+    };
   }
 
   private refreshViewOf(client: Client): void {

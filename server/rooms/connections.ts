@@ -3,13 +3,16 @@
 // student. Colyseus keeps the clients; this keeps what Entente knows of them.
 import type { Client } from "@colyseus/core";
 import type { Actor } from "../../shared/classroom/types.js";
-import type { RateLimiter } from "./rate-limit.js";
+import type { Pacing } from "./inbound.js";
 import type { Shown } from "./views.js";
 
 /** What the room keeps per connection. */
 export interface Connection {
   actor: Actor;
-  limiter: RateLimiter;
+  /** Its messages' limits and order (inbound.ts). */
+  pacing: Pacing;
+  /** Cut off for flooding: no reconnection window is kept. */
+  cutOff: boolean;
   /** The private entries its StateView holds. */
   shown: Shown;
 }

@@ -37,6 +37,7 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   set(schema, "chatMode", session.settings.chatMode);
   set(schema, "scoring", session.settings.scoring);
   set(schema, "showPredictions", session.showPredictions);
+  set(schema, "locked", session.locked);
   set(schema, "distanceScale", game.distanceScale);
   set(schema, "reach", game.reach);
   set(schema, "announcement", session.announcements[session.announcements.length - 1]?.text ?? "");

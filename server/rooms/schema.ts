@@ -112,6 +112,8 @@ export class ClassroomSchema extends Schema {
   @type("string") chatMode = "open";
   @type("string") scoring = "standard";
   @type("boolean") showPredictions = false;
+  /** The teacher closed the game to new players. */
+  @type("boolean") locked = false;
   @type("float64") distanceScale = 1000;
   @type("float64") reach = 3000;
   @type({ map: StatePublic }) states = new MapSchema<StatePublic>();

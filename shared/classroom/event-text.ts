@@ -92,6 +92,12 @@ export function eventText(e: SessionEvent, name: Name): string | null {
       return e.show ? "The teacher shows what the theories predict." : "Predictions are hidden again.";
     case "clockRestored":
       return "The server restarted: the game goes on where it was.";
+    case "lobbyLocked":
+      return e.locked ? "The game is closed to new players." : "The game is open to new players again.";
+    case "seatRequested":
+      return `Someone asks to come back as ${e.nickname} (without ${e.nickname}'s rejoin link).`;
+    case "seatRequestAnswered":
+      return e.approved ? `The teacher let ${e.nickname} back in on a new device.` : `The teacher refused a request to come back as ${e.nickname}.`;
     case "chat":
     case "guessed":
     case "studentMuted":

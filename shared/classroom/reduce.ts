@@ -9,9 +9,11 @@ import { canRead, chatRefusal, MAX_CHAT_LENGTH, parseChannel, privateChannel } f
 import { botPlans, endDiplomacy, endGame, everyoneReady, isBot, nextRound, startGame } from "./flow.js";
 import { findStudentByNickname, MAX_NICKNAME, normalizeNickname, studentOf } from "./students.js";
 import { placeStudent } from "./teams.js";
-import type { Actor, SessionEvent, SessionOutcome, SessionRefusal, Session, LogEntry, Speaker } from "./types.js";
+import type { Actor, SessionEvent, SessionOutcome, SessionRefusal, Session, LogEntry, Speaker, Student } from "./types.js";
 
 export const MAX_ANNOUNCEMENT = 500;
+/** Requests to come back that may wait for the teacher at once (more are refused until the teacher answers). */
+export const MAX_SEAT_REQUESTS = 20;
 export const MAX_EXTEND_SECONDS = 1800;
 
 const refuse = (code: SessionRefusal["code"], message: string): SessionOutcome => ({ ok: false, refusal: { code, message } });
@@ -27,11 +29,15 @@ function copy(session: Session): Session {
     announcements: [...session.announcements],
     guesses: [...session.guesses],
     timeline: [...session.timeline],
+    seatRequests: [...session.seatRequests],
+    refusedClaims: [...session.refusedClaims],
   };
 }
 
-const teacherOnly = new Set(["kick", "move", "mute", "start", "pause", "resume", "extend", "advance", "end", "seat", "announce", "crisis", "showPredictions"]);
-const systemOnly = new Set(["join", "deadline", "clockRestored"]);
+const teacherOnly = new Set(["kick", "move", "mute", "start", "pause", "resume", "extend", "advance", "end", "seat", "announce", "crisis", "showPredictions", "lock", "answerSeat"]);
+const systemOnly = new Set(["join", "deadline", "clockRestored", "requestSeat"]);
+/** What still works once the game has ended: talking, revealing, guessing, and coming back to see the results. */
+const afterTheEnd = new Set(["chat", "showPredictions", "guess", "requestSeat", "answerSeat", "kick", "lock"]);
 
 function allowed(actor: Actor, type: string): boolean {
   if (systemOnly.has(type)) return actor.kind === "system";
@@ -46,7 +52,7 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
   if (!allowed(actor, command.type)) {
     return refuse("not-allowed", actor.kind === "student" ? "Only the teacher can do that." : "That is not allowed here.");
   }
-  if (prev.phase === "ended" && command.type !== "chat" && command.type !== "showPredictions" && command.type !== "guess") {
+  if (prev.phase === "ended" && !afterTheEnd.has(command.type)) {
     return refuse("game-over", "The game is over.");
   }
   const session = copy(prev);
@@ -75,10 +81,47 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
       break;
     }
     case "kick": {
+      const ids = "studentIds" in command ? command.studentIds : [command.studentId];
+      const removing = [...new Set(ids)].map((id) => studentOf(session, id)).filter((s): s is Student => s !== undefined && !s.removed);
+      if (removing.length === 0) return refuse("unknown-student", ids.length === 1 ? "There is no such student in this game." : "None of these students is in this game.");
+      for (const s of removing) {
+        session.students[s.id] = { ...s, removed: true };
+        events.push({ type: "studentRemoved", studentId: s.id, nickname: s.nickname });
+      }
+      const gone = new Set(removing.map((s) => s.id));
+      session.seatRequests = session.seatRequests.filter((r) => !gone.has(r.studentId));
+      break;
+    }
+    case "lock": {
+      if (session.locked === command.locked) return refuse("stale", command.locked ? "The game is already closed to new players." : "The game is already open to new players.");
+      session.locked = command.locked;
+      events.push({ type: "lobbyLocked", locked: command.locked });
+      break;
+    }
+    case "requestSeat": {
       const s = studentOf(session, command.studentId);
       if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
-      session.students[command.studentId] = { ...s, removed: true };
-      events.push({ type: "studentRemoved", studentId: s.id, nickname: s.nickname });
+      if (session.refusedClaims.includes(command.claimHash)) return refuse("removed", "The teacher did not let you in.");
+      if (session.seatRequests.some((r) => r.claimHash === command.claimHash)) return refuse("stale", "This request is already waiting for the teacher.");
+      if (session.seatRequests.length >= MAX_SEAT_REQUESTS) return refuse("stale", "Too many requests are waiting for the teacher: try again in a minute.");
+      const id = session.timeline.filter((t) => t.event.type === "seatRequested").length + 1;
+      session.seatRequests.push({ id, studentId: s.id, claimHash: command.claimHash, at });
+      events.push({ type: "seatRequested", requestId: id, studentId: s.id, nickname: s.nickname });
+      break;
+    }
+    case "answerSeat": {
+      const request = session.seatRequests.find((r) => r.id === command.requestId);
+      if (!request) return refuse("no-such-request", "This request has already been answered.");
+      const s = studentOf(session, request.studentId)!;
+      session.seatRequests = session.seatRequests.filter((r) => r.id !== request.id);
+      if (command.approve) {
+        session.students[s.id] = { ...s, keyHash: request.claimHash };
+        // Any other request for the same student is answered by this one.
+        session.seatRequests = session.seatRequests.filter((r) => r.studentId !== s.id);
+      } else {
+        session.refusedClaims.push(request.claimHash);
+      }
+      events.push({ type: "seatRequestAnswered", requestId: request.id, studentId: s.id, nickname: s.nickname, approved: command.approve });
       break;
     }
     case "move": {

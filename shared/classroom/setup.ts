@@ -30,5 +30,8 @@ export function createSession(scenario: Scenario, settings: SessionSettings, cod
     guesses: [],
     timeline: [],
     createdAt: at,
+    locked: false,
+    seatRequests: [],
+    refusedClaims: [],
   };
 }

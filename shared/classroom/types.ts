@@ -68,6 +68,18 @@ export interface Guess {
   at: number;
 }
 
+/**
+ * Someone asked to come back as a student who is not connected, without that student's rejoin key
+ * (a new device, or an impostor): the teacher lets them in or refuses. `claimHash` is the hash of the
+ * key the asking browser made; letting in makes it the student's rejoin key.
+ */
+export interface SeatRequest {
+  id: number;
+  studentId: string;
+  claimHash: string;
+  at: number;
+}
+
 export interface Session {
   code: string;
   scenario: Scenario;
@@ -88,6 +100,12 @@ export interface Session {
   /** Everything that happened, in order, for the timeline and the report. */
   timeline: TimelineEntry[];
   createdAt: number;
+  /** The teacher closed the game to new students (students already in come back as before). */
+  locked: boolean;
+  /** Requests to come back as a disconnected student, waiting for the teacher. */
+  seatRequests: SeatRequest[];
+  /** Hashes of the claim keys the teacher refused: they are refused again at once. */
+  refusedClaims: string[];
 }
 
 export type SessionEvent =
@@ -105,7 +123,10 @@ export type SessionEvent =
   | { type: "chat"; message: ChatMessage }
   | { type: "predictionsShown"; show: boolean }
   | { type: "guessed"; by: string; about: string }
-  | { type: "clockRestored"; remainingMs: number };
+  | { type: "clockRestored"; remainingMs: number }
+  | { type: "lobbyLocked"; locked: boolean }
+  | { type: "seatRequested"; requestId: number; studentId: string; nickname: string }
+  | { type: "seatRequestAnswered"; requestId: number; studentId: string; nickname: string; approved: boolean };
 
 export interface TimelineEntry {
   at: number;
@@ -121,7 +142,14 @@ export type GameMove = StateCommand extends infer C ? (C extends { by: string } 
 
 export type SessionCommand =
   | { type: "join"; studentId: string; nickname: string; keyHash: string }
+  /** Removes students (several at once). `{studentId}` is the form stored by earlier versions, still replayed. */
+  | { type: "kick"; studentIds: string[] }
   | { type: "kick"; studentId: string }
+  | { type: "lock"; locked: boolean }
+  /** The server: someone asked to come back as this student (see SeatRequest). */
+  | { type: "requestSeat"; studentId: string; claimHash: string }
+  /** The teacher's answer to a request: let in (the claim becomes the student's rejoin key) or refuse. */
+  | { type: "answerSeat"; requestId: number; approve: boolean }
   | { type: "move"; studentId: string; state: string }
   | { type: "mute"; studentId: string; muted: boolean }
   | { type: "start" }
@@ -154,6 +182,7 @@ export interface LogEntry {
 export const SESSION_REFUSALS = [
   "not-allowed",
   "challenge-only",
+  "no-such-request",
   "lobby",
   "started",
   "paused",

@@ -103,6 +103,10 @@ export function audienceOf(event: SessionEvent): Audience {
       return { kind: "states", states: [], students: [event.studentId] };
     case "chat":
       return { kind: "teacher" }; // chat goes out through its own channel rules (chat.ts canRead)
+    case "seatRequested":
+    case "seatRequestAnswered":
+    case "lobbyLocked":
+      return { kind: "teacher" };
     case "readyChanged":
     case "allianceFormed":
     case "allianceLeft":

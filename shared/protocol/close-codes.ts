@@ -5,7 +5,9 @@
 export const CLOSE = {
   /** Join options of the wrong shape (no role, a role without its key or nickname). */
   BAD_JOIN: 4400,
-  /** Not allowed: a wrong teacher key, or a student the teacher removed. */
+  /** The nickname belongs to a student who is not connected: the teacher has been asked to let this browser in. */
+  NEEDS_APPROVAL: 4401,
+  /** Not allowed: a wrong teacher key, a student the teacher removed, or a request to come back the teacher refused. */
   FORBIDDEN: 4403,
   /** No such game, or a rejoin link that no longer opens a seat. */
   NOT_FOUND: 4404,
@@ -13,8 +15,14 @@ export const CLOSE = {
   NICKNAME_TAKEN: 4409,
   /** The game is over: it takes no new players. */
   GAME_OVER: 4410,
+  /** The game is full (students, or projectors). */
+  FULL: 4413,
   /** The nickname is empty or too long. */
   BAD_NICKNAME: 4422,
+  /** The teacher has closed the game to new students. */
+  LOCKED: 4423,
+  /** Too many joins or messages: wait and try again (a client sending far too many messages is disconnected with it). */
+  TOO_MANY: 4429,
   /** The server is starting or stopping. */
   NOT_READY: 4500,
   /** Colyseus: no room with this id here (the game ended and its room closed, or a wrong code). */

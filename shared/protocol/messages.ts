@@ -3,7 +3,7 @@
 // server both import this module; docs/protocol.md describes the same list.
 import { z } from "zod";
 import { POLICIES } from "../bots/policies.js";
-import { STATE_ID } from "../ids.js";
+import { KEY, STATE_ID } from "../ids.js";
 import { THEORIES } from "../theory/world.js";
 
 const id = z.string().regex(STATE_ID, { error: "must be a state id" });
@@ -47,7 +47,12 @@ export const teacherMessages = {
   extend: z.strictObject({ ref, seconds: z.number().int().min(1).max(1800) }),
   advance: z.strictObject({ ref }),
   end: z.strictObject({ ref }),
-  kick: z.strictObject({ ref, studentId }),
+  /** Remove one student, or several at once. */
+  kick: z.union([z.strictObject({ ref, studentId }), z.strictObject({ ref, studentIds: z.array(studentId).min(1).max(600) })]),
+  /** Close the game to new students (true) or open it again (false). */
+  lock: z.strictObject({ ref, locked: z.boolean() }),
+  /** Answer a request to come back as a student (the "seatRequests" message lists them). */
+  answerSeat: z.strictObject({ ref, requestId: z.number().int().min(1), approve: z.boolean() }),
   move: z.strictObject({ ref, studentId, state: id }),
   mute: z.strictObject({ ref, studentId, muted: z.boolean() }),
   seat: z.strictObject({ ref, state: id, control: z.enum(CONTROL_VALUES) }),
@@ -88,6 +93,11 @@ export const joinOptions = z.union([
     nickname: z.string().max(1000).optional(),
     /** The personal rejoin key given at the first join (also in the rejoin link). */
     rejoinKey: z.string().max(100).optional(),
+    /**
+     * A random key this browser made (22+ URL-safe characters), sent with a nickname that is already in the
+     * game: the teacher is asked to let this browser in, and if they do, the key becomes the student's rejoin key.
+     */
+    claim: z.string().regex(KEY, { error: "must be 22 to 200 letters, digits, - or _" }).optional(),
   }),
   z.strictObject({ role: z.literal("teacher"), teacherKey: z.string().min(1).max(200) }),
   z.strictObject({ role: z.literal("projector") }),

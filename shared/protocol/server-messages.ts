@@ -44,9 +44,25 @@ export interface ServerMessages {
   event: { round: number; at: number; event: SessionEvent };
   /** A chat message this client may read. */
   chat: ChatMessage;
-  /** On join: every chat message this client may read so far. */
+  /** On join: the chat messages this client may read so far (the latest CHAT_HISTORY_LIMIT). */
   chatHistory: { messages: ChatMessage[] };
+  /** To the teacher, on join and whenever they change: the requests to come back as a student, oldest first. */
+  seatRequests: { requests: SeatRequestEntry[] };
 }
 
+/** A request to come back as a student who is not connected (see the "answerSeat" message). */
+export interface SeatRequestEntry {
+  id: number;
+  studentId: string;
+  nickname: string;
+  /** The student's team's state, or null. */
+  state: string | null;
+  /** When it was asked (server time, ms). */
+  at: number;
+}
+
+/** How many chat messages a client gets on join (the latest ones it may read). */
+export const CHAT_HISTORY_LIMIT = 200;
+
 export type ServerMessage = keyof ServerMessages;
-export const SERVER_MESSAGES: readonly ServerMessage[] = ["welcome", "ack", "error", "event", "chat", "chatHistory"];
+export const SERVER_MESSAGES: readonly ServerMessage[] = ["welcome", "ack", "error", "event", "chat", "chatHistory", "seatRequests"];

@@ -39,6 +39,8 @@ const EXAMPLES: { [K in ClientMessage]: Payload<K> } = {
   announce: { text: "Two minutes left" },
   predictions: { show: true },
   crisis: { title: "Oil shock", text: "Prices double." },
+  lock: { locked: true },
+  answerSeat: { requestId: 1, approve: false },
 };
 
 /** The command type each message must become (the student's moves all travel as "play"). */
@@ -47,7 +49,7 @@ const COMMAND_TYPE: Record<ClientMessage, SessionCommand["type"]> = {
   budget: "play", action: "play", ready: "play", guess: "guess", chat: "chat",
   start: "start", pause: "pause", resume: "resume", advance: "advance", end: "end", extend: "extend",
   kick: "kick", move: "move", mute: "mute", seat: "seat", announce: "announce",
-  predictions: "showPredictions", crisis: "crisis",
+  predictions: "showPredictions", crisis: "crisis", lock: "lock", answerSeat: "answerSeat",
 };
 
 /** A session in round 1's diplomacy with one student, "ann", in A's team. */
@@ -105,6 +107,8 @@ describe("the command table", () => {
     expect(toCommand("action", { kind: "none", target: B })).toEqual({ type: "play", move: { type: "action", action: { kind: "none" } } });
     expect(toCommand("crisis", { crisisId: "oil" })).toEqual({ type: "crisis", crisisId: "oil" });
     expect(toCommand("predictions", { show: false })).toEqual({ type: "showPredictions", show: false });
+    expect(toCommand("kick", { studentId: "s1" })).toEqual({ type: "kick", studentIds: ["s1"] });
+    expect(toCommand("kick", { studentIds: ["s1", "s2"] })).toEqual({ type: "kick", studentIds: ["s1", "s2"] });
     for (const type of CLIENT_MESSAGES) expect(JSON.stringify(toCommand(type, EXAMPLES[type]))).not.toContain('"by"');
   });
 });

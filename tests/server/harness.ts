@@ -223,17 +223,19 @@ export async function untilServer(code: string, check: (room: import("../../serv
 }
 
 /**
- * Keeps a client under the server's rate limit (a burst of 20, then 10 a second) when a test
- * must send many messages: call `await pacer.next()` before each one.
+ * Keeps a client under the server's message limit (server/guard/limits.ts: 10 in any second, and 10 more
+ * in any 5 seconds) when a test must send many messages: call `await pacer.next()` before each one.
+ * A bucket of 9 refilled at 9 a second never sends more than 18 in a second, nor 54 in 5 seconds. It starts
+ * empty, leaving room for what the client sent just before (joins, a start, round trips).
  */
 export class Pacer {
   private tokens: number;
   private last = Date.now();
   constructor(
-    private readonly capacity = 16,
-    private readonly perSecond = 8,
+    private readonly capacity = 9,
+    private readonly perSecond = 9,
   ) {
-    this.tokens = capacity;
+    this.tokens = 0;
   }
   async next(): Promise<void> {
     for (;;) {

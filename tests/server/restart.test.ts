@@ -134,7 +134,8 @@ describe("a game survives its server process", () => {
     expect(leftAfter).toBeLessThanOrEqual(leftAtKill + 3000);
     expect(leftAfter).toBeGreaterThanOrEqual(leftAtKill - (Date.now() - spawnedAt) - 1000);
 
-    // Ann comes back with her rejoin key, Bob with the code and his nickname; each sees only their team's draft.
+    // Ann comes back with her rejoin key; Bob, on a new device, with the code and his nickname once the teacher
+    // lets him in (a request filed on the restarted server); each sees only their team's draft.
     const ann2 = await enter(second, game.code, { role: "student", rejoinKey: annKey });
     expect(ann2.welcome).toMatchObject({ role: "student", studentId: ann.welcome.studentId, state: "ATL", nickname: "Ann" });
     expect(ann2.welcome.rejoinKey).toBeNull();
@@ -144,7 +145,11 @@ describe("a game survives its server process", () => {
     const history = await ann2.inbox.wait("chatHistory");
     expect(history.messages.map((m: any) => m.text)).toContain("hello before the crash");
 
-    const bob2 = await enter(second, game.code, { role: "student", nickname: "Bob" });
+    const claim = "bobs-new-device-0123456789abc";
+    await expect(enter(second, game.code, { role: "student", nickname: "Bob", claim })).rejects.toMatchObject({ code: 4401 });
+    const asked = await teacher2.inbox.wait("seatRequests", (m) => m.requests.length === 1);
+    await acked(teacher2, "answerSeat", { requestId: asked.requests[0].id, approve: true });
+    const bob2 = await enter(second, game.code, { role: "student", nickname: "Bob", claim });
     expect(bob2.welcome).toMatchObject({ studentId: bob.welcome.studentId, state: "BOR" });
     await until(() => bob2.state.teams?.get("BOR") !== undefined, 5000, "Bob's team entry");
     expect(bob2.state.teams.get("BOR").toJSON()).toEqual(before.teams.BOR);
@@ -197,7 +202,7 @@ describe("a game survives its server process", () => {
     expect(leftAfter).toBeLessThanOrEqual(leftAtStop + 3000);
     expect(leftAfter).toBeGreaterThanOrEqual(leftAtStop - (Date.now() - spawnedAt) - 1000);
 
-    const ann2 = await enter(second, game.code, { role: "student", nickname: "ann" }); // nicknames match whatever the case
+    const ann2 = await enter(second, game.code, { role: "student", rejoinKey: ann.welcome.rejoinKey });
     expect(ann2.welcome.studentId).toBe(ann.welcome.studentId);
     await until(() => ann2.state.teams?.get("ATL") !== undefined, 5000, "Ann's team entry");
     expect(ann2.state.teams.get("ATL").toJSON()).toEqual(before.teams.ATL);
@@ -243,7 +248,7 @@ describe("a game survives its server process", () => {
     expect(teacher2.state.remaining).toBe(remaining);
     expect(teacher2.state.deadline).toBe(0);
 
-    const ann2 = await enter(second, game.code, { role: "student", nickname: "Ann" });
+    const ann2 = await enter(second, game.code, { role: "student", rejoinKey: ann.welcome.rejoinKey });
     await until(() => ann2.state.teams?.get("ATL")?.defense === 80, 5000, "Ann's draft");
     const refused = await request(ann2.room, ann2.inbox, "budget", { economy: 90, defense: 5, offense: 5 });
     expect(refused.ok).toBe(false);

@@ -182,13 +182,14 @@ async function fuzzClass() {
   for (const nickname of ["Ann", "Bob", "Cy", "Dee", "Eve"]) students.push(await joinStudent(client, game.code, nickname));
   expect((await request(teacher.room, teacher.inbox, "start")).ok).toBe(true);
   await until(() => students.every((s) => s.state.phase === "diplomacy"), 3000, "diplomacy");
-  // More than one console per role so that the fuzz stays under each client's rate limit.
+  // More than one console: the teacher's limit counts them all together, so they share one pacer.
   const teachers = [teacher];
   for (let i = 0; i < 4; i++) teachers.push(await joinTeacher(client, game.code, game.teacherKey));
   // Let the patches of the joins land before the "before" pictures are taken.
   await settled(game.code, ...students, ...teachers);
+  const teacherPacer = new Pacer();
   const wrap = (j: Joined): Sender => {
-    const s: Sender = { j, pacer: new Pacer(), seen: new Set(j.inbox.of("error")), left: false };
+    const s: Sender = { j, pacer: j.welcome.role === "teacher" ? teacherPacer : new Pacer(), seen: new Set(j.inbox.of("error")), left: false };
     j.room.onLeave(() => (s.left = true));
     return s;
   };
@@ -390,48 +391,5 @@ describe("well-formed moves with arbitrary targets", () => {
     expect(outcomes.ack).toBeGreaterThan(0);
     expect(outcomes.error).toBeGreaterThan(0);
     expect(c.students.every((s) => !s.left)).toBe(true);
-  });
-});
-
-describe("rate limit", () => {
-  it("answers a flood with rate-limited errors, applies only what it accepted, then recovers", async () => {
-    const c = await fuzzClass();
-    const ann = c.students[0]!.j; // a fresh client: a full bucket
-    const before = t.server.store.entries(c.gameId).length;
-    const refs = Array.from({ length: 60 }, (_, i) => `flood-${i}`);
-    for (const [i, ref] of refs.entries()) ann.room.send("budget", { ref, economy: 40, defense: 40 - (i % 20), offense: 20 + (i % 20) });
-    const replies = await Promise.all(refs.map((ref) => Promise.race([ann.inbox.wait("ack", (m) => m.ref === ref), ann.inbox.wait("error", (m) => m.ref === ref)])));
-    const acked = replies.filter((r) => r.seq !== undefined);
-    const limited = replies.filter((r) => r.code === "rate-limited");
-    expect(acked.length + limited.length).toBe(60);
-    expect(acked.length).toBeGreaterThanOrEqual(20);
-    expect(acked.length).toBeLessThan(40);
-    expect(limited[0]).toMatchObject({ type: "budget", code: "rate-limited" });
-    expect(limited[0].message).toMatch(/too many/i);
-    // Exactly the acked ones were applied and stored.
-    expect(t.server.store.entries(c.gameId).length).toBe(before + acked.length);
-    // The limit is per client: Bob is not affected.
-    const bob = c.students[1]!.j;
-    expect((await request(bob.room, bob.inbox, "budget", { economy: 50, defense: 25, offense: 25 })).ok).toBe(true);
-    // After a pause Ann is heard again.
-    t.clock.advance(1000);
-    expect((await request(ann.room, ann.inbox, "budget", { economy: 70, defense: 20, offense: 10 })).ok).toBe(true);
-  });
-
-  it("limits the teacher too", async () => {
-    const c = await fuzzClass();
-    const teacher = c.teachers[1]!.j; // a fresh console: a full bucket
-    for (let i = 0; i < 60; i++) teacher.room.send("announce", { ref: `a-${i}`, text: `note ${i}` });
-    await teacher.inbox.wait("error", (m) => m.ref === "a-59" || m.code === "rate-limited");
-    await until(() => teacher.inbox.messages.filter((m) => (m.type === "ack" || m.type === "error") && String(m.payload.ref).startsWith("a-")).length === 60, 5000, "60 replies");
-    expect(teacher.inbox.of("error").filter((m) => m.code === "rate-limited").length).toBeGreaterThanOrEqual(20);
-  });
-
-  it("rate-limits a flood of unknown message types as well", async () => {
-    const c = await fuzzClass();
-    const bob = c.students[1]!.j;
-    for (let i = 0; i < 60; i++) bob.room.send("nonsense", { i });
-    await until(() => bob.inbox.of("error").length >= 60, 5000, "60 replies");
-    expect(bob.inbox.of("error").filter((m) => m.code === "rate-limited").length).toBeGreaterThan(0);
   });
 });

@@ -138,7 +138,7 @@ describe("within the reconnection window", () => {
 });
 
 describe("after the reconnection window", () => {
-  it("refuses the token, then gives the same seat back by code and nickname, and by rejoin key", async () => {
+  it("refuses the token, then gives the same seat back by code and nickname with the teacher's approval, and by rejoin key", async () => {
     const c = await startedClass();
     const token = c.ann.room.reconnectionToken;
     const studentId = c.ann.welcome.studentId as string;
@@ -149,9 +149,16 @@ describe("after the reconnection window", () => {
     // Still a member of her team while away.
     expect(c.teacher.state.students.get(studentId)).toMatchObject({ nickname: "Ann", state: "ATL", connected: false });
 
-    // Same code and nickname (any case and spacing).
-    const again = await joinStudent(c.client, c.code, "  ann ");
-    expect(again.welcome).toMatchObject({ studentId, nickname: "Ann", state: "ATL", rejoinKey: null });
+    // Same code and nickname (any case and spacing), from a browser without her key: the teacher is asked.
+    const claim = "claim-of-a-new-device-0123456789";
+    const asked = await joinError(c.client.joinById(c.code, { role: "student", nickname: "  ann ", claim }));
+    expect(asked.code).toBe(4401);
+    const requests = await c.teacher.inbox.wait("seatRequests", (m) => m.requests.length === 1);
+    expect(requests.requests[0]).toMatchObject({ studentId, nickname: "Ann", state: "ATL" });
+    expect((await request(c.teacher.room, c.teacher.inbox, "answerSeat", { requestId: requests.requests[0].id, approve: true })).ok).toBe(true);
+    const again = await joinGame(c.client, c.code, { role: "student", nickname: "  ann ", claim });
+    // The claim is her rejoin key now, given back for the browser to keep.
+    expect(again.welcome).toMatchObject({ studentId, nickname: "Ann", state: "ATL", rejoinKey: claim });
     await until(() => again.state.teams?.get("ATL")?.economy === 73, 3000, "her team's draft");
     expect(mapKeys(again.state.teams)).toEqual(["ATL"]);
     await until(() => c.teacher.state.students.get(studentId)?.connected === true, 3000, "connected again");
@@ -159,18 +166,21 @@ describe("after the reconnection window", () => {
     // While she is connected, nobody else can take the nickname.
     expect((await joinError(c.client.joinById(c.code, { role: "student", nickname: "Ann" }))).code).toBe(4409);
 
+    // Her old link no longer opens the seat: the new device's key replaced it.
+    expect((await joinError(c.client.joinById(c.code, { role: "student", rejoinKey }))).code).toBe(4404);
+
     // She closes the tab (a consented leave: no window) and comes back with her personal link.
     await again.room.leave();
     await until(() => c.teacher.state.students.get(studentId)?.connected === false, 3000, "left");
-    const byLink = await joinGame(c.client, c.code, { role: "student", rejoinKey });
+    const byLink = await joinGame(c.client, c.code, { role: "student", rejoinKey: claim });
     expect(byLink.welcome).toMatchObject({ studentId, nickname: "Ann", state: "ATL" });
     await until(() => byLink.state.teams?.get("ATL")?.economy === 73, 3000, "her team's draft");
     expect((await request(byLink.room, byLink.inbox, "ready", { ready: true })).ok).toBe(true);
     await until(() => c.teacher.state.states.get("ATL")?.ready === true, 3000, "ready");
     // The link works even while she is connected (a second tab); a wrong link does not.
-    const tab2 = await joinGame(c.client, c.code, { role: "student", rejoinKey });
+    const tab2 = await joinGame(c.client, c.code, { role: "student", rejoinKey: claim });
     expect(tab2.welcome.studentId).toBe(studentId);
-    expect((await joinError(c.client.joinById(c.code, { role: "student", rejoinKey: rejoinKey.slice(0, -2) + "xx" }))).code).toBe(4404);
+    expect((await joinError(c.client.joinById(c.code, { role: "student", rejoinKey: claim.slice(0, -2) + "xx" }))).code).toBe(4404);
     // Nobody was added by all this.
     expect(c.teacher.state.students.size).toBe(2);
   });
