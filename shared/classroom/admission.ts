@@ -5,7 +5,7 @@
 // connected now; the decision is here.
 import { CLOSE, type CloseCode } from "../protocol/close-codes.js";
 import type { JoinOptions } from "../protocol/messages.js";
-import { findStudentByNickname, MAX_NICKNAME, normalizeNickname } from "./students.js";
+import { checkNickname, findStudentByNickname, nicknameInUse } from "./students.js";
 import type { Actor, Session } from "./types.js";
 
 export interface AdmissionFacts {
@@ -38,12 +38,13 @@ export function admit(session: Session, options: JoinOptions, facts: AdmissionFa
     if (student.removed) return no(CLOSE.FORBIDDEN, "The teacher removed you from this game.");
     return { ok: true, actor: { kind: "student", studentId: student.id }, nickname: student.nickname };
   }
-  const nickname = normalizeNickname(options.nickname ?? "");
-  if (!nickname) return no(CLOSE.BAD_NICKNAME, `Choose a nickname of 1 to ${MAX_NICKNAME} characters.`);
+  const checked = checkNickname(options.nickname ?? "");
+  if (!checked.ok) return no(CLOSE.BAD_NICKNAME, checked.message);
+  const nickname = checked.nickname;
   const existing = findStudentByNickname(session, nickname);
   if (existing?.removed) return no(CLOSE.FORBIDDEN, "The teacher removed this player from the game.");
   if (existing) {
-    if (facts.connections(existing.id) > 0) return no(CLOSE.NICKNAME_TAKEN, `"${nickname}" is already playing in this game: choose another nickname.`);
+    if (facts.connections(existing.id) > 0) return no(CLOSE.NICKNAME_TAKEN, `${nicknameInUse(nickname, existing.nickname)} is already playing in this game: choose another nickname.`);
     // Same code and nickname, not connected: the student gets their seat back.
     return { ok: true, actor: { kind: "student", studentId: existing.id }, nickname: existing.nickname };
   }
