@@ -1,9 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
-// Two projects: the node tests (model, server, cli) as before, and the client
-// map tests in jsdom with the Phaser stubs of tests/client/setup-phaser.ts.
-// The reporters are shared: the summary line counts both.
+// Three projects: the node tests (model, server, cli, security), the client
+// map tests in jsdom with the Phaser stubs of tests/client/setup-phaser.ts, and
+// the browser tests (tests/e2e, tests/security/*.browser.test.ts). Each browser
+// test file builds client/dist, which the server serves: they run after the
+// others and one file at a time, so no build empties client/dist under another
+// file's pages. The reporters are shared: the summary line counts all three.
+const BROWSER_TESTS = ["tests/e2e/**/*.test.ts", "tests/security/**/*.browser.test.ts"];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -14,7 +19,16 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["tests/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "tests/client/**"],
+          exclude: [...configDefaults.exclude, "tests/client/**", ...BROWSER_TESTS],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: BROWSER_TESTS,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -7,7 +7,7 @@
 // matchmaking request) and when the WebSocket connects.
 import { CLOSE, type CloseCode } from "../protocol/close-codes.js";
 import type { JoinOptions } from "../protocol/messages.js";
-import { findStudentByNickname, MAX_NICKNAME, normalizeNickname } from "./students.js";
+import { checkNickname, findStudentByNickname, nicknameInUse } from "./students.js";
 import type { Actor, Session } from "./types.js";
 
 /** How many of each a game takes. */
@@ -67,14 +67,15 @@ export function admit(session: Session, options: JoinOptions, facts: AdmissionFa
     if (!student) return no(CLOSE.NOT_FOUND, "This rejoin link is not valid for this game.");
     return returning(session, student.id, facts);
   }
-  const nickname = normalizeNickname(options.nickname ?? "");
-  if (!nickname) return no(CLOSE.BAD_NICKNAME, `Choose a nickname of 1 to ${MAX_NICKNAME} characters.`);
+  const checked = checkNickname(options.nickname ?? "");
+  if (!checked.ok) return no(CLOSE.BAD_NICKNAME, checked.message);
+  const nickname = checked.nickname;
   const existing = findStudentByNickname(session, nickname);
   if (existing?.removed) return no(CLOSE.FORBIDDEN, "The teacher removed this player from the game.");
   if (existing) {
     // The teacher let this browser in: its claim key is now the student's rejoin key.
     if (facts.claimStudentId === existing.id) return returning(session, existing.id, facts);
-    if (facts.connections(existing.id) > 0) return no(CLOSE.NICKNAME_TAKEN, `"${nickname}" is already playing in this game: choose another nickname.`);
+    if (facts.connections(existing.id) > 0) return no(CLOSE.NICKNAME_TAKEN, `${nicknameInUse(nickname, existing.nickname)} is already playing in this game: choose another nickname.`);
     return {
       ...no(CLOSE.NEEDS_APPROVAL, `"${existing.nickname}" is already in this game. If that is you, your teacher can let you back in: they have been asked. Otherwise, choose another nickname.`),
       askTeacher: { studentId: existing.id },

@@ -1,13 +1,39 @@
 // Every event in words, once: the pages' feeds, the debrief's timeline, the
 // CSV of events and the command line's game summaries all say it this way.
 // `name` turns a state id into its name inside a sentence ("the Soviet Union";
-// the command line passes the ids themselves).
+// the command line passes the ids themselves). Sentences that hold what a
+// person typed (a nickname, an announcement, a crisis) also come in parts
+// (eventParts), so that pages can show the typed parts in their own bidi isolate.
 import { capitalise, joinList } from "../format.js";
 import type { Action, GameEvent } from "../rules/types.js";
 import { THEORIES, THEORY_NAMES } from "../theory/world.js";
 import type { SessionEvent } from "./types.js";
 
 type Name = (id: string) => string;
+
+/** A piece of a sentence: our own words, or `{user}`: what a person typed (a nickname, an announcement, a crisis's title or text). */
+export type TextPart = string | { user: string };
+
+/** The parts as one plain string. */
+export function partsText(parts: readonly TextPart[]): string {
+  return parts.map((p) => (typeof p === "string" ? p : p.user)).join("");
+}
+
+type WithTypedText = Extract<SessionEvent, { type: "studentJoined" | "studentRemoved" | "announcement" | "crisis" }>;
+
+/** The sentences that hold typed text, in parts. */
+function typedParts(e: WithTypedText, name: Name): TextPart[] {
+  switch (e.type) {
+    case "studentJoined":
+      return [{ user: e.nickname }, ` joined${e.state ? ` ${name(e.state)}` : ""}.`];
+    case "studentRemoved":
+      return [{ user: e.nickname }, " was removed from the game."];
+    case "announcement":
+      return ["Teacher: ", { user: e.text }];
+    case "crisis":
+      return ["Crisis: ", { user: e.title }, ". ", { user: e.text }];
+  }
+}
 
 /** An action in words: "none", "attack the Soviet Union". */
 export function actionText(action: Action, name: Name): string {
@@ -54,7 +80,7 @@ export function gameEventText(e: GameEvent, name: Name): string | null {
         e.draggedIn.length > 0 ? `, dragged in: ${joinList(e.draggedIn.map(name))}` : ""
       }. The ${e.winner} won (attackers' chance ${Math.round(e.chance * 100)}%).`;
     case "crisis":
-      return `Crisis: ${e.title}. ${e.text}`;
+      return partsText(typedParts(e, name));
     case "roundStarted":
       return `Round ${e.round} begins: time for diplomacy.`;
     case "roundResolved":
@@ -81,13 +107,11 @@ export function eventText(e: SessionEvent, name: Name): string | null {
     case "seatChanged":
       return `${capitalise(name(e.state))} is now played by ${seatText(e.control)}.`;
     case "studentJoined":
-      return `${e.nickname} joined${e.state ? ` ${name(e.state)}` : ""}.`;
+    case "studentRemoved":
+    case "announcement":
+      return partsText(typedParts(e, name));
     case "studentMoved":
       return `A player moved to ${name(e.to)}.`;
-    case "studentRemoved":
-      return `${e.nickname} was removed from the game.`;
-    case "announcement":
-      return `Teacher: ${e.text}`;
     case "predictionsShown":
       return e.show ? "The teacher shows what the theories predict." : "Predictions are hidden again.";
     case "clockRestored":
@@ -104,5 +128,20 @@ export function eventText(e: SessionEvent, name: Name): string | null {
       return null;
     default:
       return gameEventText(e, name);
+  }
+}
+
+/** eventText in parts: the typed parts (nicknames, announcements, crises) apart from our words; null where eventText is null. */
+export function eventParts(e: SessionEvent, name: Name): TextPart[] | null {
+  switch (e.type) {
+    case "studentJoined":
+    case "studentRemoved":
+    case "announcement":
+    case "crisis":
+      return typedParts(e, name);
+    default: {
+      const text = eventText(e, name);
+      return text === null ? null : [text];
+    }
   }
 }

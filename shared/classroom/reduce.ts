@@ -7,7 +7,8 @@ import { contextFor, reduce } from "../rules/reduce.js";
 import { crisisSchema } from "../scenario/schema.js";
 import { canRead, chatRefusal, MAX_CHAT_LENGTH, parseChannel, privateChannel } from "./chat.js";
 import { botPlans, endDiplomacy, endGame, everyoneReady, isBot, nextRound, startGame } from "./flow.js";
-import { findStudentByNickname, MAX_NICKNAME, normalizeNickname, studentOf } from "./students.js";
+import { checkNickname, findStudentByNickname, nicknameInUse, nicknameSkeleton, studentOf } from "./students.js";
+import { withoutBidiEmbeddings } from "./user-text.js";
 import { placeStudent } from "./teams.js";
 import type { Actor, SessionEvent, SessionOutcome, SessionRefusal, Session, LogEntry, Speaker, Student } from "./types.js";
 
@@ -47,7 +48,16 @@ function allowed(actor: Actor, type: string): boolean {
   return false;
 }
 
-export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
+export interface ReduceOptions {
+  /**
+   * The entry comes from a stored log (replaySession): it was checked when it was made, so a
+   * join is taken with its nickname as stored, even if the nickname rules have since become
+   * stricter (look-alike and blank nicknames): an old game still rebuilds as it was played.
+   */
+  replaying?: boolean;
+}
+
+export function reduceSession(prev: Session, entry: LogEntry, options: ReduceOptions = {}): SessionOutcome {
   const { actor, command, at } = entry;
   if (!allowed(actor, command.type)) {
     return refuse("not-allowed", actor.kind === "student" ? "Only the teacher can do that." : "That is not allowed here.");
@@ -64,11 +74,13 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
 
   switch (command.type) {
     case "join": {
-      const nickname = normalizeNickname(command.nickname);
-      if (!nickname) return refuse("nickname", `A nickname needs 1 to ${MAX_NICKNAME} characters.`);
-      const existing = findStudentByNickname(session, nickname);
+      const checked = options.replaying ? { ok: true as const, nickname: command.nickname } : checkNickname(command.nickname);
+      if (!checked.ok) return refuse("nickname", checked.message);
+      const nickname = checked.nickname;
+      // One skeleton, one player: a look-alike of a removed student is that student.
+      const existing = options.replaying ? undefined : findStudentByNickname(session, nickname);
       if (existing?.removed) return refuse("removed", "The teacher removed this player from the game.");
-      if (existing) return refuse("nickname", `"${nickname}" is already taken in this game: choose another nickname.`);
+      if (existing) return refuse("nickname", `${nicknameInUse(nickname, existing.nickname)} is already taken in this game: choose another nickname.`);
       if (studentOf(session, command.studentId)) return refuse("nickname", "This player has already joined.");
       const { state, opened } = placeStudent(session);
       if (opened) {
@@ -76,7 +88,7 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
         session.control[opened] = "team";
         events.push({ type: "seatChanged", state: opened, control: "team" });
       }
-      session.students[command.studentId] = { id: command.studentId, nickname, state, muted: false, removed: false, keyHash: command.keyHash };
+      session.students[command.studentId] = { id: command.studentId, nickname, skeleton: nicknameSkeleton(nickname), state, muted: false, removed: false, keyHash: command.keyHash };
       events.push({ type: "studentJoined", studentId: command.studentId, nickname, state });
       break;
     }
@@ -201,7 +213,7 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
       break;
     }
     case "announce": {
-      const text = command.text.trim();
+      const text = withoutBidiEmbeddings(command.text).trim();
       if (text.length === 0 || text.length > MAX_ANNOUNCEMENT) return refuse("chat", `An announcement needs 1 to ${MAX_ANNOUNCEMENT} characters.`);
       session.announcements.push({ at, round: session.game.round, text });
       events.push({ type: "announcement", text });
@@ -215,7 +227,7 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
       } else if ("crisis" in command) {
         crisis = command.crisis;
       } else {
-        crisis = { id: `live-${entry.seq}`, title: command.title, text: command.text };
+        crisis = { id: `live-${entry.seq}`, title: withoutBidiEmbeddings(command.title).trim(), text: withoutBidiEmbeddings(command.text).trim() };
       }
       const parsed = crisisSchema.safeParse(crisis);
       if (!parsed.success) return refuse("bad-crisis", "A crisis needs an id, a title and a text.");
@@ -226,7 +238,7 @@ export function reduceSession(prev: Session, entry: LogEntry): SessionOutcome {
       break;
     }
     case "chat": {
-      const text = command.text.trim();
+      const text = withoutBidiEmbeddings(command.text).trim();
       if (text.length === 0 || text.length > MAX_CHAT_LENGTH) return refuse("chat", `A message needs 1 to ${MAX_CHAT_LENGTH} characters.`);
       const channel = parseChannel(command.channel);
       if (!channel) return refuse("chat", "Unknown chat channel.");
@@ -301,7 +313,7 @@ export function replaySession(initial: Session, log: readonly LogEntry[]): { sta
   let session = initial;
   const skipped: number[] = [];
   for (const entry of log) {
-    const outcome = reduceSession(session, entry);
+    const outcome = reduceSession(session, entry, { replaying: true });
     if (outcome.ok) session = outcome.state;
     else skipped.push(entry.seq);
   }

@@ -1,23 +1,19 @@
-// Students: their nicknames (normalized, compared without case) and look-ups.
-import type { Session } from "./types.js";
+// Students: their nicknames (cleaned and checked in nicknames.ts, compared by
+// look-alike skeleton in look-alike.ts) and look-ups.
+import { nicknameSkeleton } from "./look-alike.js";
+import type { Session, Student } from "./types.js";
 
-export const MAX_NICKNAME = 24;
+export { checkNickname, MAX_NICKNAME, nicknameInUse, normalizeNickname } from "./nicknames.js";
+export { nicknameSkeleton } from "./look-alike.js";
 
-/** Nicknames: trimmed, inner spaces collapsed, 1 to 24 characters, no control characters. */
-export function normalizeNickname(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex -- the point of this regex: strip control characters (U+0000 to U+001F, DEL) from nicknames
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
-  if (clean.length === 0 || clean.length > MAX_NICKNAME) return null;
-  return clean;
-}
-
-function nicknameKey(n: string): string {
-  return n.toLocaleLowerCase("en-US");
-}
-
-export function findStudentByNickname(session: Session, nickname: string) {
-  const key = nicknameKey(nickname);
-  return Object.values(session.students).find((s) => nicknameKey(s.nickname) === key);
+/**
+ * The student whose nickname looks the same as this one (same skeleton: case, invisible
+ * characters, compatibility forms and confusable letters of other scripts aside), removed
+ * students included: a removed "Bob" also holds "B\u200bob" and "Вob" (Cyrillic В).
+ */
+export function findStudentByNickname(session: Pick<Session, "students">, nickname: string): Student | undefined {
+  const skeleton = nicknameSkeleton(nickname);
+  return Object.values(session.students).find((s) => s.skeleton === skeleton);
 }
 
 /** A student by id; only the session's own entries count (an id like "constructor" is just unknown). */

@@ -29,7 +29,10 @@ export interface SessionSettings {
 
 export interface Student {
   id: string;
+  /** As cleaned at the join (shared/classroom/nicknames.ts). */
   nickname: string;
+  /** The nickname's look-alike key (nicknameSkeleton): one skeleton, one player. Computed when the join is reduced, never logged. */
+  skeleton: string;
   /** The state whose team the student is in (null only if there is no team to join). */
   state: string | null;
   muted: boolean;

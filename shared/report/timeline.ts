@@ -1,7 +1,7 @@
 // The game's timeline for the debrief: the events a class discusses
 // (alliances, threats, wars, crises, seat changes, announcements), each in
 // words and with the states it involves.
-import { eventText } from "../classroom/event-text.js";
+import { eventParts, partsText, type TextPart } from "../classroom/event-text.js";
 import type { Session, SessionEvent } from "../classroom/types.js";
 
 export interface TimelineItem {
@@ -11,6 +11,8 @@ export interface TimelineItem {
   /** The states involved (for filtering and highlighting). */
   states: string[];
   text: string;
+  /** The same text in parts: what a person typed (an announcement, a crisis) as `{user}`, for pages to isolate. */
+  parts: TextPart[];
 }
 
 function eventStates(e: SessionEvent): string[] {
@@ -34,8 +36,8 @@ function eventStates(e: SessionEvent): string[] {
 
 const TIMELINE_KINDS = new Set(["allianceFormed", "allianceLeft", "threat", "war", "crisis", "seatChanged", "actionCancelled", "announcement", "gameStarted", "gameEnded"]);
 
-function timelineText(e: SessionEvent, name: (id: string) => string): string | null {
-  return TIMELINE_KINDS.has(e.type) ? eventText(e, name) : null;
+function timelineParts(e: SessionEvent, name: (id: string) => string): TextPart[] | null {
+  return TIMELINE_KINDS.has(e.type) ? eventParts(e, name) : null;
 }
 
 /** The timeline, oldest first. @param inText a state's name inside a sentence */
@@ -43,8 +45,8 @@ export function buildTimeline(session: Session, inText: (id: string) => string):
   const timeline: TimelineItem[] = [];
   for (const t of session.timeline) {
     if (!TIMELINE_KINDS.has(t.event.type)) continue;
-    const text = timelineText(t.event, inText);
-    if (text) timeline.push({ round: t.round, at: t.at, kind: t.event.type, states: eventStates(t.event), text });
+    const parts = timelineParts(t.event, inText);
+    if (parts) timeline.push({ round: t.round, at: t.at, kind: t.event.type, states: eventStates(t.event), text: partsText(parts), parts });
   }
 
   return timeline;

@@ -5,6 +5,15 @@ import { describe, expect, it } from "vitest";
 
 const sharedDir = join(import.meta.dirname, "..", "..", "shared");
 
+/**
+ * The packages the model may import besides itself. Each is pure data and functions: no I/O,
+ * no clock, no chance, nothing of Node or the browser.
+ * - zod: the schemas of scenarios and messages.
+ * - unhomoglyph: Unicode's confusables table (UTS #39) as JSON and one replace function, for
+ *   the look-alike nickname skeleton (shared/classroom/look-alike.ts).
+ */
+const ALLOWED_PACKAGES = new Set(["zod", "unhomoglyph"]);
+
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -20,11 +29,11 @@ describe("shared/ is pure", () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(files.map((f) => [relative(sharedDir, f), f]))("%s imports only the model itself and zod", (_name, file) => {
+  it.each(files.map((f) => [relative(sharedDir, f), f]))("%s imports only the model itself, zod and unhomoglyph", (_name, file) => {
     const text = readFileSync(file, "utf8");
     const specifiers = [...text.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']/g)].map((m) => m[1] ?? m[2]!);
     for (const spec of specifiers) {
-      expect(spec.startsWith(".") || spec === "zod", `${spec} imported`).toBe(true);
+      expect(spec.startsWith(".") || ALLOWED_PACKAGES.has(spec), `${spec} imported`).toBe(true);
     }
     expect(text).not.toMatch(/\bMath\.random\s*\(/);
     expect(text).not.toMatch(/\bDate\.now\s*\(|\bnew Date\s*\(/);

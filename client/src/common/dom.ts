@@ -1,5 +1,10 @@
 // A tiny DOM toolkit: elements from data, a polite live region for news, and
-// text only through textContent (never innerHTML with data).
+// text only through textContent (never innerHTML with data). What a person
+// typed (nicknames, chat, announcements, crises the teacher wrote) goes in its
+// own bidi isolate, through userText() or sentence().
+import type { TextPart } from "../../../shared/classroom/event-text.js";
+
+export type { TextPart };
 
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
@@ -29,6 +34,29 @@ export function fill(el: Element, ...children: Child[]): void {
   append(el, ...children);
 }
 
+/**
+ * Text a person typed, in a <bdi> element: the browser isolates it (unicode-bidi: isolate) and
+ * takes its direction from its own first strong letter, so an Arabic or Hebrew nickname or
+ * message reads right and cannot reorder the words around it (the model has already removed
+ * bidi overrides; this holds for any text that reaches the page).
+ */
+export function userText(text: string, attrs: Attrs = {}): HTMLElement {
+  return h("bdi", attrs, text);
+}
+
+/** A sentence in parts (shared/classroom/event-text.ts) as children: our words as text, the typed parts as userText. */
+export function sentence(parts: readonly TextPart[]): (string | HTMLElement)[] {
+  return parts.map((p) => (typeof p === "string" ? p : userText(p.user)));
+}
+
+/**
+ * Typed text inside a plain string, where no element can go (a confirm() dialog, an <option>):
+ * between FSI (U+2068) and PDI (U+2069), the isolate characters of the Unicode bidi algorithm.
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 export function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
   if (!el) throw new Error(`missing #${id}`);
@@ -37,13 +65,13 @@ export function byId(id: string): HTMLElement {
 
 let liveRegion: HTMLElement | null = null;
 
-/** Tells screen-reader users (and everyone, in the status line) about news. */
-export function announce(text: string): void {
+/** Tells screen-reader users (and everyone, in the status line) about news: a string, or a sentence in parts whose typed parts are isolated. */
+export function announce(text: string | readonly TextPart[]): void {
   if (!liveRegion) {
     liveRegion = h("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
     document.body.append(liveRegion);
   }
-  liveRegion.textContent = text;
+  fill(liveRegion, ...(typeof text === "string" ? [text] : sentence(text)));
 }
 
 /** A transient message at the bottom of the screen (refusals, errors); also announced. */

@@ -2,10 +2,10 @@
 // teacher goes to the console. A link or QR code with ?code= fills the code in.
 import "../styles.css";
 import { isJoinCode, normalizeCode } from "../../../shared/ids.js";
-import { MAX_NICKNAME } from "../../../shared/classroom/students.js";
+import { checkNickname, MAX_NICKNAME } from "../../../shared/classroom/nicknames.js";
 import type { GameLookupResponse } from "../../../shared/protocol/http.js";
 import { api } from "../common/api.js";
-import { append, byId, h, param } from "../common/dom.js";
+import { append, byId, h, param, userText } from "../common/dom.js";
 import { rememberedRejoins } from "../common/rejoin-memory.js";
 
 const app = byId("app");
@@ -21,22 +21,24 @@ const codeInput = h("input", {
   "aria-describedby": "code-help",
   value: (param("code") ?? "").toUpperCase(),
 });
-const nickInput = h("input", { id: "nickname", name: "nickname", autocomplete: "nickname", maxlength: 24, required: true, "aria-describedby": "nick-help" });
+const nickInput = h("input", { id: "nickname", name: "nickname", autocomplete: "nickname", maxlength: MAX_NICKNAME, required: true, "aria-describedby": "nick-help" });
 const error = h("p", { id: "join-error", class: "pill bad", role: "alert", hidden: true });
 
 async function join(e: Event) {
   e.preventDefault();
   error.hidden = true;
   const code = normalizeCode(codeInput.value);
-  const nickname = nickInput.value.trim();
+  // The server's own rules (shared/classroom/nicknames.ts): cleaned, 1 to 24 characters, something visible.
+  const checked = checkNickname(nickInput.value);
   if (!isJoinCode(code)) {
     showError("The join code has 6 letters and digits: copy it from the projector.");
     return;
   }
-  if (nickname.length === 0 || nickname.length > MAX_NICKNAME) {
-    showError(`Choose a nickname of 1 to ${MAX_NICKNAME} characters (no real name needed).`);
+  if (!checked.ok) {
+    showError(`${checked.message} No real name needed.`);
     return;
   }
+  const nickname = checked.nickname;
   const r = await api<GameLookupResponse>(`/api/games/${encodeURIComponent(code)}`);
   if (!r.ok) {
     showError(r.status === 0 ? "The server cannot be reached: check the network." : r.error.message);
@@ -78,7 +80,7 @@ append(
         "section",
         { class: "card", "aria-labelledby": "rejoin-title" },
         h("h2", { id: "rejoin-title" }, "Back to your game"),
-        h("ul", {}, ...seats.map((s) => h("li", {}, h("a", { href: `/student.html?code=${s.code}` }, `${s.code} as ${s.nickname}`)))),
+        h("ul", {}, ...seats.map((s) => h("li", {}, h("a", { href: `/student.html?code=${s.code}` }, `${s.code} as `, userText(s.nickname))))),
       )
     : null,
   h(

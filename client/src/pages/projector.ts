@@ -2,10 +2,10 @@
 // round and clock, alliances, events as they happen, and during the lobby the
 // join code. It joins as "projector", so nothing private ever reaches it.
 import "../styles.css";
-import { eventText } from "../../../shared/classroom/event-text.js";
+import { eventParts, type TextPart } from "../../../shared/classroom/event-text.js";
 import { isJoinCode } from "../../../shared/ids.js";
 import { asJoinError, GameConnection } from "../common/connection.js";
-import { append, byId, fill, h, param } from "../common/dom.js";
+import { append, byId, fill, h, param, sentence, userText } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
 import { joinUrl, qrElement } from "../common/qr.js";
 import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
@@ -21,7 +21,7 @@ if (!isJoinCode(code)) {
 
 const conn = new GameConnection(code, { role: "projector" });
 let map: MapHandle | null = null;
-const feed: string[] = [];
+const feed: TextPart[][] = [];
 const happenings: MapHappening[] = [];
 
 const roundInfo = h("span", { class: "pill" });
@@ -55,11 +55,11 @@ function render(state: Synced) {
           h("p", {}, `${joined} joined`),
         )
       : null,
-    state.announcement ? h("p", { class: "card" }, `Teacher: ${state.announcement}`) : null,
+    state.announcement ? h("p", { class: "card" }, "Teacher: ", userText(state.announcement)) : null,
     h("h2", {}, "Alliances"),
     alliances.length > 0 ? h("ul", {}, ...alliances.map((a) => h("li", {}, a))) : h("p", {}, "None yet."),
     h("h2", {}, "What happened"),
-    h("ol", { class: "events", reversed: true, "aria-live": "polite" }, ...feed.slice(-8).reverse().map((f) => h("li", {}, f))),
+    h("ol", { class: "events", reversed: true, "aria-live": "polite" }, ...feed.slice(-8).reverse().map((f) => h("li", {}, ...sentence(f)))),
   );
 }
 
@@ -67,7 +67,7 @@ const live = follow(conn, { status: statusEl, clock: clockEl }, render);
 conn.onMessage((m) => {
   if (m.type !== "event") return;
   const e = m.payload.event;
-  const text = eventText(e, (id) => nameInTextOf(live.synced(), id));
+  const text = eventParts(e, (id) => nameInTextOf(live.synced(), id));
   if (text && !["studentJoined", "studentMoved", "studentRemoved"].includes(e.type)) feed.push(text);
   const happening = happeningOf(e);
   if (happening) happenings.push(happening);

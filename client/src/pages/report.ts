@@ -7,7 +7,7 @@ import { isJoinCode } from "../../../shared/ids.js";
 import type { Counterfactuals } from "../../../shared/report/counterfactual.js";
 import type { Debrief, FitTable } from "../../../shared/report/debrief.js";
 import { api } from "../common/api.js";
-import { byId, fill, h, param } from "../common/dom.js";
+import { byId, fill, h, param, sentence, userText } from "../common/dom.js";
 import { controlLabel, THEORY_LABEL } from "../common/format.js";
 import { networkMap, powerChart } from "../report/charts.js";
 import { pct } from "../../../shared/format.js";
@@ -79,8 +79,8 @@ function render(d: Debrief, cf: Counterfactuals | null) {
           ...s.ranking.map((r, i) => {
             const team = s.teams.find((t) => t.state === r.id);
             const control = team?.control ?? d.states.find((st) => st.id === r.id)?.control ?? "empty";
-            const playedBy = team?.members.length ? team.members.join(", ") : control === "team" ? "team (no one)" : controlLabel(control);
-            return h("tr", {}, h("td", {}, String(i + 1)), h("th", { scope: "row" }, r.name), h("td", {}, playedBy), h("td", { class: "num" }, String(r.total)));
+            const playedBy = team?.members.length ? team.members.flatMap((m, j) => [j > 0 ? ", " : "", userText(m)]) : [control === "team" ? "team (no one)" : controlLabel(control)];
+            return h("tr", {}, h("td", {}, String(i + 1)), h("th", { scope: "row" }, r.name), h("td", {}, ...playedBy), h("td", { class: "num" }, String(r.total)));
           }),
         ),
       ),
@@ -231,7 +231,7 @@ function render(d: Debrief, cf: Counterfactuals | null) {
     section(
       "timeline-title",
       "What happened",
-      h("ol", { class: "timeline" }, ...d.timeline.map((t) => h("li", {}, h("strong", {}, `Round ${t.round}: `), t.text))),
+      h("ol", { class: "timeline" }, ...d.timeline.map((t) => h("li", {}, h("strong", {}, `Round ${t.round}: `), ...sentence(t.parts)))),
     ),
   );
   parts.push(
@@ -242,7 +242,7 @@ function render(d: Debrief, cf: Counterfactuals | null) {
     ),
   );
   if (d.chat) {
-    parts.push(section("chat-title", "Chat excerpts", h("ul", {}, ...d.chat.map((m) => h("li", {}, h("strong", {}, `Round ${m.round}, ${m.from}${m.state ? ` (${name(m.state)})` : ""}: `), m.text)))));
+    parts.push(section("chat-title", "Chat excerpts", h("ul", {}, ...d.chat.map((m) => h("li", {}, h("strong", {}, `Round ${m.round}, `, userText(m.from), `${m.state ? ` (${name(m.state)})` : ""}: `), userText(m.text))))));
   }
   parts.push(h("footer", { class: "muted" }, "Power figures of historical scenarios: Correlates of War National Material Capabilities v6.0 (Singer, Bremer and Stuckey 1972; Greig and Enterline 2021)."));
   fill(app, h("main", { class: "report" }, ...parts));

@@ -5,10 +5,10 @@
 import "../styles.css";
 import { isJoinCode } from "../../../shared/ids.js";
 import { CLOSE } from "../../../shared/protocol/close-codes.js";
-import { eventText } from "../../../shared/classroom/event-text.js";
+import { eventParts, type TextPart } from "../../../shared/classroom/event-text.js";
 import { actOn } from "../common/act.js";
 import { asJoinError, GameConnection, type ServerEnvelope } from "../common/connection.js";
-import { announce, append, byId, copyText, fill, h, param, toast } from "../common/dom.js";
+import { announce, append, byId, copyText, fill, h, param, toast, userText } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
 import { forgetRejoin, rejoinFor, rememberRejoin } from "../common/rejoin-memory.js";
 import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
@@ -50,7 +50,7 @@ let me: Me | null = null;
 let selected: string | null = null;
 let map: MapHandle | null = null;
 let rejoinKey: string | null = joinOptions.rejoinKey ?? null;
-const roundNews: string[] = [];
+const roundNews: TextPart[][] = [];
 let lastRoundSeen = 0;
 
 // ---- layout -------------------------------------------------------------------
@@ -126,7 +126,11 @@ function renderHeader(s: Synced) {
   roundInfo.textContent = s.phase === "lobby" ? "Lobby" : `Round ${s.round} of ${s.rounds} · ${phase}`;
   if (s.announcement) {
     announcementEl.hidden = false;
-    announcementEl.textContent = `Teacher: ${s.announcement}`;
+    // Only when it changes: the element is a live region.
+    if (announcementEl.dataset.text !== s.announcement) {
+      announcementEl.dataset.text = s.announcement;
+      fill(announcementEl, "Teacher: ", userText(s.announcement));
+    }
   }
 }
 
@@ -188,7 +192,7 @@ function received(m: ServerEnvelope) {
     if (e.type === "studentMoved" && me && e.studentId === me.studentId) me.state = e.to;
     const happening = happeningOf(e);
     if (happening) happenings.push(happening);
-    const text = eventText(e, (id) => nameInTextOf(live.synced(), id));
+    const text = eventParts(e, (id) => nameInTextOf(live.synced(), id));
     if (e.type === "roundStarted") {
       roundNews.length = 0;
       lastRoundSeen = e.round;

@@ -2,7 +2,7 @@
 // be written (the game's chat mode) and who reads it; this panel shows what it sends.
 import type { ChatMessage } from "../../../shared/classroom/types.js";
 import type { GameConnection, ServerEnvelope } from "../common/connection.js";
-import { append, fill, h, toast } from "../common/dom.js";
+import { append, fill, h, toast, userText } from "../common/dom.js";
 import { nameOf, type Synced } from "../common/synced.js";
 
 interface Context {
@@ -92,11 +92,11 @@ export function mountChat(panel: HTMLElement, conn: GameConnection, context: () 
         h(
           "li",
           {},
-          h("span", { class: "who" }, m.from.kind === "teacher" ? "Teacher" : `${m.from.nickname}${m.from.state ? ` (${nameOf(state, m.from.state)})` : ""}`),
+          h("span", { class: "who" }, ...(m.from.kind === "teacher" ? ["Teacher"] : [userText(m.from.nickname), m.from.state ? ` (${nameOf(state, m.from.state)})` : ""])),
           " ",
           h("span", { class: "chan" }, `to ${label(m.channel, state)}`),
           ": ",
-          m.text,
+          userText(m.text, { class: "text" }),
         ),
       ),
     );

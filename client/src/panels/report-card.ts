@@ -3,7 +3,7 @@
 // reflection question. Used at the end of the game and for archived games.
 import type { ReportCard } from "../../../shared/report/card.js";
 import { api } from "../common/api.js";
-import { h } from "../common/dom.js";
+import { h, userText } from "../common/dom.js";
 import { num1, THEORY_LABEL } from "../common/format.js";
 
 export async function fetchCard(code: string, rejoinKey: string): Promise<ReportCard | null> {
@@ -17,7 +17,7 @@ export function reportCard(card: ReportCard): HTMLElement {
     "section",
     { class: "report-card", "aria-labelledby": "card-title" },
     h("h2", { id: "card-title" }, `Report card: ${card.stateName}`),
-    h("p", {}, `${card.nickname} · ${card.scenario.title} · final score ${num1(card.total)}, rank ${card.rank} of ${card.of}.`),
+    h("p", {}, userText(card.nickname), ` · ${card.scenario.title} · final score ${num1(card.total)}, rank ${card.rank} of ${card.of}.`),
     h("p", {}, `Your alliances matched: ${fit("balance-of-power")} rounds; ${fit("balance-of-threat")}; ${fit("bandwagon")}.`),
     h(
       "div",

@@ -2,7 +2,7 @@
 // targets the rules allow) and "We are ready". The team's saved values come
 // back from the server; what a student is typing is never overwritten.
 import { actionTargets } from "../../../shared/rules/diplomacy.js";
-import { append, fill, h, toast } from "../common/dom.js";
+import { append, fill, h, toast, userText } from "../common/dom.js";
 import { km } from "../../../shared/format.js";
 import { membersOf, nameInTextOf, worldOf, type Synced } from "../common/synced.js";
 import type { Panel, StudentContext } from "./context.js";
@@ -90,8 +90,8 @@ export function mountDecide(panel: HTMLElement, ctx: StudentContext, rejoinBox: 
       fill(teamLine, ctx.me() ? "You are not in a team yet." : "");
       return;
     }
-    const members = membersOf(s, id).map((m) => `${m.nickname}${m.connected ? "" : " (away)"}`);
-    fill(teamLine, `You play ${nameInTextOf(s, id)} with: ${members.join(", ")}. Any of you can change the team's decisions; all of you see them.`);
+    const members = membersOf(s, id).flatMap((m, i) => [i > 0 ? ", " : "", userText(m.nickname), m.connected ? "" : " (away)"]);
+    fill(teamLine, `You play ${nameInTextOf(s, id)} with: `, ...members, ". Any of you can change the team's decisions; all of you see them.");
     if (t) {
       // Only when the team's saved values change: a patch must not undo what someone is typing.
       const saved = `${t.budget.economy}/${t.budget.defense}/${t.budget.offense}`;

@@ -5,15 +5,15 @@
 import type { ReportCard } from "../../../shared/report/card.js";
 import { THEORY_MATCH_POINTS, WAR_LOSS_POINTS, WAR_WIN_POINTS } from "../../../shared/rules/tuning.js";
 import { THEORIES, type Theory } from "../../../shared/theory/world.js";
-import { fill, h } from "../common/dom.js";
+import { fill, h, sentence, type TextPart } from "../common/dom.js";
 import { num1, THEORY_LABEL } from "../common/format.js";
 import { nameOf, type Synced, type SyncedTeam } from "../common/synced.js";
 import { fetchCard } from "../panels/report-card.js";
 import type { Panel, StudentContext } from "./context.js";
 
 export interface ResultsOptions {
-  /** This round's news, in words. */
-  news: () => readonly string[];
+  /** This round's news, in words (in parts: what people typed is shown isolated). */
+  news: () => readonly (readonly TextPart[])[];
   /** The student's rejoin key, to fetch the report card at the end. */
   rejoinKey: () => string | null;
 }
@@ -76,7 +76,7 @@ export function mountResults(panel: HTMLElement, ctx: StudentContext, options: R
       }
     }
     const news = options.news();
-    if (news.length > 0) parts.push(h("h2", {}, "What happened"), h("ul", {}, ...news.map((n) => h("li", {}, n))));
+    if (news.length > 0) parts.push(h("h2", {}, "What happened"), h("ul", {}, ...news.map((n) => h("li", {}, ...sentence(n)))));
     if (scores.length > 0) {
       const cell = (x: number) => h("td", { class: "num" }, num1(x));
       parts.push(

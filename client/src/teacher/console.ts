@@ -1,12 +1,12 @@
 // The console of a running game: join box, controls, map, teams, the theory
 // panel, every chat and the events; it joins with the teacher key this
 // browser holds, so a reload lands back in the same game.
-import { eventText } from "../../../shared/classroom/event-text.js";
+import { eventParts, type TextPart } from "../../../shared/classroom/event-text.js";
 import type { CrisisEntry } from "../../../shared/protocol/server-messages.js";
 import { actOn } from "../common/act.js";
 import { teacherKey } from "../common/api.js";
 import { GameConnection, type ServerEnvelope } from "../common/connection.js";
-import { announce, append, fill, h } from "../common/dom.js";
+import { announce, append, fill, h, sentence } from "../common/dom.js";
 import { follow } from "../common/live.js";
 import { mapDataOf, nameInTextOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
@@ -27,7 +27,7 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
   const conn = new GameConnection(code, { role: "teacher", teacherKey: key });
   let crises: CrisisEntry[] = [];
   let map: MapHandle | null = null;
-  const feed: string[] = [];
+  const feed: TextPart[][] = [];
 
   const roundInfo = h("span", { class: "pill" });
   const clockEl = h("span", { class: "clock", role: "timer" });
@@ -57,7 +57,7 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
     m.update(mapDataOf(s, null, null));
   }
   function renderEvents() {
-    fill(eventsBox, h("h2", { id: "events-title" }, "Events"), h("ol", { reversed: true, "aria-live": "polite" }, ...feed.slice(-40).reverse().map((f) => h("li", {}, f))));
+    fill(eventsBox, h("h2", { id: "events-title" }, "Events"), h("ol", { reversed: true, "aria-live": "polite" }, ...feed.slice(-40).reverse().map((f) => h("li", {}, ...sentence(f)))));
   }
 
   function render(s: Synced) {
@@ -79,11 +79,11 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
     } else if (m.type === "event") {
       const e = m.payload.event;
       if (e.type === "crisis") crises = crises.map((c) => (c.id === e.id ? { ...c, fired: true } : c));
-      const text = eventText(e, (id) => nameInTextOf(live.synced(), id));
-      if (text) {
-        feed.push(`Round ${m.payload.round}: ${text}`);
+      const parts = eventParts(e, (id) => nameInTextOf(live.synced(), id));
+      if (parts) {
+        feed.push([`Round ${m.payload.round}: `, ...parts]);
         renderEvents();
-        if (["studentJoined", "roundResolved", "war", "gameEnded"].includes(e.type)) announce(text);
+        if (["studentJoined", "roundResolved", "war", "gameEnded"].includes(e.type)) announce(parts);
       }
     }
     chat.onMessage(m);

@@ -1,7 +1,7 @@
 // "Run the class": start, pause and resume, add a minute, end the round, next
 // round, end the game, show predictions, the debrief and exports, and the
 // announcement and crisis forms.
-import { fill, h, toast } from "../common/dom.js";
+import { fill, h, isolated, toast } from "../common/dom.js";
 import type { Synced } from "../common/synced.js";
 import type { ConsoleContext } from "./context.js";
 import { downloadExport } from "./setup.js";
@@ -60,7 +60,7 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
     }
     const crises = ctx.crises();
     const chosen = crisisSelect.value;
-    fill(crisisSelect, ...crises.map((c) => h("option", { value: c.id }, `${c.title}${c.round ? ` (scheduled round ${c.round})` : ""}${c.fired ? " – already out" : ""}`)));
+    fill(crisisSelect, ...crises.map((c) => h("option", { value: c.id }, `${isolated(c.title)}${c.round ? ` (scheduled round ${c.round})` : ""}${c.fired ? " – already out" : ""}`)));
     if (crises.some((c) => c.id === chosen)) crisisSelect.value = chosen;
     const running = phase !== "ended";
     fill(

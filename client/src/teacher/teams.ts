@@ -1,7 +1,7 @@
 // "Teams": each state with who plays it (team, a bot of a theory, nobody), its
 // readiness, and its students (online or away, muted) with move, mute and remove.
 import { CONTROL_VALUES } from "../../../shared/protocol/messages.js";
-import { fill, h } from "../common/dom.js";
+import { fill, h, isolated, userText } from "../common/dom.js";
 import { controlLabel } from "../common/format.js";
 import { membersOf, type Synced } from "../common/synced.js";
 import type { ConsoleContext } from "./context.js";
@@ -29,7 +29,8 @@ export function renderTeams(box: HTMLElement, ctx: ConsoleContext, s: Synced): v
               h(
                 "li",
                 {},
-                `${m.nickname} `,
+                userText(m.nickname),
+                " ",
                 h("span", { class: `pill ${m.connected ? "ok" : "bad"}` }, m.connected ? "online" : "away"),
                 m.muted ? h("span", { class: "pill warn" }, "muted") : null,
                 h(
@@ -42,7 +43,7 @@ export function renderTeams(box: HTMLElement, ctx: ConsoleContext, s: Synced): v
                     ...s.states.filter((y) => y.id !== x.id).map((y) => h("option", { value: y.id }, y.name)),
                   ),
                   h("button", { type: "button", class: "small secondary", onclick: () => void act("mute", { studentId: m.id, muted: !m.muted }) }, m.muted ? "Unmute" : "Mute"),
-                  h("button", { type: "button", class: "small danger", onclick: () => void (confirm(`Remove ${m.nickname} from the game?`) && act("kick", { studentId: m.id })) }, "Remove"),
+                  h("button", { type: "button", class: "small danger", onclick: () => void (confirm(`Remove ${isolated(m.nickname)} from the game?`) && act("kick", { studentId: m.id })) }, "Remove"),
                 ),
               ),
             ),
