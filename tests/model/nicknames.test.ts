@@ -50,7 +50,7 @@ class Class {
 }
 
 /** Everybody is connected (so a known nickname is "already playing"). */
-const ONLINE: AdmissionFacts = { teacherKeyMatches: false, rejoinStudentId: null, connections: () => 1 };
+const ONLINE: AdmissionFacts = { teacherKeyMatches: false, rejoinStudentId: null, claimStudentId: null, connections: () => 1, projectors: 0, pendingNewcomers: 0 };
 const asStudent = (nickname: string) => ({ role: "student" as const, nickname });
 
 /** The look-alikes of "Ann" from the issue, and a few more of the same kinds. */
@@ -147,11 +147,11 @@ describe("look-alike nicknames are the same player", () => {
     expect(admit(c.session, asStudent("Jose\u0301"), ONLINE)).toMatchObject({ ok: false, close: CLOSE.NICKNAME_TAKEN });
   });
 
-  it("a look-alike who is not connected gets the same seat back, like the same nickname would", () => {
+  it("a look-alike of a student who is not connected needs the teacher's approval, like the same nickname", () => {
     const c = new Class();
     const ann = c.joined("Ann");
     const away: AdmissionFacts = { ...ONLINE, connections: () => 0 };
-    expect(admit(c.session, asStudent("\u0410nn\u200b"), away)).toEqual({ ok: true, actor: { kind: "student", studentId: ann }, nickname: "Ann" });
+    expect(admit(c.session, asStudent("\u0410nn\u200b"), away)).toMatchObject({ ok: false, close: CLOSE.NEEDS_APPROVAL, askTeacher: { studentId: ann } });
   });
 
   it("ordinary names of every script are accepted, kept as typed and told apart", () => {

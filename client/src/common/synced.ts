@@ -86,6 +86,8 @@ export interface Synced {
   chatMode: "open" | "private" | "off";
   scoring: "standard" | "challenge";
   showPredictions: boolean;
+  /** The teacher closed the game to new players. */
+  locked: boolean;
   distanceScale: number;
   reach: number;
   announcement: string;
@@ -175,6 +177,7 @@ export function decode(s: ReceivedSchema): Synced {
     chatMode: s.chatMode as Synced["chatMode"],
     scoring: s.scoring as Synced["scoring"],
     showPredictions: s.showPredictions,
+    locked: s.locked,
     distanceScale: s.distanceScale || 1000,
     reach: s.reach,
     announcement: s.announcement,

@@ -2,7 +2,7 @@
 // panel, every chat and the events; it joins with the teacher key this
 // browser holds, so a reload lands back in the same game.
 import { eventParts, type TextPart } from "../../../shared/classroom/event-text.js";
-import type { CrisisEntry } from "../../../shared/protocol/server-messages.js";
+import type { CrisisEntry, SeatRequestEntry } from "../../../shared/protocol/server-messages.js";
 import { actOn } from "../common/act.js";
 import { teacherKey } from "../common/api.js";
 import { GameConnection, type ServerEnvelope } from "../common/connection.js";
@@ -26,6 +26,7 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
   }
   const conn = new GameConnection(code, { role: "teacher", teacherKey: key });
   let crises: CrisisEntry[] = [];
+  let seatRequests: SeatRequestEntry[] = [];
   let map: MapHandle | null = null;
   const feed: TextPart[][] = [];
 
@@ -46,7 +47,7 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
   );
 
   const live = follow(conn, { status: statusEl, clock: clockEl }, render);
-  const ctx: ConsoleContext = { code, conn, synced: live.synced, crises: () => crises, act: actOn(conn) };
+  const ctx: ConsoleContext = { code, conn, synced: live.synced, crises: () => crises, seatRequests: () => seatRequests, selected: new Set(), act: actOn(conn) };
   const controls = mountControls(controlsBox, ctx);
   const chat = mountChat(chatBox, conn, () => ({ synced: live.synced(), own: null, teacher: true }));
 
@@ -62,7 +63,7 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
 
   function render(s: Synced) {
     roundInfo.textContent = roundLine(s);
-    renderJoinBox(joinBox, code, s);
+    renderJoinBox(joinBox, ctx, s);
     renderMap(s);
     renderTheoryPanel(theoryBox, s);
     // Do not rebuild forms while the teacher is typing in them.
@@ -76,6 +77,12 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
   conn.onMessage((m: ServerEnvelope) => {
     if (m.type === "welcome") {
       crises = m.payload.crises;
+    } else if (m.type === "seatRequests") {
+      const asked = m.payload.requests.filter((r) => !seatRequests.some((old) => old.id === r.id));
+      seatRequests = m.payload.requests;
+      const s = live.synced();
+      if (s) renderJoinBox(joinBox, ctx, s);
+      for (const r of asked) announce(["Someone asks to come back as ", { user: r.nickname }, ": see \"Students join\"."]);
     } else if (m.type === "event") {
       const e = m.payload.event;
       if (e.type === "crisis") crises = crises.map((c) => (c.id === e.id ? { ...c, fired: true } : c));

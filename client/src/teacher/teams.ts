@@ -1,5 +1,7 @@
 // "Teams": each state with who plays it (team, a bot of a theory, nobody), its
-// readiness, and its students (online or away, muted) with move, mute and remove.
+// readiness, and its students (online or away, muted) with move, mute and
+// remove; students can be ticked to remove several at once (a class flooded
+// with made-up players).
 import { CONTROL_VALUES } from "../../../shared/protocol/messages.js";
 import { fill, h, isolated, userText } from "../common/dom.js";
 import { controlLabel } from "../common/format.js";
@@ -7,7 +9,32 @@ import { membersOf, type Synced } from "../common/synced.js";
 import type { ConsoleContext } from "./context.js";
 
 export function renderTeams(box: HTMLElement, ctx: ConsoleContext, s: Synced): void {
-  const { act } = ctx;
+  const { act, selected } = ctx;
+  // Forget ticks of students who are gone.
+  for (const id of selected) if (!s.students.some((st) => st.id === id)) selected.delete(id);
+  const removeLabel = () => `Remove selected (${selected.size})`;
+  const removeSelected = h(
+    "button",
+    {
+      type: "button",
+      class: "small danger",
+      disabled: selected.size === 0,
+      onclick: () => {
+        const ids = [...selected];
+        if (ids.length === 0 || !confirm(`Remove ${ids.length} student${ids.length === 1 ? "" : "s"} from the game? They cannot come back.`)) return;
+        void act("kick", { studentIds: ids }).then((ok) => {
+          if (ok) selected.clear();
+        });
+      },
+    },
+    removeLabel(),
+  ) as HTMLButtonElement;
+  const tick = (id: string, on: boolean) => {
+    if (on) selected.add(id);
+    else selected.delete(id);
+    removeSelected.textContent = removeLabel();
+    removeSelected.disabled = selected.size === 0;
+  };
   const cards = s.states.map((x) => {
     const members = membersOf(s, x.id);
     const control = h(
@@ -29,6 +56,8 @@ export function renderTeams(box: HTMLElement, ctx: ConsoleContext, s: Synced): v
               h(
                 "li",
                 {},
+                h("input", { type: "checkbox", "aria-label": `Select ${m.nickname}`, checked: selected.has(m.id), onchange: (e: Event) => tick(m.id, (e.target as HTMLInputElement).checked) }),
+                " ",
                 userText(m.nickname),
                 " ",
                 h("span", { class: `pill ${m.connected ? "ok" : "bad"}` }, m.connected ? "online" : "away"),
@@ -50,5 +79,10 @@ export function renderTeams(box: HTMLElement, ctx: ConsoleContext, s: Synced): v
           ),
     );
   });
-  fill(box, h("h2", { id: "teams-title" }, "Teams"), h("div", { class: "teams" }, ...cards));
+  fill(
+    box,
+    h("h2", { id: "teams-title" }, "Teams"),
+    s.students.length > 0 ? h("p", { class: "row" }, removeSelected, h("span", { class: "muted" }, "Tick students to remove several at once.")) : null,
+    h("div", { class: "teams" }, ...cards),
+  );
 }
