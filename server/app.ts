@@ -29,7 +29,7 @@ export interface EntenteServer {
   stop(): Promise<void>;
 }
 
-const clientDist = join(import.meta.dirname, "..", "client", "dist");
+const builtClient = join(import.meta.dirname, "..", "client", "dist");
 
 // The default 8 KB encoding buffer overflows with the teacher's full view of a
 // historical scenario, and schema 3.0.76 then sends a corrupted patch: make it
@@ -41,6 +41,8 @@ export interface ServerOptions {
   gracefullyShutdown?: boolean;
   /** The clock the rooms use (ms since the epoch); tests pass one they can move forward. */
   now?: () => number;
+  /** The built pages to serve (default client/dist); browser tests build their own copy elsewhere. */
+  clientDir?: string;
 }
 
 /** A room's listing, or undefined when no process has the room: what getRoomById resolves to, though its declared type leaves undefined out. */
@@ -54,6 +56,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   const host = config.publicAddress ?? "local";
   setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now });
 
+  const clientDist = options.clientDir ?? builtClient;
   const app = express();
   app.disable("x-powered-by");
   app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode }));
