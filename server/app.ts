@@ -12,6 +12,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from "nod
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { ServerConfig } from "./config.js";
+import { guardMatchmaking, verifyUpgradeOrigin } from "./http/origin-guard.js";
 import { apiRouter } from "./http/routes.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
 import { openDatabase, type Db } from "./storage/database.js";
@@ -57,6 +58,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now });
 
   const clientDist = options.clientDir ?? builtClient;
+  const allowedOrigins = config.allowedOrigins ?? [];
   const app = express();
   app.disable("x-powered-by");
   app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode }));
@@ -74,7 +76,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   // The Colyseus server must be made after the HTTP server exists with its app (it takes over its request listener).
   const httpServer = createHttpServer(app);
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024 }),
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024, verifyClient: verifyUpgradeOrigin(allowedOrigins) }),
     ...(config.redisUrl
       ? {
           presence: new RedisPresence(config.redisUrl),
@@ -89,6 +91,8 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   gameServer.define("classroom", ClassroomRoom);
   // Browsers may only join and reconnect; games are created through POST /api/games.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+  // Pages of other sites get no seat, no game connection and no CORS permission (http/origins.ts).
+  guardMatchmaking(httpServer, allowedOrigins);
   gameServer.onShutdown(() => {
     db.close();
   });
