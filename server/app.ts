@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { ServerConfig } from "./config.js";
 import { guardMatchmaking, verifyUpgradeOrigin } from "./http/origin-guard.js";
 import { apiRouter } from "./http/routes.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
 import { openDatabase, type Db } from "./storage/database.js";
 import { GameStore } from "./storage/games.js";
@@ -61,6 +62,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   const allowedOrigins = config.allowedOrigins ?? [];
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(allowedOrigins));
   app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode }));
   if (existsSync(clientDist)) {
     // Hashed assets never change; pages are checked on every load.

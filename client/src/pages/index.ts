@@ -1,5 +1,6 @@
 // Home: a student joins with the code on the projector and a nickname; a
 // teacher goes to the console. A link or QR code with ?code= fills the code in.
+import "../common/no-eval.js";
 import "../styles.css";
 import { isJoinCode, normalizeCode } from "../../../shared/ids.js";
 import { MAX_NICKNAME } from "../../../shared/classroom/students.js";

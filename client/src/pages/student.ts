@@ -2,6 +2,7 @@
 // alliances, intel, chat, results; each in client/src/student/). Everything a
 // student changes goes to the server; what they see comes back from the
 // synchronized state, decoded once per frame.
+import "../common/no-eval.js";
 import "../styles.css";
 import { isJoinCode } from "../../../shared/ids.js";
 import { CLOSE } from "../../../shared/protocol/close-codes.js";
