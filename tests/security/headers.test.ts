@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { joinStudent } from "../server/harness.js";
 import { DESKTOP, launchBrowser, PROJECTOR, User } from "../e2e/browser.js";
 import { parseCsp, startServedClient, type ServedClient } from "./served.js";
 
@@ -99,6 +100,9 @@ describe("headers", () => {
     expect(created.status).toBe(201);
     expect(created.headers.get("cache-control")).toBe("no-store");
     const game = (await created.json()) as { code: string; teacherKey: string };
+    const student = await joinStudent(served.server.client(), game.code, "Ann");
+    const rejoinKey = student.welcome.rejoinKey as string;
+    await student.room.leave();
 
     const teacher = { authorization: `Bearer ${game.teacherKey}` };
     const secret: [string, Record<string, string>][] = [
@@ -110,6 +114,7 @@ describe("headers", () => {
       [`/api/games/${game.code}/export/events.csv`, teacher],
       [`/api/games/${game.code}/export/chat.csv?revealChat=1`, teacher],
       [`/api/games/${game.code}/log.json`, teacher],
+      [`/api/games/${game.code}/card`, { "x-rejoin-key": rejoinKey }],
     ];
     for (const [path, headers] of secret) {
       const res = await fetch(url + path, { headers });

@@ -79,7 +79,7 @@ append(
         "section",
         { class: "card", "aria-labelledby": "rejoin-title" },
         h("h2", { id: "rejoin-title" }, "Back to your game"),
-        h("ul", {}, ...seats.map((s) => h("li", {}, h("a", { href: `/student.html?code=${s.code}` }, `${s.code} as ${s.nickname}`)))),
+        h("ul", {}, ...seats.map((s) => h("li", {}, h("a", { href: `/student.html?code=${s.code}` }, s.nickname ? `${s.code} as ${s.nickname}` : s.code)))),
       )
     : null,
   h(
