@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const u of users) await u.close();
   await browser.close();
-  await served.server.stop();
+  await served.stop();
 }, 30_000);
 
 const host = () => new URL(served.server.url).host;

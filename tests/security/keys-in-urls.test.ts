@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const u of users) await u.close();
   await browser.close();
-  await served.server.stop();
+  await served.stop();
 }, 30_000);
 
 async function open(name: string, options: Parameters<Browser["newContext"]>[0]): Promise<User> {

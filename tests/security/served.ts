@@ -3,7 +3,7 @@
 // own temporary folder (not client/dist, which tests/e2e builds), so that no
 // two builds race, and the server serves that folder.
 import type { IncomingMessage } from "node:http";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServerConfig } from "../../server/config.js";
@@ -23,6 +23,8 @@ export interface ServedClient {
   server: TestServer;
   /** Every request and WebSocket upgrade the server has received so far, in order. */
   seen: SeenRequest[];
+  /** Stops the server and deletes the built pages. */
+  stop(): Promise<void>;
 }
 
 const record = (kind: SeenRequest["kind"], req: IncomingMessage): SeenRequest => ({
@@ -42,7 +44,11 @@ export async function startServedClient(overrides: Partial<ServerConfig> = {}): 
   // Extra listeners only watch: Colyseus' and Express' own listeners still answer.
   server.server.httpServer.on("request", (req: IncomingMessage) => seen.push(record("http", req)));
   server.server.httpServer.on("upgrade", (req: IncomingMessage) => seen.push(record("upgrade", req)));
-  return { server, seen };
+  const stop = async () => {
+    await server.stop();
+    rmSync(clientDir, { recursive: true, force: true });
+  };
+  return { server, seen, stop };
 }
 
 /** The directives of a Content-Security-Policy header, by name, each with its list of sources. */
