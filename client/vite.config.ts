@@ -1,6 +1,9 @@
 // The pages students, teachers and the projector load, built into client/dist
 // and served by the Entente server. Phaser is its own chunk; nothing is loaded
-// from outside the server.
+// from outside the server. The pages run under a Content-Security-Policy
+// without 'unsafe-eval' (server/http/security-headers.ts): colyseus.js's
+// MessagePack decoder is its no-eval build, which decodes the same messages
+// without compiling readers with `new Function` (and without probing for it).
 import { resolve } from "node:path";
 import { defineConfig } from "vite";
 
@@ -11,6 +14,9 @@ export default defineConfig({
   root,
   base: "/",
   publicDir: "public",
+  resolve: {
+    alias: [{ find: /^@colyseus\/msgpackr$/, replacement: "@colyseus/msgpackr/index-no-eval" }],
+  },
   build: {
     outDir: "dist",
     emptyOutDir: true,

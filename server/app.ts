@@ -14,7 +14,9 @@ import type { ServerConfig } from "./config.js";
 import { AddressedTransport, trustFunction } from "./guard/address.js";
 import { Guards } from "./guard/limits.js";
 import { matchmakeRouter } from "./guard/matchmake.js";
+import { matchmakeOrigins, verifyUpgradeOrigin } from "./http/origin-guard.js";
 import { apiRouter } from "./http/routes.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
 import { openDatabase, type Db } from "./storage/database.js";
 import { GameStore } from "./storage/games.js";
@@ -31,7 +33,7 @@ export interface EntenteServer {
   stop(): Promise<void>;
 }
 
-const clientDist = join(import.meta.dirname, "..", "client", "dist");
+const builtClient = join(import.meta.dirname, "..", "client", "dist");
 
 // The default 8 KB encoding buffer overflows with the teacher's full view of a
 // historical scenario, and schema 3.0.76 then sends a corrupted patch: make it
@@ -43,17 +45,8 @@ export interface ServerOptions {
   gracefullyShutdown?: boolean;
   /** The clock the rooms use (ms since the epoch); tests pass one they can move forward. */
   now?: () => number;
-}
-
-/** A browser request from a page of this server (no Origin header: not a browser, allowed). */
-function sameOrigin(req: express.Request): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+  /** The built pages to serve (default client/dist); browser tests build their own copy elsewhere. */
+  clientDir?: string;
 }
 
 /** A room's listing, or undefined when no process has the room: what getRoomById resolves to, though its declared type leaves undefined out. */
@@ -68,13 +61,16 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   const guards = new Guards();
   setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now, guards });
 
+  const clientDist = options.clientDir ?? builtClient;
+  const allowedOrigins = config.allowedOrigins ?? [];
   const app = express();
   app.disable("x-powered-by");
   // Which proxies may report the client's address (req.ip), for the limits: none unless TRUST_PROXY says so.
   const trust = trustFunction(config.trustProxy ?? false);
   app.set("trust proxy", trust);
   const addressOf = (req: express.Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
-  app.use("/matchmake", matchmakeRouter({ guards, addressOf, originAllowed: sameOrigin }));
+  app.use(securityHeaders(allowedOrigins));
+  app.use("/matchmake", matchmakeOrigins(allowedOrigins), matchmakeRouter({ guards, addressOf }));
   app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode, guards, addressOf }));
   if (existsSync(clientDist)) {
     // Hashed assets never change; pages are checked on every load.
@@ -90,7 +86,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   // The Colyseus server must be made after the HTTP server exists with its app (it takes over its request listener).
   const httpServer = createHttpServer(app);
   const gameServer = new Server({
-    transport: new AddressedTransport({ server: httpServer, maxPayload: 16 * 1024 }, trust),
+    transport: new AddressedTransport({ server: httpServer, maxPayload: 16 * 1024, verifyClient: verifyUpgradeOrigin(allowedOrigins) }, trust),
     ...(config.redisUrl
       ? {
           presence: new RedisPresence(config.redisUrl),

@@ -1,5 +1,6 @@
 // Settings from the environment, with the defaults a teacher needs on one machine.
 import { resolve } from "node:path";
+import { parseAllowedOrigins, type Origin } from "./http/origins.js";
 
 export interface ServerConfig {
   port: number;
@@ -11,6 +12,8 @@ export interface ServerConfig {
   /** host:port (no scheme) by which browsers reach this process; needed with several processes. */
   publicAddress?: string;
   teacherPasscode?: string;
+  /** Origins (besides the server's own) whose pages may use it: ALLOWED_ORIGINS, see http/origins.ts. */
+  allowedOrigins?: readonly Origin[];
   reconnectSeconds: number;
   endLingerMs: number;
   /** Proxies trusted to report the client's address in X-Forwarded-For (Express's "trust proxy"): false, a hop count, or addresses/ranges. */
@@ -45,6 +48,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,
     teacherPasscode: env.TEACHER_PASSCODE || undefined,
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     reconnectSeconds: intFrom(env.RECONNECT_SECONDS, 60, "RECONNECT_SECONDS"),
     endLingerMs: intFrom(env.END_LINGER_SECONDS, 600, "END_LINGER_SECONDS") * 1000,
     trustProxy: trustProxyFrom(env.TRUST_PROXY),

@@ -1,9 +1,10 @@
 // The matchmaking requests of colyseus.js (POST /matchmake/<method>/<room>),
 // answered by Express instead of Colyseus's built-in listener, so that they go
-// through the same guards as the API before a seat is reserved: a small body
-// limit before parsing, the origin check, joins counted per address, the join
-// options validated, wrong codes and teacher keys counted against guessing,
-// and the room's own admission rules (screenJoin). Then Colyseus's matchmaker
+// through the same guards as the API before a seat is reserved (the origin
+// check comes first, http/origin-guard.ts): a small body limit before parsing,
+// the join options validated, wrong codes and teacher keys counted against
+// guessing, the room's own admission rules (screenJoin), and newcomers counted
+// per address and per game. Then Colyseus's matchmaker
 // does the rest through its documented entry point for other HTTP frameworks,
 // `matchMaker.controller.invokeMethod`. Answers keep Colyseus's shape:
 // `{ room, sessionId }`, or `{ code, error }` (which colyseus.js turns into a
@@ -19,8 +20,6 @@ export interface MatchmakeGuards {
   guards: Guards;
   /** The client's address (Express's `req.ip`, with the server's trust-proxy setting). */
   addressOf: (req: Request) => string;
-  /** Whether the request's Origin may use this server (no Origin header: not a browser, allowed). */
-  originAllowed: (req: Request) => boolean;
 }
 
 /** Join options are a few hundred bytes; anything near this is not a browser joining a class. */
@@ -37,17 +36,9 @@ const tooMany = (res: Response, verdict: Extract<Verdict, { ok: false }>, what: 
 };
 
 /** The router for /matchmake; mount it before anything else that reads bodies. */
-export function matchmakeRouter({ guards, addressOf, originAllowed }: MatchmakeGuards): express.Router {
+export function matchmakeRouter({ guards, addressOf }: MatchmakeGuards): express.Router {
   const router = express.Router();
   const json = express.json({ limit: MATCHMAKE_BODY_LIMIT, type: () => true });
-
-  router.use((req, res, next) => {
-    if (!originAllowed(req)) {
-      res.status(403).json({ code: CLOSE.FORBIDDEN, error: "This server does not accept requests from that page." });
-      return;
-    }
-    next();
-  });
 
   // A body declared too large is refused before a byte of it is read, and the connection closed; one streamed
   // without a length is cut off by the JSON parser's limit (the rest is read and thrown away, never kept).

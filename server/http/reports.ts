@@ -1,6 +1,6 @@
 // A game's report and debrief, its exports and a student's report card:
 //   GET /api/games/:code/report, /debrief (?revealChat=1&anonymize=1), /counterfactuals,
-//   /export/rounds.csv|events.csv|chat.csv, /log.json (teacher key); /card?key= (a student's rejoin key).
+//   /export/rounds.csv|events.csv|chat.csv, /log.json (teacher key); /card (a student's rejoin key in X-Rejoin-Key).
 import { matchMaker } from "@colyseus/core";
 import express, { type Request, type Response } from "express";
 import { replaySession } from "../../shared/classroom/reduce.js";
@@ -46,10 +46,14 @@ export function reportRoutes(store: GameStore): express.Router {
     res.json(buildDebrief(sessionOf(game), debriefOptions(req)));
   });
 
-  // A student's report card, with their personal rejoin key (?key=, as in their rejoin link): no teacher key needed.
+  // A student's report card, with their personal rejoin key (X-Rejoin-Key, the key of their rejoin link): no teacher key
+  // needed. Never from the URL, where request lines, Referer headers and proxy logs would keep it.
   router.get("/games/:code/card", (req, res) => {
+    if (req.query.key !== undefined) {
+      throw new ApiError(400, "key-in-url", "Send the rejoin key in the X-Rejoin-Key header, not in the address.");
+    }
     const code = normalizeCode(req.params.code);
-    const key = typeof req.query.key === "string" ? req.query.key : "";
+    const key = req.get("x-rejoin-key") ?? "";
     const game = store.gameByCode(code);
     if (!game || !key) throw new ApiError(404, "unknown-card", "No report card for this link.");
     const room = sessionOf(game);

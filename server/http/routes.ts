@@ -12,7 +12,7 @@
 //   GET  /api/games/:code/counterfactuals  the same game replayed by bots of each theory (teacher key)
 //   GET  /api/games/:code/export/rounds.csv, events.csv, chat.csv (chat needs ?revealChat=1) (teacher key)
 //   GET  /api/games/:code/log.json         the whole game log (teacher key)
-//   GET  /api/games/:code/card?key=        a student's report card (their rejoin key)
+//   GET  /api/games/:code/card             a student's report card (their rejoin key in X-Rejoin-Key)
 import express from "express";
 import type { HealthResponse } from "../../shared/protocol/http.js";
 import type { Guards } from "../guard/limits.js";

@@ -2,14 +2,14 @@
 // playwright-core (no bundled browser download). One browser, one context per
 // person (own cookies, localStorage, sessionStorage), and on every page:
 // console errors, page errors, failed requests and requests to another origin
-// are collected; axe-core is injected from node_modules; screenshots go to
+// are collected; axe-core is evaluated from node_modules; screenshots go to
 // test-results/screenshots/ (git-ignored).
 //
 // Environment: CHROMIUM_PATH (another Chromium than /usr/bin/chromium),
 // E2E_DEBUG=1 (steps and timings on stdout), E2E_NO_MINIFY=1 (readable page
 // errors), E2E_EXTRA_ARGS="--flag …" (more Chromium flags, e.g. --disable-3d-apis
 // to try the map without WebGL).
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -184,7 +184,8 @@ export class User {
   async runAxe(where: string): Promise<AxeResult> {
     const t = Date.now();
     const loaded = await this.page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === "object");
-    if (!loaded) await this.page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    // Evaluated through the DevTools protocol: a <script> tag would be inline script, which the pages' CSP refuses.
+    if (!loaded) await this.page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
     const violations = (await this.page.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
       const doc = (globalThis as unknown as { document: unknown }).document;

@@ -59,12 +59,12 @@ describe("report card", () => {
       expect((await request(teacher, tInbox, "advance")).ok).toBe(true);
       expect((await request(teacher, tInbox, "advance")).ok).toBe(true);
       await until(() => (teacher.state).phase === "ended", 5000, "ended");
-      const ok = await t.api(`/api/games/${game.code}/card?key=${encodeURIComponent(welcome.rejoinKey)}`);
+      const ok = await t.api(`/api/games/${game.code}/card`, { headers: { "x-rejoin-key": welcome.rejoinKey } });
       expect(ok.status).toBe(200);
       expect(ok.body.nickname).toBe("Ann");
       expect(ok.body.state).toBe(welcome.state);
       expect(ok.body.rounds).toHaveLength(1);
-      expect((await t.api(`/api/games/${game.code}/card?key=wrong-key-wrong-key-wrong`)).status).toBe(404);
+      expect((await t.api(`/api/games/${game.code}/card`, { headers: { "x-rejoin-key": "wrong-key-wrong-key-wrong" } })).status).toBe(404);
       expect((await t.api(`/api/games/${game.code}/card`)).status).toBe(404);
     } finally {
       await t.stop();

@@ -13,7 +13,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-const card = (code: string, key: string) => t.api(`/api/games/${code}/card?key=${key}`);
+const card = (code: string, key: string) => t.api(`/api/games/${code}/card`, { headers: { "x-rejoin-key": key } });
 
 describe("secret theories in the theory challenge", () => {
   it("public scores leave out the dealt theory's points until the game ends; a team still sees its own", async () => {

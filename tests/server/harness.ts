@@ -5,7 +5,7 @@ import { Client, type Room } from "colyseus.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createEntenteServer, type EntenteServer } from "../../server/app.js";
+import { createEntenteServer, type EntenteServer, type ServerOptions } from "../../server/app.js";
 import type { ServerConfig } from "../../server/config.js";
 
 /** A clock the rooms read instead of Date.now(): tests move it forward instead of sleeping. */
@@ -35,13 +35,14 @@ export interface TestServer {
 /** The clock of the test server this file started (one server per test file). */
 let activeClock: TestClock | null = null;
 
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+/** Starts a server on a free port; `options.clientDir` serves pages built elsewhere than client/dist. */
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: Pick<ServerOptions, "clientDir"> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "entente-test-"));
   const clock = new TestClock();
   activeClock = clock;
   const server = createEntenteServer(
     { port: 0, hostname: "127.0.0.1", dataDir, reconnectSeconds: 5, endLingerMs: 60_000, ...overrides },
-    { gracefullyShutdown: false, now: clock.now },
+    { gracefullyShutdown: false, now: clock.now, ...options },
   );
   const port = await server.start();
   const url = `http://127.0.0.1:${port}`;

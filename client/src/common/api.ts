@@ -10,9 +10,9 @@ export const setTeacherKey = (key: string): void => localStorage.setItem(TEACHER
 
 export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ApiErrorBody["error"] };
 
-/** A JSON request to /api; `teacher` adds the teacher key. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; teacher?: boolean } = {}): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = {};
+/** A JSON request to /api; `teacher` adds the teacher key, `headers` any other (secrets go in headers, never in the path). */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; teacher?: boolean; headers?: Record<string, string> } = {}): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   const key = init.teacher ? teacherKey() : null;
   if (key) headers.authorization = `Bearer ${key}`;

@@ -1,5 +1,6 @@
 // Home: a student joins with the code on the projector and a nickname; a
 // teacher goes to the console. A link or QR code with ?code= fills the code in.
+import "../common/no-eval.js";
 import "../styles.css";
 import { isJoinCode, normalizeCode } from "../../../shared/ids.js";
 import { checkNickname, MAX_NICKNAME } from "../../../shared/classroom/nicknames.js";
@@ -80,7 +81,7 @@ append(
         "section",
         { class: "card", "aria-labelledby": "rejoin-title" },
         h("h2", { id: "rejoin-title" }, "Back to your game"),
-        h("ul", {}, ...seats.map((s) => h("li", {}, h("a", { href: `/student.html?code=${s.code}` }, `${s.code} as `, userText(s.nickname))))),
+        h("ul", {}, ...seats.map((s) => h("li", {}, h("a", { href: `/student.html?code=${s.code}` }, s.code, ...(s.nickname ? [" as ", userText(s.nickname)] : []))))),
       )
     : null,
   h(

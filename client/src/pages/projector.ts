@@ -1,6 +1,7 @@
 // The projector: read-only, for the classroom screen. The large map, the
 // round and clock, alliances, events as they happen, and during the lobby the
 // join code. It joins as "projector", so nothing private ever reaches it.
+import "../common/no-eval.js";
 import "../styles.css";
 import { eventParts, type TextPart } from "../../../shared/classroom/event-text.js";
 import { isJoinCode } from "../../../shared/ids.js";

@@ -1,6 +1,7 @@
 // The teacher's debrief report: a page to project and to print ("Save as PDF").
 // Everything comes from the server's debrief of the stored game log, so a
 // live game and an archived one give the same report.
+import "../common/no-eval.js";
 import "../styles.css";
 import "../report/report.css";
 import { isJoinCode } from "../../../shared/ids.js";

@@ -2,6 +2,7 @@
 // alliances, intel, chat, results; each in client/src/student/). Everything a
 // student changes goes to the server; what they see comes back from the
 // synchronized state, decoded once per frame.
+import "../common/no-eval.js";
 import "../styles.css";
 import { isJoinCode } from "../../../shared/ids.js";
 import { CLOSE } from "../../../shared/protocol/close-codes.js";
@@ -10,6 +11,7 @@ import { actOn } from "../common/act.js";
 import { asJoinError, GameConnection, type ServerEnvelope } from "../common/connection.js";
 import { announce, append, byId, copyText, fill, h, param, toast, userText } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
+import { rejoinLink, takeRejoinKeyFromAddress } from "../common/rejoin-link.js";
 import { forgetRejoin, rejoinFor, rememberRejoin } from "../common/rejoin-memory.js";
 import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
@@ -30,8 +32,11 @@ if (!isJoinCode(code)) {
   throw new Error("no code");
 }
 
-const keyFromLink = param("key");
+// A rejoin link's key (in the fragment, or an old link's query) leaves the address bar at once and is
+// stored, so that a reload before the server answers still finds it. The link wins over a remembered key.
+const keyFromLink = takeRejoinKeyFromAddress();
 const remembered = rejoinFor(code);
+if (keyFromLink) rememberRejoin({ code, nickname: remembered?.rejoinKey === keyFromLink ? remembered.nickname : "", rejoinKey: keyFromLink });
 const nickname = sessionStorage.getItem(`entente:nickname:${code}`);
 const joinOptions = keyFromLink
   ? { role: "student" as const, rejoinKey: keyFromLink }
@@ -152,7 +157,7 @@ function renderAll(s: Synced) {
 
 /** The rejoin link, once the server has given (or confirmed) the student's key. */
 function showRejoinLink(key: string) {
-  const link = `${location.origin}/student.html?code=${code}&key=${encodeURIComponent(key)}`;
+  const link = rejoinLink(code, key);
   const field = h("input", { id: "rejoin-link", readonly: true, value: link });
   fill(
     rejoinBox,
@@ -179,7 +184,6 @@ function received(m: ServerEnvelope) {
     } else if (joinOptions?.rejoinKey) {
       rememberRejoin({ code, nickname: me.nickname, rejoinKey: joinOptions.rejoinKey });
     }
-    if (keyFromLink) history.replaceState(null, "", `/student.html?code=${code}`);
     const key = w.rejoinKey ?? joinOptions?.rejoinKey;
     if (key) {
       rejoinKey = key;

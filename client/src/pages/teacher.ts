@@ -1,5 +1,6 @@
 // The teacher's console: create a game (teacher/setup.ts), then run it
 // (teacher/console.ts) at ?code=.
+import "../common/no-eval.js";
 import "../styles.css";
 import { isJoinCode } from "../../../shared/ids.js";
 import { byId, param } from "../common/dom.js";

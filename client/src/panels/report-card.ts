@@ -1,4 +1,4 @@
-// A student's report card (from GET /api/games/:code/card with their rejoin key):
+// A student's report card (from GET /api/games/:code/card with their rejoin key in X-Rejoin-Key):
 // decisions round by round, what each theory predicted and why, scores, and a
 // reflection question. Used at the end of the game and for archived games.
 import type { ReportCard } from "../../../shared/report/card.js";
@@ -6,8 +6,9 @@ import { api } from "../common/api.js";
 import { h, userText } from "../common/dom.js";
 import { num1, THEORY_LABEL } from "../common/format.js";
 
+/** The card of the student with this rejoin key, or null (no such student, or the server cannot be reached). */
 export async function fetchCard(code: string, rejoinKey: string): Promise<ReportCard | null> {
-  const r = await api<ReportCard>(`/api/games/${encodeURIComponent(code)}/card?key=${encodeURIComponent(rejoinKey)}`);
+  const r = await api<ReportCard>(`/api/games/${encodeURIComponent(code)}/card`, { headers: { "x-rejoin-key": rejoinKey } });
   return r.ok ? r.body : null;
 }
 

@@ -30,7 +30,7 @@ export function renderTheoryPanel(box: HTMLElement, s: Synced): void {
     h("h2", { id: "theory-title" }, "Theory panel: what each theory predicts this round, and what each team has drafted"),
     h(
       "div",
-      { style: "overflow:auto" },
+      { class: "table-scroll" },
       h(
         "table",
         {},
