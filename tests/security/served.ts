@@ -41,8 +41,8 @@ export async function startServedClient(overrides: Partial<ServerConfig> = {}): 
   await buildClient(clientDir);
   const server = await startTestServer({ reconnectSeconds: 30, ...overrides }, { clientDir });
   const seen: SeenRequest[] = [];
-  // Extra listeners only watch: Colyseus' and Express' own listeners still answer.
-  server.server.httpServer.on("request", (req: IncomingMessage) => seen.push(record("http", req)));
+  // Extra listeners only watch, and come first (Express rewrites req.url while it routes): its own listeners still answer.
+  server.server.httpServer.prependListener("request", (req: IncomingMessage) => seen.push(record("http", req)));
   server.server.httpServer.on("upgrade", (req: IncomingMessage) => seen.push(record("upgrade", req)));
   const stop = async () => {
     await server.stop();

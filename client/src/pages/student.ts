@@ -23,6 +23,7 @@ import { mountAlliances } from "../student/alliances.js";
 import type { Me, StudentContext } from "../student/context.js";
 import { mountDecide } from "../student/decide.js";
 import { mountIntel } from "../student/intel.js";
+import { joinPatiently } from "../student/joining.js";
 import { mountResults } from "../student/results.js";
 
 const code = (param("code") ?? "").toUpperCase();
@@ -71,10 +72,9 @@ const intelPanel = h("div", {});
 const chatPanel = h("div", {});
 const resultsPanel = h("div", {});
 const rejoinBox = h("details", { class: "card", hidden: true });
-append(
-  app,
-  h("header", { class: "topbar" }, title, roundInfo, clockEl, statusEl),
-  h(
+/** What the student waits for before they are in (the teacher's approval, a busy game). */
+const waitingEl = h("section", { class: "card waiting", role: "status", hidden: true });
+const gameEl = h(
     "main",
     { class: "game" },
     h("section", { "aria-label": "Map" }, mapEl),
@@ -90,8 +90,8 @@ append(
         { id: "results", label: "Results", panel: resultsPanel },
       ]),
     ),
-  ),
-);
+  );
+append(app, h("header", { class: "topbar" }, title, roundInfo, clockEl, statusEl), waitingEl, gameEl);
 
 const live = follow(conn, { status: statusEl, clock: clockEl }, renderAll, (status) => {
   if (status === "removed") forgetRejoin(code);
@@ -222,7 +222,14 @@ async function playRound(round: number) {
   if (round >= lastRoundSeen) results.refresh();
 }
 
-conn.connect().catch(async (caught: unknown) => {
+function showWaiting(message: string | null) {
+  waitingEl.hidden = message === null;
+  gameEl.hidden = message !== null;
+  if (message === null) return;
+  fill(waitingEl, h("p", {}, message), h("p", {}, h("a", { href: `/?code=${code}` }, "Choose another nickname")));
+}
+
+joinPatiently(conn, code, joinOptions, showWaiting).catch(async (caught: unknown) => {
   const err = asJoinError(caught);
   // A finished game whose room has closed: the report card still comes from the server with the rejoin key.
   const key = joinOptions.rejoinKey;
