@@ -3,6 +3,10 @@
 // read from /proc apart from this process's), creates games over HTTP, joins
 // students with the colyseus.js client, plays one round and prints figures.
 // It asserts nothing. Everything runs on 127.0.0.1; the child is always killed.
+// As on a school LAN, each client has its own address: the server trusts the
+// loopback proxy (TRUST_PROXY=loopback) and each client says which address it
+// stands for in X-Forwarded-For, so the per-address join limits count each
+// student apart, as they would count each device.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -102,7 +106,7 @@ async function startServer(dataDir: string): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: join(import.meta.dirname, "..", ".."),
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOSTNAME_BIND: "127.0.0.1", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOSTNAME_BIND: "127.0.0.1", NODE_ENV: "production", TRUST_PROXY: "loopback" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -224,6 +228,17 @@ interface Game {
   students: Participant[];
 }
 
+/**
+ * A client for one device of the school LAN, 10.x.y.z from its number: its matchmaking requests and its
+ * WebSocket carry that address in X-Forwarded-For, which the server (TRUST_PROXY=loopback) takes as its own.
+ */
+function deviceClient(wsUrl: string, device: number): Client {
+  const client = new Client(wsUrl);
+  const n = device + 1;
+  client.http.headers = { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+  return client;
+}
+
 async function api<T>(url: string, path: string, body: unknown): Promise<T> {
   const res = await fetch(url + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const json = (await res.json()) as T;
@@ -271,13 +286,14 @@ async function main(): Promise<void> {
       games.push({ code: g.code, teacherKey: g.teacherKey, students: [] });
     }
     const createMs = performance.now() - createStart;
-    const client = new Client(server.url.replace("http", "ws"));
+    const wsUrl = server.url.replace("http", "ws");
+    let devices = 0;
 
     // Teachers, then students in small concurrent batches (one join per game in turn).
     const cpuBeforeJoin = cpuSeconds(pid);
     const joinStart = performance.now();
     for (const g of games) {
-      g.teacher = new Participant(await withTimeout(client.joinById(g.code, { role: "teacher", teacherKey: g.teacherKey }), STEP_TIMEOUT_MS, "teacher join"));
+      g.teacher = new Participant(await withTimeout(deviceClient(wsUrl, devices++).joinById(g.code, { role: "teacher", teacherKey: g.teacherKey }), STEP_TIMEOUT_MS, "teacher join"));
       rooms.push(g.teacher.room);
     }
     const joins: { game: Game; nickname: string }[] = [];
@@ -287,6 +303,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < joins.length; i += JOIN_BATCH) {
       await Promise.all(
         joins.slice(i, i + JOIN_BATCH).map(async ({ game, nickname }) => {
+          const client = deviceClient(wsUrl, devices++);
           const t = performance.now();
           try {
             const room = await withTimeout(client.joinById(game.code, { role: "student", nickname }), STEP_TIMEOUT_MS, "student join");
