@@ -22,6 +22,9 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   return Promise.race([p, limit]).finally(() => clearTimeout(timer));
 }
 
+/** Now, in epoch milliseconds with sub-millisecond precision: comparable between the bench's processes. */
+export const epochMs = () => performance.timeOrigin + performance.now();
+
 /** A positive integer from the environment (BENCH_GAMES=2), or `fallback`. */
 export function intEnv(name: string, fallback: number): number {
   const n = Number(process.env[name]);
