@@ -28,7 +28,7 @@ export function renderTeams(box: HTMLElement, ctx: ConsoleContext, s: Synced): v
       },
     },
     removeLabel(),
-  ) as HTMLButtonElement;
+  );
   const tick = (id: string, on: boolean) => {
     if (on) selected.add(id);
     else selected.delete(id);
