@@ -3,14 +3,19 @@
 // read from /proc apart from this process's), creates games over HTTP, joins
 // students with the colyseus.js client, plays one round and prints figures.
 // It asserts nothing. Everything runs on 127.0.0.1; the child is always killed.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+// The server child, /proc readers and clients are in bench-kit.ts and
+// bench-participant.ts (bench-flood.ts uses them too).
+// As on a school LAN, each client has its own address: the server trusts the
+// loopback proxy (TRUST_PROXY=loopback) and each client says which address it
+// stands for in X-Forwarded-For, so the per-address join limits count each
+// student apart, as they would count each device.
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Client, type Room } from "colyseus.js";
-import type { ServerMessage, ServerMessages } from "../../shared/protocol/server-messages.js";
+import type { Room } from "colyseus.js";
+import { api, cpuSeconds, intEnv, mb, memory, memorySampler, ms, percentile, sec, type ServerProcess, sleep, startServer, stopServer, warningsOf, withTimeout } from "./bench-kit.js";
+import { deviceClient, LAN_ENV, Participant, randomBudget, type Reply } from "./bench-participant.js";
 import { table } from "./table.js";
 
 // --- what to run -------------------------------------------------------------
@@ -29,192 +34,6 @@ const IDLE_MS = 3000;
 const STEP_TIMEOUT_MS = 30_000;
 const TOTAL_TIMEOUT_MS = 150_000;
 
-function intEnv(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-// --- small helpers ---------------------------------------------------------------
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
-  });
-  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
-}
-
-function percentile(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
-
-const ms = (x: number) => (Number.isNaN(x) ? "-" : x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
-const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-const sec = (s: number) => `${s.toFixed(2)} s`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// --- the server process, seen from /proc -------------------------------------------
-
-let ticksPerSecond = 100;
-try {
-  ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-} catch {
-  /* keep the usual 100 */
-}
-
-/** CPU seconds (user + system) the process has used so far. */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after "(comm)": state is field 3, utime field 14, stime field 15.
-  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(rest[11]) + Number(rest[12])) / ticksPerSecond;
-}
-
-/** Resident memory now and its peak (kB), from /proc/PID/status. */
-function memory(pid: number): { rssKb: number; hwmKb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-  return { rssKb: field("VmRSS"), hwmKb: field("VmHWM") };
-}
-
-interface ServerProcess {
-  child: ChildProcess;
-  pid: number;
-  url: string;
-  output: string[];
-}
-
-async function startServer(dataDir: string): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: join(import.meta.dirname, "..", ".."),
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOSTNAME_BIND: "127.0.0.1", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(...chunk.toString("utf8").split("\n").filter((l) => l.trim() !== ""));
-    if (output.length > 200) output.splice(0, output.length - 200);
-  };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  if (child.pid === undefined) throw new Error("could not start the server process");
-  const url = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  while (performance.now() - started < 30_000) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${output.join("\n")}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { child, pid: child.pid, url, output };
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-  throw new Error(`the server did not answer within 30 s:\n${output.join("\n")}`);
-}
-
-async function stopServer(server: ServerProcess | null): Promise<void> {
-  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => server.child.once("exit", () => r()));
-  server.child.kill("SIGTERM");
-  const clean = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-  if (!clean) {
-    server.child.kill("SIGKILL");
-    await Promise.race([exited, sleep(2000)]);
-  }
-}
-
-/** Samples the server's resident memory to catch its peak while the bench runs. */
-function memorySampler(pid: number) {
-  let peakKb = 0;
-  const timer = setInterval(() => {
-    try {
-      peakKb = Math.max(peakKb, memory(pid).rssKb);
-    } catch {
-      /* the process is gone */
-    }
-  }, 100);
-  return {
-    get peakKb() {
-      return peakKb;
-    },
-    stop: () => clearInterval(timer),
-  };
-}
-
-// --- one client: collects replies by ref and events ---------------------------------
-
-/** A message from the server: its type and that type's payload. */
-type Envelope = { [K in ServerMessage]: { type: K; payload: ServerMessages[K] } }[ServerMessage];
-
-interface Reply {
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
-
-class Participant {
-  welcome: { studentId: string | null; state: string | null } | null = null;
-  private readonly pending = new Map<number, (reply: Reply) => void>();
-  private eventWaiters: { type: string; resolve: () => void }[] = [];
-  readonly seenEvents = new Set<string>();
-  private nextRef = 1;
-
-  constructor(readonly room: Room) {
-    // The server sends the payloads of shared/protocol/server-messages.ts, each under its type.
-    room.onMessage<unknown>("*", (type, payload) => this.received({ type: String(type), payload } as Envelope));
-  }
-
-  private received(m: Envelope): void {
-    if (m.type === "welcome") this.welcome = m.payload;
-    else if (m.type === "ack" || m.type === "error") {
-      const ref = m.payload.ref;
-      const done = typeof ref === "number" ? this.pending.get(ref) : undefined;
-      if (typeof ref === "number" && done) {
-        this.pending.delete(ref);
-        done(m.type === "ack" ? { ok: true } : { ok: false, code: m.payload.code, message: m.payload.message });
-      }
-    } else if (m.type === "event") {
-      const t = m.payload.event.type;
-      this.seenEvents.add(t);
-      const due = this.eventWaiters.filter((x) => x.type === t);
-      this.eventWaiters = this.eventWaiters.filter((x) => x.type !== t);
-      for (const w of due) w.resolve();
-    }
-  }
-
-  /** Sends a message with a numeric ref; resolves with the reply and the time it took (ms). */
-  async request(type: string, payload: Record<string, unknown> = {}): Promise<Reply & { latencyMs: number }> {
-    const ref = this.nextRef++;
-    const reply = new Promise<Reply>((resolve) => this.pending.set(ref, resolve));
-    const sent = performance.now();
-    this.room.send(type, { ...payload, ref });
-    const r = await withTimeout(reply, STEP_TIMEOUT_MS, `reply to "${type}"`);
-    return { ...r, latencyMs: performance.now() - sent };
-  }
-
-  /** Resolves when an event of this type has arrived (or already had). */
-  event(type: string): Promise<void> {
-    if (this.seenEvents.has(type)) return Promise.resolve();
-    return new Promise((resolve) => this.eventWaiters.push({ type, resolve }));
-  }
-}
-
 // --- the run -------------------------------------------------------------------------
 
 interface Game {
@@ -222,13 +41,6 @@ interface Game {
   teacherKey: string;
   teacher?: Participant;
   students: Participant[];
-}
-
-async function api<T>(url: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(url + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
 }
 
 async function main(): Promise<void> {
@@ -254,7 +66,7 @@ async function main(): Promise<void> {
         `load average ${loadavg()[0]!.toFixed(2)} (other work on the machine skews the latencies)\n`,
     );
     const serverStartAt = performance.now();
-    server = await startServer(dataDir);
+    server = await startServer(dataDir, LAN_ENV);
     const pid = server.pid;
     const serverStartS = (performance.now() - serverStartAt) / 1000;
     sampler = memorySampler(pid);
@@ -271,13 +83,15 @@ async function main(): Promise<void> {
       games.push({ code: g.code, teacherKey: g.teacherKey, students: [] });
     }
     const createMs = performance.now() - createStart;
-    const client = new Client(server.url.replace("http", "ws"));
+    const wsUrl = server.url.replace("http", "ws");
+    let devices = 0;
 
     // Teachers, then students in small concurrent batches (one join per game in turn).
     const cpuBeforeJoin = cpuSeconds(pid);
     const joinStart = performance.now();
     for (const g of games) {
-      g.teacher = new Participant(await withTimeout(client.joinById(g.code, { role: "teacher", teacherKey: g.teacherKey }), STEP_TIMEOUT_MS, "teacher join"));
+      const join = deviceClient(wsUrl, devices++).joinById(g.code, { role: "teacher", teacherKey: g.teacherKey });
+      g.teacher = new Participant(await withTimeout(join, STEP_TIMEOUT_MS, "teacher join"), STEP_TIMEOUT_MS);
       rooms.push(g.teacher.room);
     }
     const joins: { game: Game; nickname: string }[] = [];
@@ -287,12 +101,13 @@ async function main(): Promise<void> {
     for (let i = 0; i < joins.length; i += JOIN_BATCH) {
       await Promise.all(
         joins.slice(i, i + JOIN_BATCH).map(async ({ game, nickname }) => {
+          const client = deviceClient(wsUrl, devices++);
           const t = performance.now();
           try {
             const room = await withTimeout(client.joinById(game.code, { role: "student", nickname }), STEP_TIMEOUT_MS, "student join");
             joinLatencies.push(performance.now() - t);
             rooms.push(room);
-            game.students.push(new Participant(room));
+            game.students.push(new Participant(room, STEP_TIMEOUT_MS));
           } catch (err) {
             joinFailures++;
             if (joinFailures <= 3) process.stderr.write(`join failed: ${(err as Error).message}\n`);
@@ -336,20 +151,15 @@ async function main(): Promise<void> {
       }),
     );
     const jitter = () => sleep(Math.random() * SPREAD_MS);
-    const budget = () => {
-      const economy = 20 + Math.floor(Math.random() * 60);
-      const defense = Math.floor(Math.random() * (100 - economy));
-      return { economy, defense, offense: 100 - economy - defense };
-    };
     await Promise.all(
       games.flatMap((g) =>
         g.students.map(async (s) => {
           await jitter();
-          record(await s.request("budget", budget()));
+          record(await s.request("budget", randomBudget()));
           await jitter();
           record(await s.request("action", { kind: "none" }));
           await jitter();
-          record(await s.request("budget", budget()));
+          record(await s.request("budget", randomBudget()));
         }),
       ),
     );
@@ -410,8 +220,8 @@ async function main(): Promise<void> {
       ["bench process CPU (300 client decoders)", sec((benchCpu.user + benchCpu.system) / 1e6)],
     ];
     process.stdout.write(`\n${table(["figure", "value"], rows)}\n`);
-    const warnings = server.output.filter((l) => /warn|error/i.test(l));
-    if (warnings.length > 0) process.stdout.write(`\nServer output with warnings or errors (${warnings.length} lines), last:\n  ${warnings.slice(-5).join("\n  ")}\n`);
+    const warnings = warningsOf(server);
+    if (warnings.count > 0) process.stdout.write(`\nServer output with warnings or errors (${warnings.count} lines), last:\n  ${warnings.last.join("\n  ")}\n`);
   } finally {
     sampler?.stop();
     await Promise.race([Promise.allSettled(rooms.map((r) => r.leave(true))), sleep(5000)]);
