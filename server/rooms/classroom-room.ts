@@ -270,6 +270,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     if (!conn || conn.cutOff) return undefined;
     if (!flooding(conn.pacing, Date.now())) return conn;
     conn.cutOff = true;
+    // Stop decoding what is still arriving on this socket (Colyseus would unpack every queued message
+    // until the close completes): the rest of a flood is read off the wire and dropped unparsed.
+    client.ref.removeAllListeners("message");
     console.warn(`game ${this.record.code}: a ${conn.actor.kind} connection from ${conn.pacing.address} sent over ${LIMITS.floodPerSecond} messages in a second and was disconnected`);
     client.leave(CLOSE.TOO_MANY, "You sent too many messages and were disconnected. Reload the page to come back.");
     return undefined;
