@@ -18,7 +18,7 @@ import type { Actor, LogEntry, Session, SessionCommand, SessionEvent, SessionRef
 import { viewerOf } from "../../shared/classroom/visibility.js";
 import { CLOSE } from "../../shared/protocol/close-codes.js";
 import { toCommand } from "../../shared/protocol/commands.js";
-import { CLIENT_MESSAGES, joinOptions, parseMessage, refOf, type ClientMessage, type JoinOptions } from "../../shared/protocol/messages.js";
+import { CLIENT_MESSAGES, joinOptions, parseMessage, refOf, studentMessages, type ClientMessage, type JoinOptions } from "../../shared/protocol/messages.js";
 import { CHAT_HISTORY_LIMIT, type ErrorCode, type Ref, type ServerMessages } from "../../shared/protocol/server-messages.js";
 import type { CloseCode } from "../../shared/protocol/close-codes.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
@@ -204,6 +204,19 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     }
   }
 
+  /**
+   * Colyseus 0.16 discards the changes made while nobody is connected, yet keeps serving the full state it
+   * cached before them to the next client that joins: a teacher coming back to an empty room would see a
+   * round that has long been resolved. While the room is empty the changes are kept instead, so the next
+   * full state is encoded afresh (and the first patch after it changes nothing). The room's clock, which
+   * Colyseus advances here, still runs (its timers resolve rounds and keep the heartbeat).
+   */
+  override broadcastPatch(): boolean {
+    if (this.clients.length > 0) return super.broadcastPatch();
+    this.clock.tick();
+    return false;
+  }
+
   override onBeforeShutdown(): void {
     this.ctx.store.heartbeat(this.record.id, this.ctx.now());
     void this.disconnect();
@@ -221,7 +234,14 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     if (!conn) return;
     enqueue(conn.pacing, this.ctx.guards, async (verdict) => {
       if (conn.cutOff) return; // what a flooding connection sent before it was cut off is dropped
+      // The deadline is the deadline: a round whose time is up is resolved before any later message counts
+      // (and if that could not be stored, a decision still does not count).
+      this.tick();
       const ref = refOf(payload);
+      if (this.deadlinePassed() && (type in studentMessages)) {
+        this.refuse(client, ref, type, { code: "wrong-phase", message: "This round has ended: decisions are closed until the next round." });
+        return;
+      }
       if (!verdict.ok) {
         this.tellLimited(client, conn, ref, type, verdict.retryAfterSeconds);
         return;
@@ -321,10 +341,13 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   /** The clock ran out: the session decides whether it really did (a "deadline" entry is refused otherwise). */
   private tick(): void {
+    if (this.deadlinePassed()) this.apply({ kind: "system" }, { type: "deadline" });
+  }
+
+  /** The diplomacy clock has run out (by the room's clock) and the round is not resolved yet. */
+  private deadlinePassed(): boolean {
     const { phase, paused, clock } = this.session;
-    if (phase === "diplomacy" && !paused && clock.deadline !== null && this.ctx.now() >= clock.deadline) {
-      this.apply({ kind: "system" }, { type: "deadline" });
-    }
+    return phase === "diplomacy" && !paused && clock.deadline !== null && this.ctx.now() >= clock.deadline;
   }
 
   // --- connections -----------------------------------------------------------

@@ -263,7 +263,7 @@ export function reduceSession(prev: Session, entry: LogEntry, options: ReduceOpt
     }
     case "play": {
       if (session.phase === "lobby") return refuse("lobby", "The game has not started yet.");
-      if (session.phase !== "diplomacy") return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
+      if (session.phase !== "diplomacy") return refuse("wrong-phase", "This round has ended: decisions are closed until the next round.");
       if (session.paused) return refuse("paused", "The game is paused.");
       const state = student!.state;
       if (state === null) return refuse("no-team", "You are not in a team.");
