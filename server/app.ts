@@ -19,6 +19,7 @@ import { apiRouter } from "./http/routes.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
 import { openDatabase, type Db } from "./storage/database.js";
+import { StorageError } from "./storage/faults.js";
 import { GameStore } from "./storage/games.js";
 
 export interface EntenteServer {
@@ -54,6 +55,10 @@ function roomListing(roomId: string): Promise<Awaited<ReturnType<typeof matchMak
   return matchMaker.getRoomById(roomId);
 }
 
+/**
+ * Makes the server (nothing listens yet). Throws the SQLite or file-system error when the data folder
+ * cannot be used: server/main.ts turns it into one sentence (storage/faults.ts, startUpProblem).
+ */
 export function createEntenteServer(config: ServerConfig, options: ServerOptions = {}): EntenteServer {
   const db = openDatabase(config.dataDir);
   const store = new GameStore(db);
@@ -106,7 +111,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   // Browsers may only join and reconnect; games are created through POST /api/games.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   gameServer.onShutdown(() => {
-    db.close();
+    store.close();
   });
 
   return {
@@ -123,14 +128,15 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
         try {
           await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
         } catch (err) {
-          console.error(`could not bring back game ${game.code}:`, err);
+          // The database failed meanwhile (the game stays as it was and comes back at the next start), or a bug.
+          console.error(`could not bring back game ${game.code}:`, err instanceof StorageError ? err.message : err);
         }
       }
       return (httpServer.address() as AddressInfo).port;
     },
     async stop() {
       await gameServer.gracefullyShutdown(false);
-      if (db.open) db.close();
+      store.close();
     },
   };
 }

@@ -57,6 +57,7 @@ export function gameRoutes(options: ApiOptions): express.Router {
       code = newJoinCode();
     }
     const id = newId();
+    // A storage fault here is answered `503 storage` (errors.ts) and nothing is stored.
     store.createGame({
       id,
       code,
@@ -67,7 +68,17 @@ export function gameRoutes(options: ApiOptions): express.Router {
       host: options.host,
       createdAt: Date.now(),
     });
-    await matchMaker.createRoom("classroom", { gameId: id });
+    try {
+      await matchMaker.createRoom("classroom", { gameId: id });
+    } catch (err) {
+      // No room, no game: a teacher must not find a "running" game that nobody can join.
+      try {
+        store.deleteGame(id);
+      } catch {
+        // The row stays; it is listed "running" and comes back (with its room) at the next start.
+      }
+      throw err;
+    }
     res.status(201).json({ gameId: id, code, teacherKey, teacherKeyIsNew: keyIsNew, settings } satisfies CreateGameResponse);
   });
 

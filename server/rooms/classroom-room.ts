@@ -23,6 +23,7 @@ import { CHAT_HISTORY_LIMIT, type ErrorCode, type Ref, type ServerMessages } fro
 import type { CloseCode } from "../../shared/protocol/close-codes.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { hashSecret, newId, newSecret } from "../keys.js";
+import { StorageError } from "../storage/faults.js";
 import type { GameRecord, GameStore } from "../storage/games.js";
 import { deliver, send } from "./delivery.js";
 import { mirror } from "./mirror.js";
@@ -286,8 +287,10 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     try {
       this.ctx.store.append(this.record.id, entry);
     } catch (err) {
-      console.error(`game ${this.record.code}: could not store entry ${entry.seq}`, err);
-      return { ok: false, refusal: { code: "storage", message: "The server could not save this: nothing was changed. Try again." } };
+      // A storage fault is logged once by the store (storage/health.ts), not at every refused command.
+      if (!(err instanceof StorageError)) console.error(`game ${this.record.code}: could not store entry ${entry.seq}`, err);
+      const message = err instanceof StorageError ? err.refusal : "The server could not save this: nothing was changed. Try again.";
+      return { ok: false, refusal: { code: "storage", message } };
     }
     this.seq = entry.seq;
     this.session = outcome.state;

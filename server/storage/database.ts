@@ -1,10 +1,16 @@
 // The SQLite file (better-sqlite3): opened once per process, schema created on
 // first use. WAL mode so that several processes on one machine can share it.
+// better-sqlite3 is synchronous: while a statement waits for a lock the whole
+// process waits, so the busy timeout is short and a locked file is refused
+// quickly (storage/health.ts makes it 0 while a fault lasts).
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 export type Db = Database.Database;
+
+/** How long a statement waits for another connection's lock before it is refused (ms). */
+export const BUSY_TIMEOUT_MS = 200;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS games (
@@ -33,17 +39,35 @@ CREATE TABLE IF NOT EXISTS entries (
 );
 `;
 
+/**
+ * Opens (or creates) the database in `dataDir` and brings its schema up to date. Throws the SQLite or
+ * file-system error when the folder or the file cannot be used (storage/faults.ts says which in words):
+ * it also writes once, so that a read-only file or a full disk is found at start, not at the first move.
+ */
 export function openDatabase(dataDir: string, file = "entente.sqlite"): Db {
   let path = file;
   if (file !== ":memory:") {
     mkdirSync(dataDir, { recursive: true });
     path = join(dataDir, file);
   }
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
-  db.exec(SCHEMA);
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.exec(SCHEMA);
+    probeWrite(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
+}
+
+/** Writes once (the schema version, unchanged), so that a file or disk that cannot be written is found at start. */
+function probeWrite(db: Db): void {
+  db.transaction(() => {
+    const version = db.pragma("user_version", { simple: true }) as number;
+    db.pragma(`user_version = ${version}`);
+  }).immediate();
 }

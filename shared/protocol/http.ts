@@ -9,11 +9,12 @@ export interface ApiErrorBody {
   error: { code: string; message: string; errors?: string[] };
 }
 
-/** GET /api/health */
+/** GET /api/health: `ok` says the process answers; `storage` whether its database works, as it last saw it. */
 export interface HealthResponse {
   ok: true;
   uptimeSeconds: number;
   host: string;
+  storage: { ok: true } | { ok: false; since: number; problem: string };
 }
 
 /** GET /api/scenarios */
