@@ -55,6 +55,9 @@ function roomListing(roomId: string): Promise<Awaited<ReturnType<typeof matchMak
   return matchMaker.getRoomById(roomId);
 }
 
+/** How often the write-ahead file is folded into the database file by default (ms). */
+const CHECKPOINT_MS = 10_000;
+
 /**
  * Makes the server (nothing listens yet). Throws the SQLite or file-system error when the data folder
  * cannot be used: server/main.ts turns it into one sentence (storage/faults.ts, startUpProblem).
@@ -62,6 +65,10 @@ function roomListing(roomId: string): Promise<Awaited<ReturnType<typeof matchMak
 export function createEntenteServer(config: ServerConfig, options: ServerOptions = {}): EntenteServer {
   const db = openDatabase(config.dataDir);
   const store = new GameStore(db);
+  // The games go into the database file itself regularly, and the write-ahead file is truncated (a reader
+  // that held it open cannot leave it large for long). A checkpoint that cannot be done now is tried again.
+  const checkpoints = setInterval(() => store.checkpoint(), config.checkpointMs ?? CHECKPOINT_MS);
+  checkpoints.unref();
   const host = config.publicAddress ?? "local";
   const guards = new Guards();
   setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now, guards });
@@ -111,6 +118,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   // Browsers may only join and reconnect; games are created through POST /api/games.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   gameServer.onShutdown(() => {
+    clearInterval(checkpoints);
     store.close();
   });
 
@@ -135,6 +143,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
       return (httpServer.address() as AddressInfo).port;
     },
     async stop() {
+      clearInterval(checkpoints);
       await gameServer.gracefullyShutdown(false);
       store.close();
     },

@@ -2,7 +2,8 @@
 // first use. WAL mode so that several processes on one machine can share it.
 // better-sqlite3 is synchronous: while a statement waits for a lock the whole
 // process waits, so the busy timeout is short and a locked file is refused
-// quickly (storage/health.ts makes it 0 while a fault lasts).
+// quickly (storage/health.ts makes it 0 while a fault lasts). Checkpoints fold
+// the write-ahead file into the database file and truncate it.
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,9 @@ export type Db = Database.Database;
 
 /** How long a statement waits for another connection's lock before it is refused (ms). */
 export const BUSY_TIMEOUT_MS = 200;
+
+/** The write-ahead file is cut back to this size when it is reset (bytes). */
+const JOURNAL_SIZE_LIMIT = 1024 * 1024;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS games (
@@ -55,6 +59,7 @@ export function openDatabase(dataDir: string, file = "entente.sqlite"): Db {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     db.exec(SCHEMA);
     probeWrite(db);
   } catch (err) {
@@ -70,4 +75,20 @@ function probeWrite(db: Db): void {
     const version = db.pragma("user_version", { simple: true }) as number;
     db.pragma(`user_version = ${version}`);
   }).immediate();
+}
+
+/**
+ * Copies the write-ahead file into the database file and truncates it to nothing, without waiting for
+ * anyone: true when that was done, false when another connection's lock or open read stopped it (the
+ * next checkpoint tries again). Throws only when the disk fails.
+ */
+export function checkpoint(db: Db): boolean {
+  const previous = db.pragma("busy_timeout", { simple: true }) as number;
+  db.pragma("busy_timeout = 0");
+  try {
+    const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+    return result?.busy === 0;
+  } finally {
+    db.pragma(`busy_timeout = ${previous}`);
+  }
 }

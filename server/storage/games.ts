@@ -2,10 +2,10 @@
 // it is acknowledged; a game is rebuilt from its first record and its log.
 // Every operation goes through StorageHealth: a failure is thrown as a
 // StorageError (the caller refuses that one command) and shows in /api/health;
-// the heartbeat never throws.
+// the heartbeat and checkpoints never throw.
 import type { Actor, LogEntry, SessionCommand, SessionSettings } from "../../shared/classroom/types.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
-import type { Db } from "./database.js";
+import { checkpoint, type Db } from "./database.js";
 import { StorageHealth } from "./health.js";
 
 export interface GameRecord {
@@ -187,7 +187,22 @@ export class GameStore {
     return this.health.write(() => this.deleteTx.immediate(gameId));
   }
 
-  /** Closes the database. Never throws. */
+  /**
+   * Folds the write-ahead file into the database file and truncates it (server/storage/database.ts).
+   * Never throws: false when it could not be done now (a reader or a lock: the next one tries again).
+   */
+  checkpoint(): boolean {
+    try {
+      const done = checkpoint(this.db);
+      if (done) this.health.worked();
+      return done;
+    } catch (err) {
+      this.health.failed(err);
+      return false;
+    }
+  }
+
+  /** Closes the database (a last checkpoint folds the write-ahead file in). Never throws. */
   close(): void {
     try {
       if (this.db.open) this.db.close();
