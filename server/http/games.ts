@@ -25,6 +25,16 @@ function resolveScenario(input: string | Record<string, unknown>): Scenario {
   return result.scenario;
 }
 
+/** Closes a finished game's room still open for its end screens on another process (best effort: it closes by itself later). */
+async function closeElsewhere(code: string, gameId: string): Promise<void> {
+  try {
+    const listing = (await matchMaker.getRoomById(code)) as { metadata?: { gameId?: unknown } } | undefined;
+    if (listing?.metadata?.gameId === gameId) await matchMaker.remoteRoomCall(code, "disconnect");
+  } catch (err) {
+    console.warn(`game ${code} was deleted, but its room on another process could not be closed: ${(err as Error).message}`);
+  }
+}
+
 export function gameRoutes(options: ApiOptions): express.Router {
   const { store } = options;
   const router = express.Router();
@@ -109,15 +119,16 @@ export function gameRoutes(options: ApiOptions): express.Router {
 
   router.delete("/games/:code", async (req, res) => {
     const game = ownedGame(store, req);
-    if (game.status === "running") {
-      const room = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
-      if (room && room.gameId === game.id) {
-        await room.disconnect();
-      } else if (room || game.host !== options.host) {
-        throw new ApiError(409, "running-elsewhere", "This game is running on another server process: end it there first, then delete it.");
-      }
+    const local = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
+    const room = local?.gameId === game.id ? local : undefined;
+    if (game.status === "running" && !room && (local || game.host !== options.host)) {
+      throw new ApiError(409, "running-elsewhere", "This game is running on another server process: end it there first, then delete it.");
     }
+    // The data first (a storage fault refuses the whole request and the room stays), then the room, running
+    // or open for its end screens: nobody stays in a game that is gone.
     store.deleteGame(game.id);
+    if (room) await room.disconnect();
+    else if (game.status === "finished") await closeElsewhere(game.code, game.id);
     res.json({ deleted: true, code: game.code, gameId: game.id } satisfies DeleteGameResponse);
   });
   return router;

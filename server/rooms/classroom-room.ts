@@ -111,7 +111,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.clock.setInterval(() => this.tick(), 250);
     this.clock.setInterval(() => this.ctx.store.heartbeat(record.id, this.ctx.now()), 2000);
     this.ctx.store.heartbeat(record.id, this.ctx.now());
-    void this.setMetadata({ title: record.title });
+    void this.setMetadata({ title: record.title, gameId: record.id }); // gameId: DELETE closes the right room on any process
   }
 
   // --- joining ---------------------------------------------------------------

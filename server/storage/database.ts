@@ -2,8 +2,9 @@
 // first use. WAL mode so that several processes on one machine can share it.
 // better-sqlite3 is synchronous: while a statement waits for a lock the whole
 // process waits, so the busy timeout is short and a locked file is refused
-// quickly (storage/health.ts makes it 0 while a fault lasts). Checkpoints fold
-// the write-ahead file into the database file and truncate it.
+// quickly (storage/health.ts makes it 0 while a fault lasts). Deleted data is
+// overwritten (secure_delete), and checkpoints fold the write-ahead file into
+// the database file and truncate it.
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -59,6 +60,7 @@ export function openDatabase(dataDir: string, file = "entente.sqlite"): Db {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
+    db.pragma("secure_delete = ON");
     db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     db.exec(SCHEMA);
     probeWrite(db);

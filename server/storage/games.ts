@@ -182,9 +182,15 @@ export class GameStore {
     return row?.report_json ? (JSON.parse(row.report_json) as unknown) : null;
   }
 
-  /** Removes a game, its log and its saved report, in one transaction. True if there was such a game. */
+  /**
+   * Removes a game, its log and its saved report, in one transaction; true if there was such a game.
+   * The freed pages are overwritten (secure_delete) and the write-ahead file, which still holds copies of
+   * them, is checkpointed and truncated, so nothing of the game stays readable in the data folder.
+   */
   deleteGame(gameId: string): boolean {
-    return this.health.write(() => this.deleteTx.immediate(gameId));
+    const deleted = this.health.write(() => this.deleteTx.immediate(gameId));
+    if (!this.checkpoint()) console.warn("a deleted game's data stays in the write-ahead file until the next checkpoint (another program is reading the database)");
+    return deleted;
   }
 
   /**
