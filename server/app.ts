@@ -17,6 +17,7 @@ import { matchmakeRouter } from "./guard/matchmake.js";
 import { matchmakeOrigins, verifyUpgradeOrigin } from "./http/origin-guard.js";
 import { apiRouter } from "./http/routes.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { restoreGame } from "./restore.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
 import { openDatabase, type Db } from "./storage/database.js";
 import { StorageError } from "./storage/faults.js";
@@ -28,7 +29,7 @@ export interface EntenteServer {
   gameServer: Server;
   store: GameStore;
   db: Db;
-  /** Listens, then brings back every unfinished game of this process. Returns the port. */
+  /** Listens, then brings back every unfinished game of this process (finishing those whose log ended them). Returns the port. */
   start(): Promise<number>;
   /** Closes rooms (their games stay safe in the database), connections and the database. */
   stop(): Promise<void>;
@@ -134,7 +135,12 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
         // Never two copies of one game: skip a game that another live process already serves.
         if (await roomListing(game.code)) continue;
         try {
-          await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
+          const restored = restoreGame(store, game);
+          if (restored.kind === "finished") {
+            console.log(`game ${game.code} had ended before the server stopped: it is now marked finished, with its report.`);
+          } else {
+            await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
+          }
         } catch (err) {
           // The database failed meanwhile (the game stays as it was and comes back at the next start), or a bug.
           console.error(`could not bring back game ${game.code}:`, err instanceof StorageError ? err.message : err);

@@ -285,7 +285,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const outcome = reduceSession(this.session, entry);
     if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
     try {
-      this.ctx.store.append(this.record.id, entry);
+      // The entry that ends the game is stored with the game's "finished" mark and report, or not at all.
+      if (outcome.state.phase === "ended" && !this.finished) this.ctx.store.appendFinal(this.record.id, entry, buildGameReport(outcome.state));
+      else this.ctx.store.append(this.record.id, entry);
     } catch (err) {
       // A storage fault is logged once by the store (storage/health.ts), not at every refused command.
       if (!(err instanceof StorageError)) console.error(`game ${this.record.code}: could not store entry ${entry.seq}`, err);
@@ -316,9 +318,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     if (this.session.phase === "ended" && !this.finished) this.finish();
   }
 
+  /** The game ended (and is stored as finished, with the entry that ended it): the room closes after the end screens. */
   private finish(): void {
     this.finished = true;
-    this.ctx.store.markFinished(this.record.id, this.ctx.now(), buildGameReport(this.session));
     this.clock.setTimeout(() => void this.disconnect(), this.ctx.endLingerMs);
   }
 

@@ -78,6 +78,7 @@ export class GameStore {
   private readonly removeEntries;
   private readonly removeGame;
   private readonly appendTx;
+  private readonly appendFinalTx;
   private readonly deleteTx;
 
   constructor(readonly db: Db) {
@@ -99,6 +100,10 @@ export class GameStore {
     this.removeGame = db.prepare(`DELETE FROM games WHERE id = ?`);
     const insert = (gameId: string, entry: LogEntry) => this.insertEntry.run(gameId, entry.seq, entry.at, JSON.stringify(entry.actor), JSON.stringify(entry.command));
     this.appendTx = db.transaction((gameId: string, entry: LogEntry) => insert(gameId, entry));
+    this.appendFinalTx = db.transaction((gameId: string, entry: LogEntry, report: string) => {
+      insert(gameId, entry);
+      this.finish.run(entry.at, report, gameId);
+    });
     this.deleteTx = db.transaction((gameId: string) => {
       this.removeEntries.run(gameId);
       return this.removeGame.run(gameId).changes > 0;
@@ -123,6 +128,16 @@ export class GameStore {
   /** Appends one accepted entry. Throws a StorageError if it cannot be stored: the caller refuses the command. */
   append(gameId: string, entry: LogEntry): void {
     this.health.write(() => this.appendTx.immediate(gameId, entry));
+  }
+
+  /**
+   * Appends the entry that ends the game and marks the game finished with its report, in one transaction:
+   * both are stored or neither (a crash in between would leave an ended game "running"). Then folds the
+   * write-ahead file into the database file. Throws a StorageError like append().
+   */
+  appendFinal(gameId: string, entry: LogEntry, report: unknown): void {
+    this.health.write(() => this.appendFinalTx.immediate(gameId, entry, JSON.stringify(report)));
+    this.checkpoint();
   }
 
   /** The game's whole log. Throws a StorageError when the database fails. */
@@ -171,7 +186,7 @@ export class GameStore {
     }
   }
 
-  /** Marks a game finished with its report. */
+  /** Marks a game finished with its report (at start, for a game whose end entry was stored but not this). */
   markFinished(gameId: string, at: number, report: unknown): void {
     this.health.write(() => this.finish.run(at, JSON.stringify(report), gameId));
   }
