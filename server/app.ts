@@ -29,7 +29,7 @@ export interface EntenteServer {
   gameServer: Server;
   store: GameStore;
   db: Db;
-  /** Listens, then brings back every unfinished game of this process (finishing those whose log ended them). Returns the port. */
+  /** Listens, then brings back every unfinished game of this process (finishing those whose log ended them, reporting damaged ones). Returns the port. */
   start(): Promise<number>;
   /** Closes rooms (their games stay safe in the database), connections and the database. */
   stop(): Promise<void>;
@@ -138,6 +138,10 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
           const restored = restoreGame(store, game);
           if (restored.kind === "finished") {
             console.log(`game ${game.code} had ended before the server stopped: it is now marked finished, with its report.`);
+          } else if (restored.kind === "damaged") {
+            console.error(
+              `game ${game.code} is damaged: ${restored.reason}. It is not reopened; its teacher sees it as damaged. Restore a backup of the data folder to get it back (docs/deploy.md), or delete it.`,
+            );
           } else {
             await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
           }

@@ -4,12 +4,20 @@ import { matchMaker } from "@colyseus/core";
 import express from "express";
 import { settingsFor } from "../../shared/classroom/settings.js";
 import { isJoinCode, isWellFormedKey, normalizeCode } from "../../shared/ids.js";
-import { createGameRequest, type CreateGameResponse, type DeleteGameResponse, type GameLookupResponse, type TeacherGamesResponse } from "../../shared/protocol/http.js";
+import {
+  createGameRequest,
+  type CreateGameResponse,
+  type DeleteGameResponse,
+  type GameLookupResponse,
+  type GameStatus,
+  type TeacherGamesResponse,
+} from "../../shared/protocol/http.js";
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { validateScenario } from "../../shared/scenario/validate.js";
 import { hashSecret, newId, newJoinCode, newSecret, newSeed } from "../keys.js";
 import type { ClassroomRoom } from "../rooms/classroom-room.js";
+import type { GameRecord } from "../storage/games.js";
 import type { ApiOptions } from "./routes.js";
 import { ApiError } from "./errors.js";
 import { ownedGame, teacherKeyOf } from "./teacher-key.js";
@@ -23,6 +31,11 @@ function resolveScenario(input: string | Record<string, unknown>): Scenario {
   const result = validateScenario(input);
   if (!result.ok) throw new ApiError(422, "invalid-scenario", "The scenario file has errors.", { errors: result.errors });
   return result.scenario;
+}
+
+/** What the join page and the teacher's list call a game: a damaged game is neither running nor finished. */
+function statusOf(game: GameRecord): GameStatus {
+  return game.damage !== null && game.status === "running" ? "damaged" : game.status;
 }
 
 /** Closes a finished game's room still open for its end screens on another process (best effort: it closes by itself later). */
@@ -97,7 +110,7 @@ export function gameRoutes(options: ApiOptions): express.Router {
     if (!isJoinCode(code)) throw new ApiError(400, "bad-code", "A join code has 6 letters and digits.");
     const game = store.gameByCode(code);
     if (!game) throw new ApiError(404, "unknown-code", `No game has the code ${code}: check it on the projector.`);
-    res.json({ code, title: game.title, status: game.status } satisfies GameLookupResponse);
+    res.json({ code, title: game.title, status: statusOf(game) } satisfies GameLookupResponse);
   });
 
   router.get("/teacher/games", (req, res) => {
@@ -110,9 +123,10 @@ export function gameRoutes(options: ApiOptions): express.Router {
         code: g.code,
         title: g.title,
         scenarioId: g.scenario.id,
-        status: g.status,
+        status: statusOf(g),
         createdAt: g.createdAt,
         finishedAt: g.finishedAt,
+        damage: g.damage,
       })),
     } satisfies TeacherGamesResponse);
   });

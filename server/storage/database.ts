@@ -17,6 +17,9 @@ export const BUSY_TIMEOUT_MS = 200;
 /** The write-ahead file is cut back to this size when it is reset (bytes). */
 const JOURNAL_SIZE_LIMIT = 1024 * 1024;
 
+/** The schema's version in `PRAGMA user_version`: 1 added games.last_seq and games.damage. */
+const SCHEMA_VERSION = 1;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS games (
   id TEXT PRIMARY KEY,
@@ -30,7 +33,9 @@ CREATE TABLE IF NOT EXISTS games (
   created_at INTEGER NOT NULL,
   last_seen_at INTEGER NOT NULL,
   finished_at INTEGER,
-  report_json TEXT
+  report_json TEXT,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  damage TEXT
 );
 CREATE INDEX IF NOT EXISTS games_teacher ON games (teacher_hash, created_at);
 CREATE INDEX IF NOT EXISTS games_code ON games (code, status);
@@ -63,7 +68,7 @@ export function openDatabase(dataDir: string, file = "entente.sqlite"): Db {
     db.pragma("secure_delete = ON");
     db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     db.exec(SCHEMA);
-    probeWrite(db);
+    migrate(db);
   } catch (err) {
     db.close();
     throw err;
@@ -71,11 +76,17 @@ export function openDatabase(dataDir: string, file = "entente.sqlite"): Db {
   return db;
 }
 
-/** Writes once (the schema version, unchanged), so that a file or disk that cannot be written is found at start. */
-function probeWrite(db: Db): void {
+/** Adds what later versions store to a database made by an earlier one; always writes the schema version. */
+function migrate(db: Db): void {
   db.transaction(() => {
+    const columns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('games')").all().map((c) => c.name));
+    if (!columns.has("last_seq")) {
+      db.exec("ALTER TABLE games ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0");
+      db.exec("UPDATE games SET last_seq = COALESCE((SELECT MAX(seq) FROM entries WHERE entries.game_id = games.id), 0)");
+    }
+    if (!columns.has("damage")) db.exec("ALTER TABLE games ADD COLUMN damage TEXT");
     const version = db.pragma("user_version", { simple: true }) as number;
-    db.pragma(`user_version = ${version}`);
+    db.pragma(`user_version = ${Math.max(version, SCHEMA_VERSION)}`);
   }).immediate();
 }
 

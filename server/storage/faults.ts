@@ -55,6 +55,14 @@ export function storageError(err: unknown): StorageError {
   return err instanceof StorageError ? err : new StorageError(faultKind(err), { cause: err });
 }
 
+/** A game's stored log cannot be read or replayed whole; `reason` says what is wrong ("entry 4 is missing"). */
+export class DamagedLogError extends Error {
+  constructor(readonly reason: string) {
+    super(`its stored log is damaged: ${reason}`);
+    this.name = "DamagedLogError";
+  }
+}
+
 /**
  * The one sentence to print when the server cannot start on its data folder because of `err`, naming
  * the path and what to do; null when `err` is not about storage (then the caller shows it as it is).

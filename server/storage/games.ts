@@ -3,10 +3,11 @@
 // Every operation goes through StorageHealth: a failure is thrown as a
 // StorageError (the caller refuses that one command) and shows in /api/health;
 // the heartbeat and checkpoints never throw.
-import type { Actor, LogEntry, SessionCommand, SessionSettings } from "../../shared/classroom/types.js";
+import type { LogEntry, SessionSettings } from "../../shared/classroom/types.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { checkpoint, type Db } from "./database.js";
 import { StorageHealth } from "./health.js";
+import { readLog, type EntryRow } from "./log-check.js";
 
 export interface GameRecord {
   id: string;
@@ -20,6 +21,8 @@ export interface GameRecord {
   createdAt: number;
   lastSeenAt: number;
   finishedAt: number | null;
+  /** Why the game's stored log cannot be read or replayed (found at start), or null. */
+  damage: string | null;
 }
 
 interface GameRow {
@@ -34,17 +37,11 @@ interface GameRow {
   created_at: number;
   last_seen_at: number;
   finished_at: number | null;
-}
-
-interface EntryRow {
-  seq: number;
-  at: number;
-  actor_json: string;
-  command_json: string;
+  damage: string | null;
 }
 
 /** The columns a GameRecord is read from (not the report, which can be large). */
-const GAME_COLUMNS = "id, code, teacher_hash, title, scenario_json, settings_json, status, host, created_at, last_seen_at, finished_at";
+const GAME_COLUMNS = "id, code, teacher_hash, title, scenario_json, settings_json, status, host, created_at, last_seen_at, finished_at, damage";
 
 function fromRow(r: GameRow): GameRecord {
   return {
@@ -59,6 +56,7 @@ function fromRow(r: GameRow): GameRecord {
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
     finishedAt: r.finished_at,
+    damage: r.damage,
   };
 }
 
@@ -67,18 +65,23 @@ export class GameStore {
   readonly health: StorageHealth;
   private readonly insertGame;
   private readonly insertEntry;
+  private readonly recordSeq;
+  private readonly recordSeqAndFinish;
   private readonly selectEntries;
+  private readonly selectLastSeq;
   private readonly selectGame;
   private readonly selectByCode;
   private readonly selectRunning;
   private readonly selectByTeacher;
   private readonly touch;
   private readonly finish;
+  private readonly setDamage;
   private readonly selectReport;
   private readonly removeEntries;
   private readonly removeGame;
   private readonly appendTx;
   private readonly appendFinalTx;
+  private readonly readLogTx;
   private readonly deleteTx;
 
   constructor(readonly db: Db) {
@@ -88,29 +91,38 @@ export class GameStore {
        VALUES (@id, @code, @teacherHash, @title, @scenario, @settings, 'running', @host, @createdAt, @createdAt)`,
     );
     this.insertEntry = db.prepare(`INSERT INTO entries (game_id, seq, at, actor_json, command_json) VALUES (?, ?, ?, ?, ?)`);
+    this.recordSeq = db.prepare(`UPDATE games SET last_seq = ? WHERE id = ?`);
+    this.recordSeqAndFinish = db.prepare(`UPDATE games SET last_seq = ?, status = 'finished', finished_at = ?, report_json = ? WHERE id = ?`);
     this.selectEntries = db.prepare<[string], EntryRow>(`SELECT seq, at, actor_json, command_json FROM entries WHERE game_id = ? ORDER BY seq`);
+    this.selectLastSeq = db.prepare<[string], { last_seq: number }>(`SELECT last_seq FROM games WHERE id = ?`);
     this.selectGame = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE id = ?`);
     this.selectByCode = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE code = ? ORDER BY created_at DESC LIMIT 1`);
     this.selectRunning = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE status = 'running' AND host = ? ORDER BY created_at`);
     this.selectByTeacher = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE teacher_hash = ? ORDER BY created_at DESC`);
     this.touch = db.prepare(`UPDATE games SET last_seen_at = ? WHERE id = ?`);
     this.finish = db.prepare(`UPDATE games SET status = 'finished', finished_at = ?, report_json = ? WHERE id = ?`);
+    this.setDamage = db.prepare(`UPDATE games SET damage = ? WHERE id = ?`);
     this.selectReport = db.prepare<[string], { report_json: string | null }>(`SELECT report_json FROM games WHERE id = ?`);
     this.removeEntries = db.prepare(`DELETE FROM entries WHERE game_id = ?`);
     this.removeGame = db.prepare(`DELETE FROM games WHERE id = ?`);
     const insert = (gameId: string, entry: LogEntry) => this.insertEntry.run(gameId, entry.seq, entry.at, JSON.stringify(entry.actor), JSON.stringify(entry.command));
-    this.appendTx = db.transaction((gameId: string, entry: LogEntry) => insert(gameId, entry));
+    this.appendTx = db.transaction((gameId: string, entry: LogEntry) => {
+      insert(gameId, entry);
+      this.recordSeq.run(entry.seq, gameId);
+    });
     this.appendFinalTx = db.transaction((gameId: string, entry: LogEntry, report: string) => {
       insert(gameId, entry);
-      this.finish.run(entry.at, report, gameId);
+      this.recordSeqAndFinish.run(entry.seq, entry.at, report, gameId);
     });
+    // One read transaction: the rows and the last seq from the same moment, even if another process writes.
+    this.readLogTx = db.transaction((gameId: string) => ({ rows: this.selectEntries.all(gameId), lastSeq: this.selectLastSeq.get(gameId)?.last_seq ?? 0 }));
     this.deleteTx = db.transaction((gameId: string) => {
       this.removeEntries.run(gameId);
       return this.removeGame.run(gameId).changes > 0;
     });
   }
 
-  createGame(g: Omit<GameRecord, "status" | "lastSeenAt" | "finishedAt">): void {
+  createGame(g: Omit<GameRecord, "status" | "lastSeenAt" | "finishedAt" | "damage">): void {
     this.health.write(() =>
       this.insertGame.run({
         id: g.id,
@@ -125,7 +137,7 @@ export class GameStore {
     );
   }
 
-  /** Appends one accepted entry. Throws a StorageError if it cannot be stored: the caller refuses the command. */
+  /** Appends one accepted entry (and records it as the game's last). Throws a StorageError if it cannot be stored: the caller refuses the command. */
   append(gameId: string, entry: LogEntry): void {
     this.health.write(() => this.appendTx.immediate(gameId, entry));
   }
@@ -140,15 +152,10 @@ export class GameStore {
     this.checkpoint();
   }
 
-  /** The game's whole log. Throws a StorageError when the database fails. */
+  /** The game's whole log. Throws a DamagedLogError when it cannot be read whole, a StorageError when the database fails. */
   entries(gameId: string): LogEntry[] {
-    // Stored by append(); replaying them through the session reducer refuses any that no longer fit.
-    return this.health.read(() => this.selectEntries.all(gameId)).map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      actor: JSON.parse(r.actor_json) as Actor,
-      command: JSON.parse(r.command_json) as SessionCommand,
-    }));
+    const { rows, lastSeq } = this.health.read(() => this.readLogTx(gameId));
+    return readLog(rows, lastSeq);
   }
 
   game(id: string): GameRecord | null {
@@ -162,7 +169,7 @@ export class GameStore {
     return row ? fromRow(row) : null;
   }
 
-  /** The games this host has not finished. */
+  /** The games this host has not finished (damaged ones included: each start looks at them again). */
   runningGames(host: string): GameRecord[] {
     return this.health.read(() => this.selectRunning.all(host)).map(fromRow);
   }
@@ -189,6 +196,11 @@ export class GameStore {
   /** Marks a game finished with its report (at start, for a game whose end entry was stored but not this). */
   markFinished(gameId: string, at: number, report: unknown): void {
     this.health.write(() => this.finish.run(at, JSON.stringify(report), gameId));
+  }
+
+  /** Records why a game's log cannot be used (null: it can again). */
+  markDamaged(gameId: string, damage: string | null): void {
+    this.health.write(() => this.setDamage.run(damage, gameId));
   }
 
   /** The report stored when the game finished (JSON as it was saved), or null. */
