@@ -17,8 +17,10 @@ import { matchmakeRouter } from "./guard/matchmake.js";
 import { matchmakeOrigins, verifyUpgradeOrigin } from "./http/origin-guard.js";
 import { apiRouter } from "./http/routes.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { restoreGame } from "./restore.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
 import { openDatabase, type Db } from "./storage/database.js";
+import { StorageError } from "./storage/faults.js";
 import { GameStore } from "./storage/games.js";
 
 export interface EntenteServer {
@@ -27,7 +29,7 @@ export interface EntenteServer {
   gameServer: Server;
   store: GameStore;
   db: Db;
-  /** Listens, then brings back every unfinished game of this process. Returns the port. */
+  /** Listens, then brings back every unfinished game of this process (finishing those whose log ended them, reporting damaged ones). Returns the port. */
   start(): Promise<number>;
   /** Closes rooms (their games stay safe in the database), connections and the database. */
   stop(): Promise<void>;
@@ -54,9 +56,20 @@ function roomListing(roomId: string): Promise<Awaited<ReturnType<typeof matchMak
   return matchMaker.getRoomById(roomId);
 }
 
+/** How often the write-ahead file is folded into the database file by default (ms). */
+const CHECKPOINT_MS = 10_000;
+
+/**
+ * Makes the server (nothing listens yet). Throws the SQLite or file-system error when the data folder
+ * cannot be used: server/main.ts turns it into one sentence (storage/faults.ts, startUpProblem).
+ */
 export function createEntenteServer(config: ServerConfig, options: ServerOptions = {}): EntenteServer {
   const db = openDatabase(config.dataDir);
   const store = new GameStore(db);
+  // The games go into the database file itself regularly, and the write-ahead file is truncated (a reader
+  // that held it open cannot leave it large for long). A checkpoint that cannot be done now is tried again.
+  const checkpoints = setInterval(() => store.checkpoint(), config.checkpointMs ?? CHECKPOINT_MS);
+  checkpoints.unref();
   const host = config.publicAddress ?? "local";
   const guards = new Guards();
   setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now, guards });
@@ -106,7 +119,8 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   // Browsers may only join and reconnect; games are created through POST /api/games.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   gameServer.onShutdown(() => {
-    db.close();
+    clearInterval(checkpoints);
+    store.close();
   });
 
   return {
@@ -121,16 +135,27 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
         // Never two copies of one game: skip a game that another live process already serves.
         if (await roomListing(game.code)) continue;
         try {
-          await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
+          const restored = restoreGame(store, game);
+          if (restored.kind === "finished") {
+            console.log(`game ${game.code} had ended before the server stopped: it is now marked finished, with its report.`);
+          } else if (restored.kind === "damaged") {
+            console.error(
+              `game ${game.code} is damaged: ${restored.reason}. It is not reopened; its teacher sees it as damaged. Restore a backup of the data folder to get it back (docs/deploy.md), or delete it.`,
+            );
+          } else {
+            await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
+          }
         } catch (err) {
-          console.error(`could not bring back game ${game.code}:`, err);
+          // The database failed meanwhile (the game stays as it was and comes back at the next start), or a bug.
+          console.error(`could not bring back game ${game.code}:`, err instanceof StorageError ? err.message : err);
         }
       }
       return (httpServer.address() as AddressInfo).port;
     },
     async stop() {
+      clearInterval(checkpoints);
       await gameServer.gracefullyShutdown(false);
-      if (db.open) db.close();
+      store.close();
     },
   };
 }

@@ -16,6 +16,8 @@ export interface ServerConfig {
   allowedOrigins?: readonly Origin[];
   reconnectSeconds: number;
   endLingerMs: number;
+  /** How often the write-ahead file is folded into the database file (ms; default 10 s). */
+  checkpointMs?: number;
   /** Proxies trusted to report the client's address in X-Forwarded-For (Express's "trust proxy"): false, a hop count, or addresses/ranges. */
   trustProxy?: boolean | number | string;
 }
@@ -41,6 +43,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     // wrong process and two processes would bring back the same games after a restart.
     throw new Error("REDIS_URL needs PUBLIC_ADDRESS too: the host:port by which browsers reach this process (see docs/deploy.md)");
   }
+  const checkpointSeconds = intFrom(env.CHECKPOINT_SECONDS, 10, "CHECKPOINT_SECONDS");
+  if (checkpointSeconds < 1) throw new Error(`CHECKPOINT_SECONDS must be 1 or more (got "${env.CHECKPOINT_SECONDS ?? ""}")`);
   return {
     port: intFrom(env.PORT, 2567, "PORT"),
     hostname: env.HOSTNAME_BIND ?? "0.0.0.0",
@@ -51,6 +55,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     reconnectSeconds: intFrom(env.RECONNECT_SECONDS, 60, "RECONNECT_SECONDS"),
     endLingerMs: intFrom(env.END_LINGER_SECONDS, 600, "END_LINGER_SECONDS") * 1000,
+    checkpointMs: checkpointSeconds * 1000,
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

@@ -2,10 +2,25 @@
 import { networkInterfaces } from "node:os";
 import { createEntenteServer } from "./app.js";
 import { configFromEnv } from "./config.js";
+import { startUpProblem } from "./storage/faults.js";
 
 const config = configFromEnv();
-const server = createEntenteServer(config);
-const port = await server.start();
+
+/** Starts the server and returns its port; exits with code 1 when the data folder cannot be used. */
+async function start(): Promise<number> {
+  try {
+    return await createEntenteServer(config).start();
+  } catch (err) {
+    // A data folder the server cannot use (read-only, a full disk, a damaged file): one sentence that
+    // names the path and what to do, not a stack trace. Anything else is shown as it is.
+    const problem = startUpProblem(err, config.dataDir);
+    if (problem === null) throw err;
+    process.stderr.write(`${problem}\n`);
+    process.exit(1);
+  }
+}
+
+const port = await start();
 const addresses = Object.values(networkInterfaces())
   .flat()
   .filter((a) => a && a.family === "IPv4" && !a.internal)

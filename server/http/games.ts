@@ -4,12 +4,20 @@ import { matchMaker } from "@colyseus/core";
 import express from "express";
 import { settingsFor } from "../../shared/classroom/settings.js";
 import { isJoinCode, isWellFormedKey, normalizeCode } from "../../shared/ids.js";
-import { createGameRequest, type CreateGameResponse, type DeleteGameResponse, type GameLookupResponse, type TeacherGamesResponse } from "../../shared/protocol/http.js";
+import {
+  createGameRequest,
+  type CreateGameResponse,
+  type DeleteGameResponse,
+  type GameLookupResponse,
+  type GameStatus,
+  type TeacherGamesResponse,
+} from "../../shared/protocol/http.js";
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { validateScenario } from "../../shared/scenario/validate.js";
 import { hashSecret, newId, newJoinCode, newSecret, newSeed } from "../keys.js";
 import type { ClassroomRoom } from "../rooms/classroom-room.js";
+import type { GameRecord } from "../storage/games.js";
 import type { ApiOptions } from "./routes.js";
 import { ApiError } from "./errors.js";
 import { ownedGame, teacherKeyOf } from "./teacher-key.js";
@@ -23,6 +31,21 @@ function resolveScenario(input: string | Record<string, unknown>): Scenario {
   const result = validateScenario(input);
   if (!result.ok) throw new ApiError(422, "invalid-scenario", "The scenario file has errors.", { errors: result.errors });
   return result.scenario;
+}
+
+/** What the join page and the teacher's list call a game: a damaged game is neither running nor finished. */
+function statusOf(game: GameRecord): GameStatus {
+  return game.damage !== null && game.status === "running" ? "damaged" : game.status;
+}
+
+/** Closes a finished game's room still open for its end screens on another process (best effort: it closes by itself later). */
+async function closeElsewhere(code: string, gameId: string): Promise<void> {
+  try {
+    const listing = (await matchMaker.getRoomById(code)) as { metadata?: { gameId?: unknown } } | undefined;
+    if (listing?.metadata?.gameId === gameId) await matchMaker.remoteRoomCall(code, "disconnect");
+  } catch (err) {
+    console.warn(`game ${code} was deleted, but its room on another process could not be closed: ${(err as Error).message}`);
+  }
 }
 
 export function gameRoutes(options: ApiOptions): express.Router {
@@ -57,6 +80,7 @@ export function gameRoutes(options: ApiOptions): express.Router {
       code = newJoinCode();
     }
     const id = newId();
+    // A storage fault here is answered `503 storage` (errors.ts) and nothing is stored.
     store.createGame({
       id,
       code,
@@ -67,7 +91,17 @@ export function gameRoutes(options: ApiOptions): express.Router {
       host: options.host,
       createdAt: Date.now(),
     });
-    await matchMaker.createRoom("classroom", { gameId: id });
+    try {
+      await matchMaker.createRoom("classroom", { gameId: id });
+    } catch (err) {
+      // No room, no game: a teacher must not find a "running" game that nobody can join.
+      try {
+        store.deleteGame(id);
+      } catch {
+        // The row stays; it is listed "running" and comes back (with its room) at the next start.
+      }
+      throw err;
+    }
     res.status(201).json({ gameId: id, code, teacherKey, teacherKeyIsNew: keyIsNew, settings } satisfies CreateGameResponse);
   });
 
@@ -76,7 +110,7 @@ export function gameRoutes(options: ApiOptions): express.Router {
     if (!isJoinCode(code)) throw new ApiError(400, "bad-code", "A join code has 6 letters and digits.");
     const game = store.gameByCode(code);
     if (!game) throw new ApiError(404, "unknown-code", `No game has the code ${code}: check it on the projector.`);
-    res.json({ code, title: game.title, status: game.status } satisfies GameLookupResponse);
+    res.json({ code, title: game.title, status: statusOf(game) } satisfies GameLookupResponse);
   });
 
   router.get("/teacher/games", (req, res) => {
@@ -89,24 +123,26 @@ export function gameRoutes(options: ApiOptions): express.Router {
         code: g.code,
         title: g.title,
         scenarioId: g.scenario.id,
-        status: g.status,
+        status: statusOf(g),
         createdAt: g.createdAt,
         finishedAt: g.finishedAt,
+        damage: g.damage,
       })),
     } satisfies TeacherGamesResponse);
   });
 
   router.delete("/games/:code", async (req, res) => {
     const game = ownedGame(store, req);
-    if (game.status === "running") {
-      const room = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
-      if (room && room.gameId === game.id) {
-        await room.disconnect();
-      } else if (room || game.host !== options.host) {
-        throw new ApiError(409, "running-elsewhere", "This game is running on another server process: end it there first, then delete it.");
-      }
+    const local = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
+    const room = local?.gameId === game.id ? local : undefined;
+    if (game.status === "running" && !room && (local || game.host !== options.host)) {
+      throw new ApiError(409, "running-elsewhere", "This game is running on another server process: end it there first, then delete it.");
     }
+    // The data first (a storage fault refuses the whole request and the room stays), then the room, running
+    // or open for its end screens: nobody stays in a game that is gone.
     store.deleteGame(game.id);
+    if (room) await room.disconnect();
+    else if (game.status === "finished") await closeElsewhere(game.code, game.id);
     res.json({ deleted: true, code: game.code, gameId: game.id } satisfies DeleteGameResponse);
   });
   return router;

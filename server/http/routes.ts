@@ -1,6 +1,6 @@
 // The HTTP API (JSON in, JSON out; every error is {"error": {"code", "message"}}).
 // Request and response shapes are in shared/protocol/http.ts.
-//   GET  /api/health                       is the server up
+//   GET  /api/health                       is the server up, does its database work
 //   GET  /api/scenarios                    built-in scenarios                       (scenarios.ts)
 //   POST /api/scenarios/validate           check an uploaded scenario
 //   POST /api/games                        create a game (teacher)                  (games.ts)
@@ -40,7 +40,8 @@ export function apiRouter(options: ApiOptions): express.Router {
   router.use(guessed.before);
   router.use(express.json({ limit: "1mb" }));
   router.get("/health", (_req, res) => {
-    res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()), host: options.host } satisfies HealthResponse);
+    // Never touches the database: it answers while the file is locked, and says what storage last did.
+    res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()), host: options.host, storage: options.store.health.state() } satisfies HealthResponse);
   });
   router.use(scenarioRoutes());
   router.use(gameRoutes(options));

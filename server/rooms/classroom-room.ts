@@ -23,6 +23,7 @@ import { CHAT_HISTORY_LIMIT, type ErrorCode, type Ref, type ServerMessages } fro
 import type { CloseCode } from "../../shared/protocol/close-codes.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { hashSecret, newId, newSecret } from "../keys.js";
+import { StorageError } from "../storage/faults.js";
 import type { GameRecord, GameStore } from "../storage/games.js";
 import { deliver, send } from "./delivery.js";
 import { mirror } from "./mirror.js";
@@ -110,7 +111,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.clock.setInterval(() => this.tick(), 250);
     this.clock.setInterval(() => this.ctx.store.heartbeat(record.id, this.ctx.now()), 2000);
     this.ctx.store.heartbeat(record.id, this.ctx.now());
-    void this.setMetadata({ title: record.title });
+    void this.setMetadata({ title: record.title, gameId: record.id }); // gameId: DELETE closes the right room on any process
   }
 
   // --- joining ---------------------------------------------------------------
@@ -304,10 +305,14 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const outcome = reduceSession(this.session, entry);
     if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
     try {
-      this.ctx.store.append(this.record.id, entry);
+      // The entry that ends the game is stored with the game's "finished" mark and report, or not at all.
+      if (outcome.state.phase === "ended" && !this.finished) this.ctx.store.appendFinal(this.record.id, entry, buildGameReport(outcome.state));
+      else this.ctx.store.append(this.record.id, entry);
     } catch (err) {
-      console.error(`game ${this.record.code}: could not store entry ${entry.seq}`, err);
-      return { ok: false, refusal: { code: "storage", message: "The server could not save this: nothing was changed. Try again." } };
+      // A storage fault is logged once by the store (storage/health.ts), not at every refused command.
+      if (!(err instanceof StorageError)) console.error(`game ${this.record.code}: could not store entry ${entry.seq}`, err);
+      const message = err instanceof StorageError ? err.refusal : "The server could not save this: nothing was changed. Try again.";
+      return { ok: false, refusal: { code: "storage", message } };
     }
     this.seq = entry.seq;
     this.session = outcome.state;
@@ -333,9 +338,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     if (this.session.phase === "ended" && !this.finished) this.finish();
   }
 
+  /** The game ended (and is stored as finished, with the entry that ended it): the room closes after the end screens. */
   private finish(): void {
     this.finished = true;
-    this.ctx.store.markFinished(this.record.id, this.ctx.now(), buildGameReport(this.session));
     this.clock.setTimeout(() => void this.disconnect(), this.ctx.endLingerMs);
   }
 

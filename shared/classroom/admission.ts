@@ -98,7 +98,8 @@ function returning(session: Session, studentId: string, facts: AdmissionFacts): 
   return { ok: true, actor: { kind: "student", studentId }, nickname: student.nickname };
 }
 
-/** The close code for a refused "join" entry (the reducer's refusal code). */
+/** The close code for a refused "join" entry (the reducer's refusal code, or `storage` when it could not be saved: try again). */
 export function joinRefusalClose(code: string): CloseCode {
+  if (code === "storage") return CLOSE.NOT_READY;
   return code === "game-over" ? CLOSE.GAME_OVER : code === "nickname" ? CLOSE.NICKNAME_TAKEN : CLOSE.BAD_NICKNAME;
 }

@@ -23,7 +23,7 @@ export const CLOSE = {
   LOCKED: 4423,
   /** Too many joins or messages: wait and try again (a client sending far too many messages is disconnected with it). */
   TOO_MANY: 4429,
-  /** The server is starting or stopping. */
+  /** The server is starting or stopping, or could not save the join just now (its database is locked or full): try again. */
   NOT_READY: 4500,
   /** Colyseus: no room with this id here (the game ended and its room closed, or a wrong code). */
   ROOM_NOT_FOUND: 4212,

@@ -9,11 +9,12 @@ export interface ApiErrorBody {
   error: { code: string; message: string; errors?: string[] };
 }
 
-/** GET /api/health */
+/** GET /api/health: `ok` says the process answers; `storage` whether its database works, as it last saw it. */
 export interface HealthResponse {
   ok: true;
   uptimeSeconds: number;
   host: string;
+  storage: { ok: true } | { ok: false; since: number; problem: string };
 }
 
 /** GET /api/scenarios */
@@ -49,7 +50,8 @@ export interface CreateGameResponse {
   settings: SessionSettings;
 }
 
-export type GameStatus = "running" | "finished";
+/** "damaged": the game's stored log cannot be read or replayed whole (found at start); it is not reopened. */
+export type GameStatus = "running" | "finished" | "damaged";
 
 /** GET /api/games/:code */
 export interface GameLookupResponse {
@@ -60,7 +62,17 @@ export interface GameLookupResponse {
 
 /** GET /api/teacher/games (teacher key) */
 export interface TeacherGamesResponse {
-  games: { gameId: string; code: string; title: string; scenarioId: string; status: GameStatus; createdAt: number; finishedAt: number | null }[];
+  games: {
+    gameId: string;
+    code: string;
+    title: string;
+    scenarioId: string;
+    status: GameStatus;
+    createdAt: number;
+    finishedAt: number | null;
+    /** Why a damaged game's log cannot be used ("entry 4 is missing"), else null. */
+    damage: string | null;
+  }[];
 }
 
 /** DELETE /api/games/:code (teacher key) */

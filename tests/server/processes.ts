@@ -134,6 +134,10 @@ export interface ServerProcessOptions {
   /** More environment (REDIS_URL, PUBLIC_ADDRESS, TEACHER_PASSCODE, ...). */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** A file size limit for the process (`ulimit -f`, in KB): writes past it fail with EFBIG, as on a full disk. */
+  fileSizeLimitKb?: number;
+  /** Run as this user (when the tests run as root, a process that cannot write everywhere). */
+  user?: { uid: number; gid: number };
 }
 
 /** An Entente server process started with `node --import tsx server/main.ts`. */
@@ -201,6 +205,19 @@ const SERVER_VARIABLES = [
  * address from the data folder.
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const server = spawnServerProcess(options);
+  const child = server.child;
+  try {
+    await server.waitFor(new RegExp(`http://localhost:${options.port}\\b`), options.readyTimeoutMs ?? 20_000);
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw err;
+  }
+  return server;
+}
+
+/** Starts a server without waiting for it (for a start that is expected to fail: await `exited`). */
+export function spawnServerProcess(options: ServerProcessOptions): ServerProcess {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of SERVER_VARIABLES) delete env[k];
   Object.assign(env, {
@@ -209,15 +226,15 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     HOSTNAME_BIND: "127.0.0.1",
     ...options.env,
   });
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  const server = new ServerProcess(child, options.port, options.dataDir);
-  try {
-    await server.waitFor(new RegExp(`http://localhost:${options.port}\\b`), options.readyTimeoutMs ?? 20_000);
-  } catch (err) {
-    child.kill("SIGKILL");
-    throw err;
-  }
-  return server;
+  const args = ["--import", "tsx", "server/main.ts"];
+  const spawnOptions = { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] as ("ignore" | "pipe")[], ...(options.user ?? {}) };
+  // `ulimit` is a shell builtin (bash counts -f in KB): the shell sets the (soft) limit, then becomes node (exec), so
+  // the pid is the server's. The hard limit stays, so that a test may raise the limit again (prlimit) without privileges.
+  const child =
+    options.fileSizeLimitKb === undefined
+      ? spawn(process.execPath, args, spawnOptions)
+      : spawn("/bin/bash", ["-c", `ulimit -S -f ${options.fileSizeLimitKb} && exec "$0" "$@"`, process.execPath, ...args], spawnOptions);
+  return new ServerProcess(child, options.port, options.dataDir);
 }
 
 export class RedisProcess extends Child {

@@ -45,6 +45,10 @@ async function join(e: Event) {
     showError(r.status === 0 ? "The server cannot be reached: check the network." : r.error.message);
     return;
   }
+  if (r.body.status === "damaged") {
+    showError("This game cannot be opened: the server's saved copy of it is damaged. Tell your teacher.");
+    return;
+  }
   if (r.body.status !== "running") {
     showError("This game is over.");
     return;

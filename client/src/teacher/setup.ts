@@ -154,7 +154,7 @@ export async function setup(app: HTMLElement): Promise<void> {
                   {},
                   h("td", {}, g.title),
                   h("td", {}, g.code),
-                  h("td", {}, g.status),
+                  h("td", {}, g.status === "damaged" ? `damaged: ${g.damage ?? "its saved log cannot be read"}` : g.status),
                   h("td", {}, new Date(g.createdAt).toLocaleString()),
                   h(
                     "td",

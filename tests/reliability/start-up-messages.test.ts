@@ -1,0 +1,75 @@
+// A server that cannot use its data folder at start says so in one sentence
+// (the path, and what to do) and exits with code 1: no stack trace. Real
+// processes on real folders: read-only, on a "full disk" (ulimit -f), or with a
+// database file that is random bytes.
+import { randomBytes } from "node:crypto";
+import { chmodSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { freePort, spawnServerProcess, startServerProcess, stopAllProcesses, type ServerProcessOptions } from "../server/processes.js";
+import { DB_FILE, newDataDir, removeDataDirs, unprivileged } from "./data-folder.js";
+
+afterEach(stopAllProcesses);
+afterAll(removeDataDirs);
+
+/** Starts a server that is expected to refuse to start; resolves with its exit and everything it printed. */
+async function failedStart(options: Omit<ServerProcessOptions, "port">): Promise<{ code: number | null; output: string }> {
+  const server = spawnServerProcess({ port: await freePort(), ...options });
+  const exit = await server.exited;
+  return { code: exit.code, output: server.output.trim() };
+}
+
+/** One sentence on one line, no stack trace, naming `path`. */
+function expectOneSentence(output: string, path: string): void {
+  expect(output.split("\n"), output).toHaveLength(1);
+  expect(output).not.toMatch(/\bat .*:\d+:\d+/);
+  expect(output).toContain(path);
+}
+
+describe("start-up with a data folder the server cannot use", () => {
+  it("a damaged database file (random bytes): names the file and says to restore a backup", { timeout: 60_000 }, async () => {
+    const dir = newDataDir();
+    writeFileSync(join(dir, DB_FILE), randomBytes(64 * 1024));
+    const { code, output } = await failedStart({ dataDir: dir });
+    expect(code).toBe(1);
+    expectOneSentence(output, join(dir, DB_FILE));
+    expect(output).toMatch(/damaged or is not an Entente database.*backup/);
+  });
+
+  it("a full disk (a file size limit): names the folder and says to free space", { timeout: 60_000 }, async () => {
+    const dir = newDataDir();
+    const { code, output } = await failedStart({ dataDir: dir, fileSizeLimitKb: 2 });
+    expect(code).toBe(1);
+    expectOneSentence(output, dir);
+    expect(output).toMatch(/disk is full.*free some space/i);
+  });
+
+  it("a read-only data folder, after a crash left its files: names the folder and says to make it writable", { timeout: 60_000 }, async () => {
+    const dir = newDataDir();
+    const first = await startServerProcess({ port: await freePort(), dataDir: dir });
+    await first.createGame({ scenario: "rival-shores" });
+    await first.stop("SIGKILL");
+    expect(readdirSync(dir)).toContain(`${DB_FILE}-wal`);
+    for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o444);
+    chmodSync(dir, 0o555);
+    const user = unprivileged();
+    const { code, output } = await failedStart({ dataDir: dir, ...(user ? { user } : {}) });
+    expect(code).toBe(1);
+    expectOneSentence(output, dir);
+    expect(output).toMatch(/read-only.*write permission/);
+  });
+
+  it("a read-only database file in a writable folder: the same sentence", { timeout: 60_000 }, async () => {
+    const dir = newDataDir();
+    const first = await startServerProcess({ port: await freePort(), dataDir: dir });
+    await first.createGame({ scenario: "rival-shores" });
+    expect(await first.stop("SIGTERM")).toEqual({ code: 0, signal: null });
+    chmodSync(join(dir, DB_FILE), 0o444);
+    chmodSync(dir, 0o777);
+    const user = unprivileged();
+    const { code, output } = await failedStart({ dataDir: dir, ...(user ? { user } : {}) });
+    expect(code).toBe(1);
+    expectOneSentence(output, dir);
+    expect(output).toMatch(/read-only.*write permission/);
+  });
+});
