@@ -73,3 +73,22 @@ describe("start-up with a data folder the server cannot use", () => {
     expect(output).toMatch(/read-only.*write permission/);
   });
 });
+
+describe("start-up with a port or a setting the server cannot use", () => {
+  it("a port another program holds: one sentence naming the port and what to do", { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    await startServerProcess({ port, dataDir: newDataDir() });
+    const second = spawnServerProcess({ port, dataDir: newDataDir() });
+    const exit = await second.exited;
+    expect(exit.code).toBe(1);
+    expect(second.output.trim().split("\n")).toHaveLength(1);
+    expect(second.output).toContain(`port ${port} is already in use`);
+  });
+
+  it("a malformed setting: one sentence naming it", { timeout: 60_000 }, async () => {
+    const { code, output } = await failedStart({ dataDir: newDataDir(), env: { ALLOWED_ORIGINS: "games.school.example" } });
+    expect(code).toBe(1);
+    expect(output.split("\n")).toHaveLength(1);
+    expect(output).toMatch(/^Entente cannot start: ALLOWED_ORIGINS: "games.school.example"/);
+  });
+});
