@@ -134,6 +134,8 @@ export interface ServerProcessOptions {
   /** More environment (REDIS_URL, PUBLIC_ADDRESS, TEACHER_PASSCODE, ...). */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** The script to run (default server/main.ts, npm start's); it must print the same "http://localhost:PORT" line. */
+  entry?: string;
 }
 
 /** An Entente server process started with `node --import tsx server/main.ts`. */
@@ -209,7 +211,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     HOSTNAME_BIND: "127.0.0.1",
     ...options.env,
   });
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", options.entry ?? "server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const server = new ServerProcess(child, options.port, options.dataDir);
   try {
     await server.waitFor(new RegExp(`http://localhost:${options.port}\\b`), options.readyTimeoutMs ?? 20_000);
