@@ -1,13 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
-// Three projects: the node tests (model, server, cli, security), the client
-// map tests in jsdom with the Phaser stubs of tests/client/setup-phaser.ts, and
-// the browser tests (tests/e2e, tests/security/*.browser.test.ts). Each browser
-// test file builds client/dist, which the server serves: they run after the
-// others and one file at a time, so no build empties client/dist under another
-// file's pages. The reporters are shared: the summary line counts all three.
-const BROWSER_TESTS = ["tests/e2e/**/*.test.ts", "tests/security/**/*.browser.test.ts"];
+// Three projects: the node tests (model, server, cli, security, reliability),
+// the client map tests in jsdom with the Phaser stubs of
+// tests/client/setup-phaser.ts, and the browser tests (tests/e2e, and every
+// *.browser.test.ts: tests/security, tests/reliability). Each browser test file
+// builds the pages, which the server serves: they run after the others and one
+// file at a time, so no build empties client/dist under another file's pages.
+// The reporters are shared: the summary line counts all three.
+const BROWSER_TESTS = ["tests/e2e/**/*.test.ts", "tests/**/*.browser.test.ts"];
 
 export default defineConfig({
   test: {

@@ -18,7 +18,7 @@ import type { Actor, LogEntry, Session, SessionCommand, SessionEvent, SessionRef
 import { viewerOf } from "../../shared/classroom/visibility.js";
 import { CLOSE } from "../../shared/protocol/close-codes.js";
 import { toCommand } from "../../shared/protocol/commands.js";
-import { CLIENT_MESSAGES, joinOptions, parseMessage, refOf, studentMessages, type ClientMessage, type JoinOptions } from "../../shared/protocol/messages.js";
+import { CLIENT_MESSAGES, joinOptions, parseMessage, parsePing, refOf, studentMessages, type ClientMessage, type JoinOptions } from "../../shared/protocol/messages.js";
 import { CHAT_HISTORY_LIMIT, type ErrorCode, type Ref, type ServerMessages } from "../../shared/protocol/server-messages.js";
 import type { CloseCode } from "../../shared/protocol/close-codes.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
@@ -105,6 +105,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       this.apply({ kind: "system" }, { type: "clockRestored", remainingMs: Math.max(0, this.session.clock.deadline - record.lastSeenAt) });
     }
     for (const type of CLIENT_MESSAGES) this.onMessage(type, (client, payload) => this.handle(client, type, payload));
+    this.onMessage("ping", (client, payload) => this.ping(client, payload));
     // Unknown types (also Colyseus' own fallback name, which would otherwise close the client).
     this.onMessage("*", (client, type, payload) => this.unknown(client, type, payload));
     this.onMessage("__no_message_handler", (client, payload) => this.unknown(client, "__no_message_handler", payload));
@@ -262,6 +263,23 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       const result = this.apply(conn.actor, toCommand(type, parsed.payload));
       if (result.ok) send(client, "ack", { ref: ref ?? null, type, seq: result.seq });
       else this.refuse(client, ref, type, result.refusal);
+    });
+  }
+
+  /** The heartbeat: paced and validated like any message, answered with the server's clock; the session is not touched. */
+  private ping(client: Client, payload: unknown): void {
+    const conn = this.admitMessage(client);
+    if (!conn) return;
+    enqueue(conn.pacing, this.ctx.guards, (verdict) => {
+      if (conn.cutOff) return;
+      const ref = refOf(payload);
+      if (!verdict.ok) {
+        this.tellLimited(client, conn, ref, "ping", verdict.retryAfterSeconds);
+        return;
+      }
+      const parsed = parsePing(payload);
+      if (parsed.ok) send(client, "pong", { ref: ref ?? null, serverTime: this.ctx.now() });
+      else this.refuse(client, ref, "ping", parsed.refusal);
     });
   }
 

@@ -64,6 +64,17 @@ export const teacherMessages = {
   predictions: z.strictObject({ ref, show: z.boolean() }),
 } as const;
 
+/**
+ * Not a game command: the connection's heartbeat, from any role. The room answers "pong" with the request id
+ * and its clock, and changes nothing (no ack, no log entry); it counts against the message limits like any message.
+ */
+export const heartbeatMessages = {
+  ping: z.strictObject({ ref }),
+} as const;
+
+export type HeartbeatMessage = keyof typeof heartbeatMessages;
+export type PingPayload = z.infer<typeof heartbeatMessages.ping>;
+
 export type StudentMessage = keyof typeof studentMessages;
 export type TeacherMessage = keyof typeof teacherMessages;
 export type ClientMessage = StudentMessage | TeacherMessage | "chat";
@@ -108,9 +119,20 @@ export type JoinOptions = z.infer<typeof joinOptions>;
  * Validates a message of a known type against the catalogue: its payload, or a
  * "bad-message" refusal naming the first problem (`Malformed "offer" message: to: must be a state id.`).
  */
-export function parseMessage<K extends ClientMessage>(type: K, payload: unknown): { ok: true; payload: Payload<K> } | { ok: false; refusal: { code: "bad-message"; message: string } } {
-  const parsed = schemaFor(type)!.safeParse(payload ?? {});
-  if (parsed.success) return { ok: true, payload: parsed.data as Payload<K> };
+export function parseMessage<K extends ClientMessage>(type: K, payload: unknown): Parsed<Payload<K>> {
+  return parseWith(schemaFor(type)!, type, payload) as Parsed<Payload<K>>;
+}
+
+/** Validates a "ping" payload, as parseMessage does a command's. */
+export function parsePing(payload: unknown): Parsed<PingPayload> {
+  return parseWith(heartbeatMessages.ping, "ping", payload);
+}
+
+type Parsed<T> = { ok: true; payload: T } | { ok: false; refusal: { code: "bad-message"; message: string } };
+
+function parseWith<T>(schema: z.ZodType<T>, type: string, payload: unknown): Parsed<T> {
+  const parsed = schema.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, payload: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
   return { ok: false, refusal: { code: "bad-message", message: `Malformed "${type}" message: ${where}${issue?.message ?? "invalid"}.` } };

@@ -48,6 +48,8 @@ export interface ServerMessages {
   chatHistory: { messages: ChatMessage[] };
   /** To the teacher, on join and whenever they change: the requests to come back as a student, oldest first. */
   seatRequests: { requests: SeatRequestEntry[] };
+  /** The answer to a "ping" (the heartbeat): its request id and the server's clock (ms since the epoch). */
+  pong: { ref: Ref | null; serverTime: number };
 }
 
 /** A request to come back as a student who is not connected (see the "answerSeat" message). */
@@ -65,4 +67,4 @@ export interface SeatRequestEntry {
 export const CHAT_HISTORY_LIMIT = 200;
 
 export type ServerMessage = keyof ServerMessages;
-export const SERVER_MESSAGES: readonly ServerMessage[] = ["welcome", "ack", "error", "event", "chat", "chatHistory", "seatRequests"];
+export const SERVER_MESSAGES: readonly ServerMessage[] = ["welcome", "ack", "error", "event", "chat", "chatHistory", "seatRequests", "pong"];

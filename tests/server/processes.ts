@@ -138,6 +138,8 @@ export interface ServerProcessOptions {
   fileSizeLimitKb?: number;
   /** Run as this user (when the tests run as root, a process that cannot write everywhere). */
   user?: { uid: number; gid: number };
+  /** The script to run (default server/main.ts, npm start's); it must print the same "http://localhost:PORT" line. */
+  entry?: string;
 }
 
 /** An Entente server process started with `node --import tsx server/main.ts`. */
@@ -226,7 +228,7 @@ export function spawnServerProcess(options: ServerProcessOptions): ServerProcess
     HOSTNAME_BIND: "127.0.0.1",
     ...options.env,
   });
-  const args = ["--import", "tsx", "server/main.ts"];
+  const args = ["--import", "tsx", options.entry ?? "server/main.ts"];
   const spawnOptions = { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] as ("ignore" | "pipe")[], ...(options.user ?? {}) };
   // `ulimit` is a shell builtin (bash counts -f in KB): the shell sets the (soft) limit, then becomes node (exec), so
   // the pid is the server's. The hard limit stays, so that a test may raise the limit again (prlimit) without privileges.

@@ -58,6 +58,8 @@ let map: MapHandle | null = null;
 let rejoinKey: string | null = joinOptions.rejoinKey ?? null;
 const roundNews: TextPart[][] = [];
 let lastRoundSeen = 0;
+/** Once the game is over: whether the report card replaced the game (asked once). */
+let gameOver: Promise<boolean> | null = null;
 
 // ---- layout -------------------------------------------------------------------
 const title = h("h1", {}, "Entente");
@@ -95,6 +97,7 @@ append(app, h("header", { class: "topbar" }, title, roundInfo, clockEl, statusEl
 
 const live = follow(conn, { status: statusEl, clock: clockEl }, renderAll, (status) => {
   if (status === "removed") forgetRejoin(code);
+  if (status === "ended") void showGameOver();
 });
 const ctx: StudentContext = {
   conn,
@@ -229,17 +232,22 @@ function showWaiting(message: string | null) {
   fill(waitingEl, h("p", {}, message), h("p", {}, h("a", { href: `/?code=${code}` }, "Choose another nickname")));
 }
 
+/**
+ * The game is over and its room has closed (the connection stopped trying, or the first join found it so): the
+ * report card still comes from the server with the rejoin key. Without a card, the game screen stays, with its status.
+ */
+function showGameOver(): Promise<boolean> {
+  gameOver ??= (async () => {
+    const card = rejoinKey ? await fetchCard(code, rejoinKey) : null;
+    if (card) fill(app, h("header", { class: "topbar" }, h("h1", {}, `Entente · ${card.stateName}`)), h("main", { class: "home" }, reportCard(card), h("p", {}, h("a", { href: "/" }, "Home"))));
+    return card !== null;
+  })();
+  return gameOver;
+}
+
 joinPatiently(conn, code, joinOptions, showWaiting).catch(async (caught: unknown) => {
   const err = asJoinError(caught);
-  // A finished game whose room has closed: the report card still comes from the server with the rejoin key.
-  const key = joinOptions.rejoinKey;
-  if (key && (err.code === CLOSE.ROOM_NOT_FOUND || err.code === CLOSE.GAME_OVER)) {
-    const card = await fetchCard(code, key);
-    if (card) {
-      fill(app, h("header", { class: "topbar" }, h("h1", {}, `Entente · ${card.stateName}`)), h("main", { class: "home" }, reportCard(card), h("p", {}, h("a", { href: "/" }, "Home"))));
-      return;
-    }
-  }
+  if ((err.code === CLOSE.ROOM_NOT_FOUND || err.code === CLOSE.GAME_OVER) && (await showGameOver())) return;
   if (err.code === CLOSE.NOT_FOUND || err.code === CLOSE.ROOM_NOT_FOUND) forgetRejoin(code);
   fill(
     app,

@@ -5,7 +5,7 @@ import { eventParts, type TextPart } from "../../../shared/classroom/event-text.
 import type { CrisisEntry, SeatRequestEntry } from "../../../shared/protocol/server-messages.js";
 import { actOn } from "../common/act.js";
 import { teacherKey } from "../common/api.js";
-import { GameConnection, type ServerEnvelope } from "../common/connection.js";
+import { asJoinError, GameConnection, type ServerEnvelope } from "../common/connection.js";
 import { announce, append, fill, h, sentence } from "../common/dom.js";
 import { follow } from "../common/live.js";
 import { mapDataOf, nameInTextOf, type Synced } from "../common/synced.js";
@@ -40,13 +40,31 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
   const theoryBox = h("section", { class: "card wide", "aria-labelledby": "theory-title" });
   const chatBox = h("section", { class: "card", "aria-labelledby": "chat-title" }, h("h2", { id: "chat-title" }, "Every chat"));
   const eventsBox = h("section", { class: "card", "aria-labelledby": "events-title" });
+  const main = h("main", { class: "console" }, joinBox, controlsBox, h("section", { class: "card wide", "aria-label": "Map" }, mapEl), teamsBox, theoryBox, chatBox, eventsBox);
   append(
     app,
     h("header", { class: "topbar" }, h("h1", {}, `Entente · console · ${code}`), roundInfo, clockEl, statusEl, h("a", { class: "button secondary small", href: `/projector.html?code=${code}`, target: "_blank" }, "Projector view")),
-    h("main", { class: "console" }, joinBox, controlsBox, h("section", { class: "card wide", "aria-label": "Map" }, mapEl), teamsBox, theoryBox, chatBox, eventsBox),
+    main,
   );
 
-  const live = follow(conn, { status: statusEl, clock: clockEl }, render);
+  /** The game is over and its room is gone (e.g. after a server restart): nothing is left to run, the debrief stays. */
+  function showGameOver() {
+    roundInfo.textContent = "Game over";
+    fill(
+      main,
+      h(
+        "section",
+        { class: "card wide", "aria-labelledby": "over-title" },
+        h("h2", { id: "over-title" }, "This game is over"),
+        h("p", {}, "Its room has closed. The debrief report and the exports are kept with your teacher key."),
+        h("p", {}, h("a", { class: "button", href: `/report.html?code=${code}` }, "Debrief report"), " ", h("a", { class: "button secondary", href: "/teacher.html" }, "Console home")),
+      ),
+    );
+  }
+
+  const live = follow(conn, { status: statusEl, clock: clockEl }, render, (status) => {
+    if (status === "ended") showGameOver();
+  });
   const ctx: ConsoleContext = { code, conn, synced: live.synced, crises: () => crises, seatRequests: () => seatRequests, selected: new Set(), act: actOn(conn) };
   const controls = mountControls(controlsBox, ctx);
   const chat = mountChat(chatBox, conn, () => ({ synced: live.synced(), own: null, teacher: true }));
@@ -99,6 +117,7 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
   try {
     await conn.connect();
   } catch (err) {
-    fill(app, h("main", { class: "home" }, h("h1", {}, "Could not open the game"), h("p", { role: "alert" }, (err as Error).message), h("a", { class: "button", href: "/teacher.html" }, "Console home")));
+    if (conn.status === "ended") return; // already shown
+    fill(app, h("main", { class: "home" }, h("h1", {}, "Could not open the game"), h("p", { role: "alert" }, asJoinError(err).message || "The game could not be opened."), h("a", { class: "button", href: "/teacher.html" }, "Console home")));
   }
 }
