@@ -84,7 +84,7 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   const addressOf = (req: express.Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
   app.use(securityHeaders(allowedOrigins));
   app.use("/matchmake", matchmakeOrigins(allowedOrigins), matchmakeRouter({ guards, addressOf }));
-  app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode, guards, addressOf }));
+  app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode, guards, addressOf, hostname: config.hostname, joinUrl: config.joinUrl }));
   if (existsSync(clientDist)) {
     // Hashed assets never change; pages are checked on every load.
     app.use("/assets", express.static(join(clientDist, "assets"), { immutable: true, maxAge: "365d" }));

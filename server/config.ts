@@ -12,6 +12,8 @@ export interface ServerConfig {
   /** host:port (no scheme) by which browsers reach this process; needed with several processes. */
   publicAddress?: string;
   teacherPasscode?: string;
+  /** JOIN_URL: the address students type and the QR code encodes, when the machine's own is not it (a reverse proxy, a school domain). */
+  joinUrl?: string;
   /** Origins (besides the server's own) whose pages may use it: ALLOWED_ORIGINS, see http/origins.ts. */
   allowedOrigins?: readonly Origin[];
   reconnectSeconds: number;
@@ -45,6 +47,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   }
   const checkpointSeconds = intFrom(env.CHECKPOINT_SECONDS, 10, "CHECKPOINT_SECONDS");
   if (checkpointSeconds < 1) throw new Error(`CHECKPOINT_SECONDS must be 1 or more (got "${env.CHECKPOINT_SECONDS ?? ""}")`);
+  const joinUrl = env.JOIN_URL || undefined;
+  if (joinUrl && !/^https?:\/\/[^/\s?#]+\/?$/.test(joinUrl)) {
+    throw new Error(`JOIN_URL must be an address such as http://entente.school.example or http://192.168.1.20:2567, with no path (got "${joinUrl}")`);
+  }
   return {
     port: intFrom(env.PORT, 2567, "PORT"),
     hostname: env.HOSTNAME_BIND ?? "0.0.0.0",
@@ -52,6 +58,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,
     teacherPasscode: env.TEACHER_PASSCODE || undefined,
+    joinUrl,
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     reconnectSeconds: intFrom(env.RECONNECT_SECONDS, 60, "RECONNECT_SECONDS"),
     endLingerMs: intFrom(env.END_LINGER_SECONDS, 600, "END_LINGER_SECONDS") * 1000,

@@ -1,6 +1,6 @@
 // npm start: the Entente server on one port (default 2567).
 import { createServer } from "node:net";
-import { networkInterfaces } from "node:os";
+import { joinAddresses } from "./http/join-address.js";
 import { createEntenteServer } from "./app.js";
 import { configFromEnv } from "./config.js";
 import { startUpProblem } from "./storage/faults.js";
@@ -54,10 +54,7 @@ function failOnPort(code: "EADDRINUSE" | "EACCES"): never {
 }
 
 const port = await start();
-const addresses = Object.values(networkInterfaces())
-  .flat()
-  .filter((a) => a && a.family === "IPv4" && !a.internal)
-  .map((a) => `http://${a!.address}:${port}`);
+const addresses = joinAddresses(port, config.hostname, config.joinUrl).addresses.map((a) => a.url);
 process.stdout.write(
   `Entente is running.\n  On this computer: http://localhost:${port}\n${addresses.map((a) => `  On the school network: ${a}\n`).join("")}  Data: ${config.dataDir}\n  Stop with Ctrl+C (running games are kept and come back at the next start).\n`,
 );

@@ -1,6 +1,7 @@
 // The HTTP API (JSON in, JSON out; every error is {"error": {"code", "message"}}).
 // Request and response shapes are in shared/protocol/http.ts.
 //   GET  /api/health                       is the server up, does its database work
+//   GET  /api/join-address                 where students' devices reach the server (join-address.ts)
 //   GET  /api/scenarios                    built-in scenarios                       (scenarios.ts)
 //   POST /api/scenarios/validate           check an uploaded scenario
 //   POST /api/games                        create a game (teacher)                  (games.ts)
@@ -14,11 +15,12 @@
 //   GET  /api/games/:code/log.json         the whole game log (teacher key)
 //   GET  /api/games/:code/card             a student's report card (their rejoin key in X-Rejoin-Key)
 import express from "express";
-import type { HealthResponse } from "../../shared/protocol/http.js";
+import type { HealthResponse, JoinAddressResponse } from "../../shared/protocol/http.js";
 import type { Guards } from "../guard/limits.js";
 import type { GameStore } from "../storage/games.js";
 import { ApiError, errorHandler } from "./errors.js";
 import { guessing } from "./guessing.js";
+import { joinAddresses } from "./join-address.js";
 import { gameRoutes } from "./games.js";
 import { reportRoutes } from "./reports.js";
 import { scenarioRoutes } from "./scenarios.js";
@@ -32,6 +34,9 @@ export interface ApiOptions {
   /** The process's rate limiters, and the client's address as they count it. */
   guards: Guards;
   addressOf: (req: express.Request) => string;
+  /** The interface the server listens on, and JOIN_URL: for the join address. */
+  hostname: string;
+  joinUrl?: string;
 }
 
 export function apiRouter(options: ApiOptions): express.Router {
@@ -42,6 +47,10 @@ export function apiRouter(options: ApiOptions): express.Router {
   router.get("/health", (_req, res) => {
     // Never touches the database: it answers while the file is locked, and says what storage last did.
     res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()), host: options.host, storage: options.store.health.state() } satisfies HealthResponse);
+  });
+  router.get("/join-address", (req, res) => {
+    // The port the request came in on: the one the server listens on (JOIN_URL covers a proxy in front).
+    res.json(joinAddresses(req.socket.localPort ?? 0, options.hostname, options.joinUrl) satisfies JoinAddressResponse);
   });
   router.use(scenarioRoutes());
   router.use(gameRoutes(options));

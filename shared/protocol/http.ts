@@ -17,6 +17,17 @@ export interface HealthResponse {
   storage: { ok: true } | { ok: false; since: number; problem: string };
 }
 
+/**
+ * GET /api/join-address: the addresses by which students' devices can reach the server, best first (each an origin
+ * such as "http://192.168.1.20:2567", and a label naming its network interface). `configured`: JOIN_URL set it.
+ * `loopbackOnly`: the server listens on this machine only (HOSTNAME_BIND=127.0.0.1), so there are none.
+ */
+export interface JoinAddressResponse {
+  addresses: { url: string; label: string }[];
+  configured: boolean;
+  loopbackOnly: boolean;
+}
+
 /** GET /api/scenarios */
 export interface ScenariosResponse {
   scenarios: {

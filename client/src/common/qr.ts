@@ -1,10 +1,6 @@
 // A QR code for the join link, drawn in the browser (no request leaves the server).
 import { renderSVG } from "uqr";
 
-export function joinUrl(code: string): string {
-  return `${location.origin}/?code=${code}`;
-}
-
 export function qrElement(text: string, label: string): HTMLElement {
   const box = document.createElement("div");
   box.className = "qr";

@@ -8,7 +8,7 @@ import { isJoinCode } from "../../../shared/ids.js";
 import { asJoinError, GameConnection } from "../common/connection.js";
 import { append, byId, fill, h, param, sentence, userText } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
-import { joinUrl, qrElement } from "../common/qr.js";
+import { joinPanel } from "../common/join-panel.js";
 import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
@@ -21,6 +21,7 @@ if (!isJoinCode(code)) {
 }
 
 const conn = new GameConnection(code, { role: "projector" });
+const join = joinPanel(code, { picker: false });
 let map: MapHandle | null = null;
 const feed: TextPart[][] = [];
 const happenings: MapHappening[] = [];
@@ -49,10 +50,8 @@ function render(state: Synced) {
       ? h(
           "div",
           { class: "lobby-banner" },
-          h("h2", {}, "Join at"),
-          h("p", {}, h("strong", {}, location.host)),
-          h("div", { class: "bigcode", "aria-label": `Join code ${code.split("").join(" ")}` }, code),
-          qrElement(joinUrl(code), `QR code to join game ${code}`),
+          h("h2", {}, "Join the game"),
+          join.element,
           h("p", {}, `${joined} joined`),
         )
       : null,

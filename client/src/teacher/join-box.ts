@@ -2,30 +2,24 @@
 // lock that closes the game to new players; and the requests to come back as a
 // student on a new device, which only the teacher can let in.
 import { fill, h, isolated, userText } from "../common/dom.js";
-import { joinUrl, qrElement } from "../common/qr.js";
+import { joinPanel, type JoinPanel } from "../common/join-panel.js";
 import { nameOf, type Synced } from "../common/synced.js";
 import type { ConsoleContext } from "./context.js";
+
+/** The code, address and QR code of each box, built once (see join-panel.ts). */
+const panels = new WeakMap<HTMLElement, JoinPanel>();
 
 export function renderJoinBox(box: HTMLElement, ctx: ConsoleContext, s: Synced): void {
   const { code, act } = ctx;
   const online = s.students.filter((st) => st.connected).length;
-  const url = joinUrl(code);
+  let panel = panels.get(box);
+  if (!panel) panels.set(box, (panel = joinPanel(code, { picker: true })));
   const requests = ctx.seatRequests();
   fill(
     box,
     h("h2", { id: "join-title" }, "Students join"),
-    h(
-      "div",
-      { class: "row" },
-      h(
-        "div",
-        {},
-        h("div", { class: "bigcode", "aria-label": `Join code ${code.split("").join(" ")}` }, code),
-        h("p", {}, "at ", h("strong", {}, location.host)),
-        h("p", {}, `${s.students.length} joined, ${online} connected`),
-      ),
-      qrElement(url, `QR code for ${url}`),
-    ),
+    panel.element,
+    h("p", {}, `${s.students.length} joined, ${online} connected`),
     h(
       "p",
       { class: "row" },
