@@ -31,7 +31,7 @@ export function joinPanel(code: string, options: { picker: boolean; compact?: bo
     current = address;
     const link = joinLink(address.url, code);
     addressEl.textContent = displayAddress(address.url);
-    fill(qrBox, qrElement(link, `QR code for ${link}`));
+    fill(qrBox, qrElement(link, `QR code to join game ${code} at ${link}`));
     qrBox.dataset.link = link;
     fill(
       extra,
