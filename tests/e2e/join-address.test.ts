@@ -4,13 +4,16 @@
 // `localhost`. The QR code is read back from a screenshot of the real page, as
 // a phone's camera would read it off the projector, and the address it holds
 // must answer over the network.
+import { createRequire } from "node:module";
 import { networkInterfaces } from "node:os";
-import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, launchBrowser, PROJECTOR, User } from "./browser.js";
 import { startServedClient, type ServedClient } from "../security/served.js";
+
+// jsqr is CommonJS (module.exports is the function): required, so that its type matches what runs.
+const jsQR = createRequire(import.meta.url)("jsqr") as typeof import("jsqr").default;
 
 let served: ServedClient;
 let browser: Browser;
@@ -34,9 +37,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await teacher?.close();
-  await browser?.close();
-  await served?.stop();
+  // Each is unset when beforeAll failed part way.
+  await (teacher as User | undefined)?.close();
+  await (browser as Browser | undefined)?.close();
+  await (served as ServedClient | undefined)?.stop();
 }, 30_000);
 
 /** Reads the QR code in a screenshot of `selector` on the user's page. */
@@ -52,7 +56,7 @@ describe("the join address", () => {
 
   it("is a network address of this machine when the console is opened at localhost, in the text and the QR code, and it answers", async () => {
     teacher = await User.open(browser, "teacher", `http://localhost:${served.server.port}`, DESKTOP);
-    await teacher.page.addInitScript((key) => globalThis.localStorage.setItem("entente:teacherKey", key), teacherKey);
+    await teacher.page.addInitScript((key) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem("entente:teacherKey", key), teacherKey);
     await teacher.goto(`/teacher.html?code=${code}`);
     const shown = teacher.page.locator(".join-panel .join-address");
     await expect.poll(async () => shown.textContent(), { timeout: 15_000 }).not.toBe("…");
