@@ -129,7 +129,8 @@ function render(state: Synced) {
     trimToFit(stageMain, lobby.wall, lobby.more, (n) => `…and ${n} who joined earlier:`);
     return;
   }
-  joinCorner.hidden = false;
+  // Late joiners are welcome until the game is over.
+  joinCorner.hidden = state.phase === "ended";
   if (join.element.parentElement !== joinCorner) fill(joinCorner, join.element);
   // The crisis of this round while the teams decide (at resolution it has its own card).
   const shownCrisis = crisis && crisis.round === state.round && state.phase === "diplomacy" ? crisis : null;

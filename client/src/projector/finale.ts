@@ -2,7 +2,7 @@
 // the nicknames of the class's teams that played them) and which theories the
 // class's alignments fit, from the public finale (shared/report/finale.ts).
 import type { Finale, FinalePlace } from "../../../shared/report/finale.js";
-import { pct } from "../../../shared/format.js";
+import { capitalise, pct } from "../../../shared/format.js";
 import { h, userText } from "../common/dom.js";
 import { membersOf, type Synced } from "../common/synced.js";
 
@@ -53,7 +53,7 @@ export function finaleStage(state: Synced, finale: Finale): HTMLElement {
             h(
               "li",
               {},
-              h("span", { class: "fit-name" }, f.name),
+              h("span", { class: "fit-name" }, capitalise(f.name)),
               h("span", { class: "fit-bar", "aria-hidden": "true" }, barFill(f.share)),
               h("span", { class: "fit-share" }, `${pct(f.share)} (${f.matched} of ${f.predicted})`),
             ),

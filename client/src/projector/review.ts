@@ -30,7 +30,8 @@ export function cardOf(e: SessionEvent, text: TextPart[] | null): EventCard | nu
     case "war":
       return { kind: "war", title: e.winner === "attackers" ? "War: the attackers won" : "War: the defenders held", text };
     case "crisis":
-      return { kind: "crisis", title: "Crisis", text };
+      // The title as the card's heading would repeat it: "Crisis" above, the title and text below.
+      return { kind: "crisis", title: "Crisis", text: e.text ? [{ user: e.title }, ": ", { user: e.text }] : [{ user: e.title }] };
     default:
       return null;
   }
