@@ -130,11 +130,13 @@ async function measure(): Promise<Measured> {
       const st = win.getComputedStyle(el);
       // Cut off: a box whose overflow is hidden (or clipped) and whose content is larger.
       if (/(hidden|clip)/.test(`${st.overflowX} ${st.overflowY}`) && !el.closest(".map")) {
-        if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) clipped.push(`${describe(el)} cuts off ${el.scrollWidth - el.clientWidth}x${el.scrollHeight - el.clientHeight}px`);
+        const [sw, cw, sh, ch] = [el.scrollWidth, el.clientWidth, el.scrollHeight, el.clientHeight] as number[];
+        if (sw! > cw! + 1 || sh! > ch! + 1) clipped.push(`${describe(el)} cuts off ${sw! - cw!}x${sh! - ch!}px`);
       }
       if (!ownText(el)) continue;
-      const r = el.getBoundingClientRect();
-      if (r.left < -1 || r.top < -1 || r.right > win.innerWidth + 1 || r.bottom > win.innerHeight + 1) clipped.push(`${describe(el)} is outside the screen (${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)})`);
+      const r = el.getBoundingClientRect() as { left: number; top: number; right: number; bottom: number };
+      const [vw, vh] = [win.innerWidth, win.innerHeight] as number[];
+      if (r.left < -1 || r.top < -1 || r.right > vw! + 1 || r.bottom > vh! + 1) clipped.push(`${describe(el)} is outside the screen (${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)})`);
       const ratio = contrast(rgba(st.color), background(el));
       if (ratio < 4.5) lowContrast.push(`${describe(el)}: ${ratio.toFixed(2)}:1 (${st.color} on ${background(el).join(",")})`);
       if (el.closest(".stage-main, .stage-join")) {
