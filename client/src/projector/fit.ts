@@ -2,9 +2,9 @@
 // its oldest items (the newest stay), and says how many it left out.
 import { h } from "../common/dom.js";
 
-/** Whether an element's content fits its box (1 px of rounding allowed). */
+/** Whether an element's content fits its box's height (1 px of rounding allowed); lists wrap, so width is the CSS's job. */
 export function fits(box: HTMLElement): boolean {
-  return box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1;
+  return box.scrollHeight <= box.clientHeight + 1;
 }
 
 /**
