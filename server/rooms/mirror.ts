@@ -8,6 +8,7 @@ import { encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared
 import { powerShares } from "../../shared/theory/power.js";
 import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 import { roundTo } from "../../shared/format.js";
+import { buildFinale } from "../../shared/report/finale.js";
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
   if (target[key] !== value) target[key] = value;
@@ -41,6 +42,9 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   set(schema, "distanceScale", game.distanceScale);
   set(schema, "reach", game.reach);
   set(schema, "announcement", session.announcements[session.announcements.length - 1]?.text ?? "");
+  // The podium and theory fit are public once the game is over; an ended game's scores no longer change, so built once.
+  if (session.phase !== "ended") set(schema, "finaleJson", "");
+  else if (!schema.finaleJson) schema.finaleJson = encodeJson(buildFinale(session));
 
   const shares = powerShares(game);
   const totals = publicTotals(session);

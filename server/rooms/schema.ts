@@ -128,6 +128,8 @@ export class ClassroomSchema extends Schema {
   @type([ClaimPublic]) claims = new ArraySchema<ClaimPublic>();
   @type([IdeologyRivalry]) rivalIdeologies = new ArraySchema<IdeologyRivalry>();
   @type("string") announcement = "";
+  /** Once the game has ended: the podium and the class's theory fit as JSON (Finale, shared/report/finale.ts); "" before. */
+  @type("string") finaleJson = "";
   @view() @type({ map: TeamPrivate }) teams = new MapSchema<TeamPrivate>();
   @view() @type({ map: TheoryView }) theory = new MapSchema<TheoryView>();
 }

@@ -4,6 +4,7 @@
 // these strings themselves.
 import type { ScoreLine } from "../rules/types.js";
 import type { Theory } from "../theory/world.js";
+import type { Finale } from "../report/finale.js";
 
 /** A pair of state ids, sorted: "ATL|BOR". */
 export function encodePair([a, b]: readonly [string, string]): string {
@@ -62,3 +63,5 @@ function decodeJson<T>(text: string, empty: T): T {
 export const decodeScores = (text: string): ScoreLine[] => decodeJson<ScoreLine[]>(text, []);
 export const decodeTeamRounds = (text: string): TeamRound[] => decodeJson<TeamRound[]>(text, []);
 export const decodeGuesses = (text: string): Record<string, Theory> => decodeJson<Record<string, Theory>>(text, {});
+/** The end-of-game podium and theory fit (shared/report/finale.ts); "" (before the end) decodes to null. */
+export const decodeFinale = (text: string): Finale | null => (text ? decodeJson<Finale | null>(text, null) : null);

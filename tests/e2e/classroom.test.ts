@@ -204,10 +204,11 @@ describe("a class in Chromium", () => {
       step("projector lobby");
       projector = await open("projector", PROJECTOR);
       await projector.goto(`/projector.html?code=${code}`);
-      const side = projector.page.locator("aside.side");
-      await waitText(side.locator(".bigcode"), new RegExp(`^${code}$`));
+      const stage = projector.page.locator(".stage-main");
+      await waitText(stage.locator(".bigcode"), new RegExp(`^${code}$`));
       await waitText(roundPill(projector.page), /^Waiting to start$/);
-      expect(await side.getByRole("img", { name: new RegExp(`QR code to join game ${code}`) }).count()).toBe(1);
+      // The QR code needs a school-network address, which this loopback-only server has not (tests/e2e/join-address.test.ts checks it).
+      expect(await stage.locator(".join-panel").count()).toBe(1);
     },
     STEP,
   );
@@ -231,7 +232,7 @@ describe("a class in Chromium", () => {
       expect(await ann.page.locator("#budget-economy").isDisabled()).toBe(true);
 
       await waitText(teacher.page.locator("section[aria-labelledby=join-title]"), /3 joined, 3 connected/);
-      await waitText(projector.page.locator("aside.side"), /3 joined/);
+      await waitText(projector.page.locator(".stage-main .joined-count"), /^3 joined$/);
 
       for (const u of [ann, ben, projector, teacher]) await mapDrawn(u.page);
       await ann.screenshot("student-phone-lobby");
@@ -337,9 +338,16 @@ describe("a class in Chromium", () => {
       await ben.page.locator("#ready").click();
 
       for (const u of [teacher, ann, ben, cleo, projector]) await waitText(roundPill(u.page), /^Round 1 of 2 · review$/);
-      const side = projector.page.locator("aside.side");
-      await waitText(side.locator("h2:text-is('Alliances') + ul"), /Atlantia – Borealis/);
-      expect(await side.locator(".bigcode").count()).toBe(0); // the lobby banner is gone
+      // The projector shows the round's events one card at a time (stepped here with the arrow key), then the scores.
+      const cards: string[] = [];
+      await projector.page.locator(".event-card").first().waitFor();
+      for (let i = 0; i < 20 && (await projector.page.locator(".scores-card").count()) === 0; i++) {
+        cards.push(await textOf(projector.page.locator(".event-card")));
+        await projector.page.keyboard.press("ArrowRight");
+      }
+      expect(cards.join("\n")).toMatch(/Alliance formed: Atlantia and Borealis\./);
+      expect(await projector.page.locator(".stage-main .bigcode").count()).toBe(0); // the lobby's join panel is gone…
+      await waitText(projector.page.locator("aside.stage-join .bigcode"), new RegExp(`^${code}$`)); // …to the corner
       await waitText(allianceRow(ann.page, "Borealis").locator("td").first(), /^ally$/);
 
       await tab(ben.page, "Results").click();

@@ -5,12 +5,13 @@
 // Colyseus schema directly.
 import type { ClassroomSchema } from "../../../server/rooms/schema.js";
 import type { Phase, SeatControl } from "../../../shared/classroom/types.js";
-import { decodeGuesses, decodeMatches, decodeOffer, decodePair, decodeScores, decodeTeamRounds, type OfferEnd, type TeamRound } from "../../../shared/protocol/codec.js";
+import { decodeFinale, decodeGuesses, decodeMatches, decodeOffer, decodePair, decodeScores, decodeTeamRounds, type OfferEnd, type TeamRound } from "../../../shared/protocol/codec.js";
 import type { Action, Budget, ScoreLine } from "../../../shared/rules/types.js";
 import type { DeedKind } from "../../../shared/scenario/schema.js";
 import { threatTo, type ThreatComponents } from "../../../shared/theory/threat.js";
 import { nameInText, type Claim, type Deed, type Pair, type Theory, type World } from "../../../shared/theory/world.js";
 import type { MapData } from "../map/types.js";
+import type { Finale } from "../../../shared/report/finale.js";
 
 export interface SyncedState {
   id: string;
@@ -91,6 +92,8 @@ export interface Synced {
   distanceScale: number;
   reach: number;
   announcement: string;
+  /** Once the game has ended: the podium and the class's theory fit (public); null before. */
+  finale: Finale | null;
   states: SyncedState[];
   students: SyncedStudent[];
   alliances: Pair[];
@@ -181,6 +184,7 @@ export function decode(s: ReceivedSchema): Synced {
     distanceScale: s.distanceScale || 1000,
     reach: s.reach,
     announcement: s.announcement,
+    finale: decodeFinale(s.finaleJson),
     states,
     students,
     alliances: [...s.alliances].map(decodePair),
