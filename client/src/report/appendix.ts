@@ -81,10 +81,11 @@ function power(d: Debrief): HTMLElement {
       "details",
       {},
       h("summary", {}, "The same as a table"),
+      h("p", { class: "muted" }, "Each state's share of all power, at the start and after each round."),
       scroller(
         "Power shares (scrolls sideways)",
         table(
-          "",
+          "power-table",
           ["State", ...d.power.rounds.map((r) => h("th", { scope: "col", class: "num" }, r === 0 ? "start" : `R${r}`))],
           series.map((se) => h("tr", {}, h("th", { scope: "row" }, se.name), ...se.values.map((v) => h("td", { class: "num" }, pct(v))))),
         ),

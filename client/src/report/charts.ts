@@ -148,24 +148,25 @@ export function networkMap(states: NetworkState[], alliances: [string, string][]
   const el = svg(width, height, title, alliances.length > 0 ? `Alliances: ${alliances.map(([a, b]) => `${nameOf(a)}–${nameOf(b)}`).join(", ")}.` : "No alliances.");
   el.classList.add("network-map");
   el.append(node("rect", { x: 0, y: 0, width, height, fill: "#fff", stroke: "#999" }));
-  const segments = [];
   for (const [a, b] of alliances) {
     const p = where.get(a);
     const q = where.get(b);
     if (!p || !q) continue;
-    segments.push({ x1: p.x, y1: p.y, x2: q.x, y2: q.y });
     el.append(node("line", { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: "#111", "stroke-width": 2 }));
   }
   for (const d of discs) el.append(node("circle", { cx: d.x, cy: d.y, r: d.r, fill: styles.get(d.id)?.color ?? "#777", stroke: "#111", "stroke-width": 1 }));
   const boxes = states.map((s) => ({ id: s.id, full: { width: textWidth(s.name, font), height: lh }, compact: { width: textWidth(s.id, font), height: lh } }));
   const bounds: Rect = { x: 1, y: 1, width: width - 2, height: height - 2 };
-  const placed = placeLabels(discs, boxes, bounds, { gap: 2, segments, alwaysShowUpTo: 0 });
+  // Alliance lines are not avoided (a name over a line stays readable on its white halo): names win over codes.
+  const placed = placeLabels(discs, boxes, bounds, { gap: 2, alwaysShowUpTo: 0 });
   const drawn: Rect[] = [];
   for (const s of states) {
     const p = placed.get(s.id);
     if (!p || p.hidden || drawn.some((r) => overlap(r, p) > 0)) continue;
     drawn.push(p);
-    el.append(label(p.x + p.width / 2, p.y + p.height / 2, p.compact ? s.id : s.name, font, "middle"));
+    const text = label(p.x + p.width / 2, p.y + p.height / 2, p.compact ? s.id : s.name, font, "middle");
+    text.setAttribute("class", "halo");
+    el.append(text);
   }
   return el;
 }

@@ -43,7 +43,7 @@ function questions(d: Debrief): HTMLElement {
 function verdict(d: Debrief): HTMLElement {
   const s = d.summary;
   const { teams, bots } = s.verdicts;
-  return section(
+  const el = section(
     "verdict-title",
     "Verdict: which theory explained your teams' choices",
     "h2",
@@ -54,6 +54,9 @@ function verdict(d: Debrief): HTMLElement {
       ? h("div", { class: "bots-apart" }, h("h3", {}, "States played by bots, apart"), s.bots ? h("p", {}, s.bots) : null, bots.length > 0 ? h("p", { class: "muted" }, botsLine(bots)) : null)
       : null,
   );
+  // Printed, the questions fill the first page and the results start the second.
+  if (d.questions.length > 0) el.classList.add("starts-page");
+  return el;
 }
 
 function podium(d: Debrief): HTMLElement {
