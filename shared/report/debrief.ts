@@ -15,14 +15,16 @@ import type { Pair } from "../rules/types.js";
 import { powerShares } from "../theory/power.js";
 import { nameInText, type Theory } from "../theory/world.js";
 import { aliasMap, chatExcerpts, type ChatExcerpt } from "./anonymize.js";
-import { divergentRounds, type DivergentChoice } from "./divergent.js";
+import { divergentRounds, divergentTable, type DivergentRound, type DivergentRow } from "./divergent.js";
 import { fitTables, specificitySentence, verdictSentence, type FitTables } from "./fit.js";
 import { discussionQuestions, type DiscussionQuestion } from "./questions.js";
 import { buildTheoryTable, seatsByRound, type TheoryRow } from "./theory-table.js";
 import { buildTimeline, type TimelineItem } from "./timeline.js";
+import { podium, stateVerdicts, type PodiumPlace, type StateVerdict } from "./summary.js";
 
 export type { ChatExcerpt } from "./anonymize.js";
-export type { DivergentChoice } from "./divergent.js";
+export type { DivergentChoice, DivergentRound, DivergentRow } from "./divergent.js";
+export type { PodiumPlace, StateVerdict } from "./summary.js";
 export type { FitCount, FitTable, FitTables } from "./fit.js";
 export type { DiscussionQuestion } from "./questions.js";
 export type { TheoryRow } from "./theory-table.js";
@@ -42,6 +44,8 @@ export interface Debrief {
   options: DebriefOptions;
   summary: {
     scenario: { id: string; title: string };
+    /** When the game was created (ms since 1970), for the printed header. */
+    createdAt: number;
     phase: Session["phase"];
     roundsPlayed: number;
     rounds: number;
@@ -56,6 +60,10 @@ export interface Debrief {
     specificity: string;
     /** The same for the states bots played (or nobody), reported apart; null when there were none. */
     bots: string | null;
+    /** The top three places by score (ties share a place). */
+    podium: PodiumPlace[];
+    /** Which theory explained each state's choices best: the class's teams (their team-played rounds), and apart the states bots played (or nobody). */
+    verdicts: { teams: StateVerdict[]; bots: StateVerdict[] };
   };
   states: { id: string; name: string; color: string | null; position: [number, number]; control: SeatControl; team: boolean }[];
   /** Power shares per state, index 0 = the start of the game, index r = the end of round r. */
@@ -64,7 +72,8 @@ export interface Debrief {
   alliances: { round: number; pairs: Pair[] }[];
   timeline: TimelineItem[];
   theoryTable: TheoryRow[];
-  divergent: { count: number; rounds: { round: number; choices: DivergentChoice[]; text: string }[] };
+  /** `count`: alignments in divergent rounds; `rounds`: per round; `table`: one row per state and round whose predictions diverged. */
+  divergent: { count: number; rounds: DivergentRound[]; table: DivergentRow[] };
   fit: FitTables;
   /** Theory-challenge mode only: the dealt theories and how well each state played its own. */
   challenge: {
@@ -144,6 +153,7 @@ export function buildDebrief(session: Session, options: DebriefOptions): Debrief
     options: { revealChat: options.revealChat, anonymize: options.anonymize },
     summary: {
       scenario: { id: session.scenario.id, title: session.scenario.title },
+      createdAt: session.createdAt,
       phase: session.phase,
       roundsPlayed: game.history.length,
       rounds: session.settings.rounds,
@@ -154,6 +164,11 @@ export function buildDebrief(session: Session, options: DebriefOptions): Debrief
       verdict,
       specificity,
       bots: botsLine,
+      podium: podium(ranks, teamStates, membersOf),
+      verdicts: {
+        teams: stateVerdicts(theoryTable, game.states, (r) => r.playedBy === "team", membersOf),
+        bots: stateVerdicts(theoryTable, game.states, (r) => r.playedBy !== "team", () => []),
+      },
     },
     states: game.states.map((s) => {
       const scen = session.scenario.states.find((x) => x.id === s.id) as { color?: string } | undefined;
@@ -163,7 +178,7 @@ export function buildDebrief(session: Session, options: DebriefOptions): Debrief
     alliances,
     timeline: buildTimeline(session, inText),
     theoryTable,
-    divergent: { count: fit.overall.divergent, rounds: divergentRounds(theoryTable, rounds, inText) },
+    divergent: { count: fit.overall.divergent, rounds: divergentRounds(theoryTable, rounds, inText), table: divergentTable(theoryTable, name) },
     fit,
     challenge,
     chat,
