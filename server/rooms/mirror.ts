@@ -1,10 +1,12 @@
 // Mirrors the session into the synchronized schema (Colyseus state). Only
 // values that differ are written, so Colyseus sends only what changed.
 import type { ArraySchema } from "@colyseus/schema";
+import { currentAnnouncement } from "../../shared/classroom/announcements.js";
 import { members } from "../../shared/classroom/teams.js";
 import type { Session } from "../../shared/classroom/types.js";
 import { predictionsRevealed, publicTotals, teamRounds } from "../../shared/classroom/visibility.js";
-import { encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared/protocol/codec.js";
+import { encodeFit, encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared/protocol/codec.js";
+import { draftFit } from "../../shared/rules/draft-status.js";
 import { powerShares } from "../../shared/theory/power.js";
 import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 import { roundTo } from "../../shared/format.js";
@@ -40,7 +42,7 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   set(schema, "locked", session.locked);
   set(schema, "distanceScale", game.distanceScale);
   set(schema, "reach", game.reach);
-  set(schema, "announcement", session.announcements[session.announcements.length - 1]?.text ?? "");
+  set(schema, "announcement", currentAnnouncement(session));
 
   const shares = powerShares(game);
   const totals = publicTotals(session);
@@ -84,6 +86,8 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
     set(t, "offense", draft.budget.offense);
     set(t, "actionKind", draft.action.kind);
     set(t, "actionTarget", draft.action.kind === "none" ? "" : draft.action.target);
+    set(t, "budgetSaved", draft.budgetSaved === true);
+    set(t, "actionChosen", draft.actionChosen === true);
     syncStrings(t.leaving, draft.leaving);
     syncStrings(t.offersOut, game.offers.filter((o) => o.from === s.id).map((o) => encodeOffer({ state: o.to, accepted: o.accepted })));
     syncStrings(t.offersIn, game.offers.filter((o) => o.to === s.id).map((o) => encodeOffer({ state: o.from, accepted: o.accepted })));
@@ -112,6 +116,7 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
       set(v, "divergent", p2.divergent);
     }
     set(v, "lastMatches", encodeMatches(game.history[game.history.length - 1]?.alignments[s.id]));
+    set(v, "draftFit", game.phase === "diplomacy" ? encodeFit(draftFit(game, s.id)) : "");
   }
 
   for (const st of Object.values(session.students)) {

@@ -3,7 +3,8 @@
 // (client/src/common/synced.ts) decodes each update once. Pages never split
 // these strings themselves.
 import type { ScoreLine } from "../rules/types.js";
-import type { Theory } from "../theory/world.js";
+import type { DraftFit } from "../rules/draft-status.js";
+import { THEORIES, type Theory } from "../theory/world.js";
 
 /** A pair of state ids, sorted: "ATL|BOR". */
 export function encodePair([a, b]: readonly [string, string]): string {
@@ -62,3 +63,18 @@ function decodeJson<T>(text: string, empty: T): T {
 export const decodeScores = (text: string): ScoreLine[] => decodeJson<ScoreLine[]>(text, []);
 export const decodeTeamRounds = (text: string): TeamRound[] => decodeJson<TeamRound[]>(text, []);
 export const decodeGuesses = (text: string): Record<string, Theory> => decodeJson<Record<string, Theory>>(text, {});
+
+/**
+ * Whether a team's drafted alignment fits each theory (shared/rules/draft-status.ts), in the order of
+ * THEORIES: "yes,no,-" ("-": the theory predicts nothing for it); "" when there is no prediction.
+ */
+export function encodeFit(fit: DraftFit | null): string {
+  if (!fit) return "";
+  return THEORIES.map((t) => (fit[t] === null ? "-" : fit[t] ? "yes" : "no")).join(",");
+}
+export function decodeFit(text: string): DraftFit | null {
+  if (text === "") return null;
+  const parts = text.split(",");
+  const one = (i: number): boolean | null => (parts[i] === "yes" ? true : parts[i] === "no" ? false : null);
+  return { "balance-of-power": one(0), "balance-of-threat": one(1), bandwagon: one(2) };
+}
