@@ -7,6 +7,7 @@ import { currentAnnouncement } from "../../shared/classroom/announcements.js";
 import { reduceSession, replaySession } from "../../shared/classroom/reduce.js";
 import { createSession } from "../../shared/classroom/setup.js";
 import type { Actor, LogEntry, Session, SessionCommand } from "../../shared/classroom/types.js";
+import { countsAsDeciding, readyCount } from "../../shared/classroom/readiness.js";
 import { audienceOf } from "../../shared/classroom/visibility.js";
 import { eventText } from "../../shared/classroom/event-text.js";
 import { decodeFit, encodeFit } from "../../shared/protocol/codec.js";
@@ -170,5 +171,42 @@ describe("taking the announcement down", () => {
   it("is a public event with a sentence", () => {
     expect(audienceOf({ type: "announcementCleared" })).toEqual({ kind: "public" });
     expect(eventText({ type: "announcementCleared" }, (id) => id)).toMatch(/announcement/);
+  });
+});
+
+describe("the ready count", () => {
+  it("counts only team seats with students; bots, nobody and empty teams never count", () => {
+    expect(
+      readyCount([
+        { control: "team", members: 2, ready: true },
+        { control: "team", members: 1, ready: false },
+        { control: "team", members: 0, ready: true },
+        { control: "balance-of-threat", members: 0, ready: true },
+        { control: "bandwagon", members: 3, ready: true },
+        { control: "empty", members: 0, ready: false },
+      ]),
+    ).toEqual({ ready: 1, of: 2 });
+    expect(countsAsDeciding({ control: "random", members: 4 })).toBe(false);
+  });
+
+  it("is the rule that ends the round when every team is ready", () => {
+    const scenario = builtinScenario("rival-shores")!;
+    let state = createSession(scenario, { rounds: 3, diplomacySeconds: 60, chatMode: "open", scoring: "standard", teams: { mode: "count", value: 2 }, emptySeats: "balance-of-threat", seed: 7 }, "ABCDEF", 0);
+    let seq = 0;
+    const run = (actor: Actor, command: SessionCommand) => {
+      const out = reduceSession(state, { seq: ++seq, at: seq * 1000, actor, command });
+      if (!out.ok) throw new Error(out.refusal.message);
+      state = out.state;
+    };
+    const count = () => readyCount(state.game.states.map((x) => ({ control: state.control[x.id] ?? "empty", members: Object.values(state.students).filter((s) => s.state === x.id).length, ready: state.game.drafts[x.id]?.ready === true })));
+    run({ kind: "system" }, { type: "join", studentId: "a", nickname: "Ann", keyHash: "ha" });
+    run({ kind: "system" }, { type: "join", studentId: "b", nickname: "Ben", keyHash: "hb" });
+    run({ kind: "teacher" }, { type: "start" });
+    expect(count()).toEqual({ ready: 0, of: 2 });
+    run({ kind: "student", studentId: "a" }, { type: "play", move: { type: "ready", ready: true } });
+    expect(count()).toEqual({ ready: 1, of: 2 });
+    expect(state.phase).toBe("diplomacy");
+    run({ kind: "student", studentId: "b" }, { type: "play", move: { type: "ready", ready: true } });
+    expect(state.phase).toBe("review");
   });
 });

@@ -115,7 +115,7 @@ function draftCell(s: Synced, row: Row): HTMLElement {
       : row.gaps.length === 0
         ? h("span", { class: "draft-ok" }, "✓ complete")
         : h("span", { class: "draft-missing" }, `missing: ${row.gaps.map((g) => GAP_WORDS[g] ?? g).join(", ")}`);
-  return h("td", { class: "draft" }, status, status ? h("br") : null, h("span", { class: "muted small" }, row.draft));
+  return h("td", { class: "draft" }, status, status ? " · " : null, h("span", { class: "muted" }, row.draft));
 }
 
 /** Which rows are open ("Why"), per grid. */
