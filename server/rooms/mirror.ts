@@ -1,10 +1,12 @@
 // Mirrors the session into the synchronized schema (Colyseus state). Only
 // values that differ are written, so Colyseus sends only what changed.
 import type { ArraySchema } from "@colyseus/schema";
+import { currentAnnouncement } from "../../shared/classroom/announcements.js";
 import { members } from "../../shared/classroom/teams.js";
 import type { Session } from "../../shared/classroom/types.js";
 import { predictionsRevealed, publicTotals, teamRounds } from "../../shared/classroom/visibility.js";
-import { encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared/protocol/codec.js";
+import { encodeFit, encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared/protocol/codec.js";
+import { draftFit } from "../../shared/rules/draft-status.js";
 import { powerShares } from "../../shared/theory/power.js";
 import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 import { roundTo } from "../../shared/format.js";
@@ -41,7 +43,7 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   set(schema, "locked", session.locked);
   set(schema, "distanceScale", game.distanceScale);
   set(schema, "reach", game.reach);
-  set(schema, "announcement", session.announcements[session.announcements.length - 1]?.text ?? "");
+  set(schema, "announcement", currentAnnouncement(session));
   // The podium and theory fit are public once the game is over; an ended game's scores no longer change, so built once.
   if (session.phase !== "ended") set(schema, "finaleJson", "");
   else if (!schema.finaleJson) schema.finaleJson = encodeJson(buildFinale(session));
@@ -88,6 +90,8 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
     set(t, "offense", draft.budget.offense);
     set(t, "actionKind", draft.action.kind);
     set(t, "actionTarget", draft.action.kind === "none" ? "" : draft.action.target);
+    set(t, "budgetSaved", draft.budgetSaved === true);
+    set(t, "actionChosen", draft.actionChosen === true);
     syncStrings(t.leaving, draft.leaving);
     syncStrings(t.offersOut, game.offers.filter((o) => o.from === s.id).map((o) => encodeOffer({ state: o.to, accepted: o.accepted })));
     syncStrings(t.offersIn, game.offers.filter((o) => o.to === s.id).map((o) => encodeOffer({ state: o.from, accepted: o.accepted })));
@@ -116,6 +120,7 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
       set(v, "divergent", p2.divergent);
     }
     set(v, "lastMatches", encodeMatches(game.history[game.history.length - 1]?.alignments[s.id]));
+    set(v, "draftFit", game.phase === "diplomacy" ? encodeFit(draftFit(game, s.id)) : "");
   }
 
   for (const st of Object.values(session.students)) {

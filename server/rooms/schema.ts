@@ -65,6 +65,9 @@ export class TeamPrivate extends Schema {
   @type("uint8") offense = 0;
   @type("string") actionKind = "none";
   @type("string") actionTarget = "";
+  /** This round: the team saved a budget / chose an action ("none" included); see shared/rules/draft-status.ts. */
+  @type("boolean") budgetSaved = false;
+  @type("boolean") actionChosen = false;
   @type(["string"]) leaving = new ArraySchema<string>();
   /** Offers this state made this round: "<to>" or "<to>:accepted". */
   @type(["string"]) offersOut = new ArraySchema<string>();
@@ -94,6 +97,8 @@ export class TheoryView extends Schema {
   @type("boolean") divergent = false;
   /** The last resolved round's classification, e.g. "balance-of-threat,bandwagon" or "alone". */
   @type("string") lastMatches = "";
+  /** Whether the team's draft so far fits each theory ("yes,no,-" in the order of THEORIES; "" without a prediction): encodeFit in shared/protocol/codec.ts. */
+  @type("string") draftFit = "";
 }
 
 export class ClassroomSchema extends Schema {

@@ -110,6 +110,8 @@ export function eventText(e: SessionEvent, name: Name): string | null {
     case "studentRemoved":
     case "announcement":
       return partsText(typedParts(e, name));
+    case "announcementCleared":
+      return "The teacher took the announcement down.";
     case "studentMoved":
       return `A player moved to ${name(e.to)}.`;
     case "predictionsShown":

@@ -1,6 +1,7 @@
 // The flow of a class's game: bots decide when a round starts (and when a seat
 // is handed to them), answer offers just before the deadline, and the round is
 // resolved when the clock runs out, the teacher advances, or every team is ready.
+import { readyCount } from "./readiness.js";
 import { answerOffers, planRound } from "../bots/policies.js";
 import { contextFor, reduce } from "../rules/reduce.js";
 import type { Command, GameEvent } from "../rules/types.js";
@@ -71,11 +72,10 @@ export function nextRound(session: Session, at: number): SessionEvent[] {
 
 /** Every state played by a team with members has said it is ready (bots and empty seats always are). */
 export function everyoneReady(session: Session): boolean {
-  return session.game.states.every((s) => {
-    if (session.control[s.id] !== "team") return true;
-    if (members(session, s.id).length === 0) return true;
-    return session.game.drafts[s.id]?.ready === true;
-  });
+  const { ready, of } = readyCount(
+    session.game.states.map((s) => ({ control: session.control[s.id] ?? "empty", members: members(session, s.id).length, ready: session.game.drafts[s.id]?.ready === true })),
+  );
+  return ready === of;
 }
 
 export function endGame(session: Session): SessionEvent[] {

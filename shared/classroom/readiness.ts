@@ -1,30 +1,24 @@
-// How many of the teams that decide have said they are ready: the figure the
-// projector shows beside the clock. It counts the same seats as the rule that
-// ends a round early (everyoneReady in flow.ts): states played by a team with
-// members. Bot-played and empty seats are not deciding, so they are not counted.
+// Which states count as deciding this round, and how many of them are ready:
+// the one rule behind "the round ends as soon as every team is ready" (flow.ts)
+// and the console's "5 of 8 teams ready". A state counts when its team plays it
+// and the team has at least one student; states played by a bot or by nobody,
+// and team seats with no students, never count.
+import type { SeatControl } from "./types.js";
 
-/** What the count needs from a state: who plays it, how many students it has, and whether its draft is ready. */
-export interface SeatReadiness {
-  /** "team", "empty" or a bot policy. */
-  control: string;
+export interface SeatStatus {
+  control: SeatControl;
+  /** Students in its team. */
   members: number;
   ready: boolean;
 }
 
-export interface ReadyCount {
-  /** Deciding teams that are ready. */
-  ready: number;
-  /** Teams that decide this round: team-played states with at least one member. */
-  deciding: number;
-}
-
-/** Whether a state's team decides this round (a team seat with at least one member). */
-export function decides(seat: SeatReadiness): boolean {
+/** Does this state's team decide this round (and so count in the ready count)? */
+export function countsAsDeciding(seat: Pick<SeatStatus, "control" | "members">): boolean {
   return seat.control === "team" && seat.members > 0;
 }
 
-/** "X of Y teams ready", as numbers. Pure: works on the public synchronized state as on the model's. */
-export function readyCount(seats: readonly SeatReadiness[]): ReadyCount {
-  const deciding = seats.filter(decides);
-  return { ready: deciding.filter((s) => s.ready).length, deciding: deciding.length };
+/** How many deciding teams are ready, of how many. */
+export function readyCount(seats: readonly SeatStatus[]): { ready: number; of: number } {
+  const deciding = seats.filter(countsAsDeciding);
+  return { ready: deciding.filter((s) => s.ready).length, of: deciding.length };
 }

@@ -5,6 +5,7 @@
 // Time comes in with each entry (`at`), so replaying the log rebuilds the clock.
 import { contextFor, reduce } from "../rules/reduce.js";
 import { crisisSchema } from "../scenario/schema.js";
+import { currentAnnouncement } from "./announcements.js";
 import { canRead, chatRefusal, MAX_CHAT_LENGTH, parseChannel, privateChannel } from "./chat.js";
 import { botPlans, endDiplomacy, endGame, everyoneReady, isBot, nextRound, startGame } from "./flow.js";
 import { checkNickname, findStudentByNickname, nicknameInUse, nicknameSkeleton, studentOf } from "./students.js";
@@ -35,7 +36,7 @@ function copy(session: Session): Session {
   };
 }
 
-const teacherOnly = new Set(["kick", "move", "mute", "start", "pause", "resume", "extend", "advance", "end", "seat", "announce", "crisis", "showPredictions", "lock", "answerSeat"]);
+const teacherOnly = new Set(["kick", "move", "mute", "start", "pause", "resume", "extend", "advance", "end", "seat", "announce", "clearAnnouncement", "crisis", "showPredictions", "lock", "answerSeat"]);
 const systemOnly = new Set(["join", "deadline", "clockRestored", "requestSeat"]);
 /** What still works once the game has ended: talking, revealing, guessing, and coming back to see the results. */
 const afterTheEnd = new Set(["chat", "showPredictions", "guess", "requestSeat", "answerSeat", "kick", "lock"]);
@@ -216,7 +217,14 @@ export function reduceSession(prev: Session, entry: LogEntry, options: ReduceOpt
       const text = withoutBidiEmbeddings(command.text).trim();
       if (text.length === 0 || text.length > MAX_ANNOUNCEMENT) return refuse("chat", `An announcement needs 1 to ${MAX_ANNOUNCEMENT} characters.`);
       session.announcements.push({ at, round: session.game.round, text });
+      session.announcementCleared = false;
       events.push({ type: "announcement", text });
+      break;
+    }
+    case "clearAnnouncement": {
+      if (currentAnnouncement(session) === "") return refuse("stale", "There is no announcement to clear.");
+      session.announcementCleared = true;
+      events.push({ type: "announcementCleared" });
       break;
     }
     case "crisis": {

@@ -26,6 +26,7 @@ export function createSession(scenario: Scenario, settings: SessionSettings, cod
     control,
     chat: [],
     announcements: [],
+    announcementCleared: false,
     showPredictions: false,
     guesses: [],
     timeline: [],

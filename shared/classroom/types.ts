@@ -97,6 +97,8 @@ export interface Session {
   control: Record<string, SeatControl>;
   chat: ChatMessage[];
   announcements: { at: number; round: number; text: string }[];
+  /** The teacher took the latest announcement down (until the next one): see currentAnnouncement in announcements.ts. */
+  announcementCleared: boolean;
   showPredictions: boolean;
   /** Theory-challenge mode: each team's latest guess of another team's dealt theory. */
   guesses: Guess[];
@@ -123,6 +125,7 @@ export type SessionEvent =
   | { type: "extended"; seconds: number }
   | { type: "seatChanged"; state: string; control: SeatControl }
   | { type: "announcement"; text: string }
+  | { type: "announcementCleared" }
   | { type: "chat"; message: ChatMessage }
   | { type: "predictionsShown"; show: boolean }
   | { type: "guessed"; by: string; about: string }
@@ -164,6 +167,8 @@ export type SessionCommand =
   | { type: "end" }
   | { type: "seat"; state: string; control: SeatControl }
   | { type: "announce"; text: string }
+  /** Take the announcement down: pages stop showing it (it stays in the timeline). */
+  | { type: "clearAnnouncement" }
   /** A crisis of the scenario, by id, or one the teacher typed live (its id is "live-<seq>"). */
   | { type: "crisis"; crisisId: string }
   | { type: "crisis"; title: string; text: string }

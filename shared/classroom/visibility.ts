@@ -125,6 +125,7 @@ export function audienceOf(event: SessionEvent): Audience {
     case "extended":
     case "seatChanged":
     case "announcement":
+    case "announcementCleared":
     case "predictionsShown":
     case "clockRestored":
       return { kind: "public" };

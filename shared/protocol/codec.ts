@@ -3,7 +3,8 @@
 // (client/src/common/synced.ts) decodes each update once. Pages never split
 // these strings themselves.
 import type { ScoreLine } from "../rules/types.js";
-import type { Theory } from "../theory/world.js";
+import type { DraftFit } from "../rules/draft-status.js";
+import { THEORIES, type Theory } from "../theory/world.js";
 import type { Finale } from "../report/finale.js";
 
 /** A pair of state ids, sorted: "ATL|BOR". */
@@ -65,3 +66,18 @@ export const decodeTeamRounds = (text: string): TeamRound[] => decodeJson<TeamRo
 export const decodeGuesses = (text: string): Record<string, Theory> => decodeJson<Record<string, Theory>>(text, {});
 /** The end-of-game podium and theory fit (shared/report/finale.ts); "" (before the end) decodes to null. */
 export const decodeFinale = (text: string): Finale | null => (text ? decodeJson<Finale | null>(text, null) : null);
+
+/**
+ * Whether a team's drafted alignment fits each theory (shared/rules/draft-status.ts), in the order of
+ * THEORIES: "yes,no,-" ("-": the theory predicts nothing for it); "" when there is no prediction.
+ */
+export function encodeFit(fit: DraftFit | null): string {
+  if (!fit) return "";
+  return THEORIES.map((t) => (fit[t] === null ? "-" : fit[t] ? "yes" : "no")).join(",");
+}
+export function decodeFit(text: string): DraftFit | null {
+  if (text === "") return null;
+  const parts = text.split(",");
+  const one = (i: number): boolean | null => (parts[i] === "yes" ? true : parts[i] === "no" ? false : null);
+  return { "balance-of-power": one(0), "balance-of-threat": one(1), bandwagon: one(2) };
+}

@@ -33,6 +33,7 @@ const COMMANDS: Table = {
   mute: (p) => ({ type: "mute", studentId: p.studentId, muted: p.muted }),
   seat: (p) => ({ type: "seat", state: p.state, control: p.control }),
   announce: (p) => ({ type: "announce", text: p.text }),
+  clearAnnouncement: () => ({ type: "clearAnnouncement" }),
   predictions: (p) => ({ type: "showPredictions", show: p.show }),
   crisis: (p) => ("crisisId" in p ? { type: "crisis", crisisId: p.crisisId } : { type: "crisis", title: p.title, text: p.text }),
 };

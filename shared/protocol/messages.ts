@@ -57,6 +57,8 @@ export const teacherMessages = {
   mute: z.strictObject({ ref, studentId, muted: z.boolean() }),
   seat: z.strictObject({ ref, state: id, control: z.enum(CONTROL_VALUES) }),
   announce: z.strictObject({ ref, text: z.string().min(1).max(500) }),
+  /** Take the announcement down (refused with "stale" when none is shown). */
+  clearAnnouncement: z.strictObject({ ref }),
   crisis: z.union([
     z.strictObject({ ref, crisisId: z.string().min(1).max(40) }),
     z.strictObject({ ref, title: z.string().min(1).max(80), text: z.string().min(1).max(1000) }),

@@ -169,12 +169,14 @@ export function applyStateCommand(game: GameState, command: StateCommand): Resul
         return refuse("bad-budget", "The budget must be whole percentages (0 to 100) for economy, defence and offence that add up to 100.");
       }
       draft.budget = { economy: command.economy, defense: command.defense, offense: command.offense };
+      draft.budgetSaved = true;
       return { events: [{ type: "draftChanged", by }] };
     }
     case "action": {
       const bad = checkAction(game, by, command.action);
       if (bad) return bad;
       draft.action = command.action.kind === "none" ? { kind: "none" } : { kind: command.action.kind, target: command.action.target };
+      draft.actionChosen = true;
       return { events: [{ type: "draftChanged", by }] };
     }
     case "ready": {

@@ -23,6 +23,10 @@ export interface Draft {
   /** Allies this state will leave at resolution. */
   leaving: string[];
   ready: boolean;
+  /** The team saved a budget this round (the split carried over from the last round does not count). See draft-status.ts. */
+  budgetSaved?: boolean;
+  /** The team chose this round's action, "none" included. See draft-status.ts. */
+  actionChosen?: boolean;
 }
 
 export interface Offer {

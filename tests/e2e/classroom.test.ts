@@ -96,9 +96,9 @@ async function setBudget(page: Page, values: [number, number, number]): Promise<
   await page.getByRole("button", { name: "Save budget" }).click();
 }
 
-/** The teacher console's theory-panel row of a state (its draft: "economy/defence/offence"). */
+/** The teacher console's grid row of a state (its draft: "economy/defence/offence", whether it is ready). */
 const draftRow = (stateName: string) =>
-  teacher.page.locator("section[aria-labelledby=theory-title] tbody tr").filter({ has: teacher.page.locator("th", { hasText: new RegExp(`^${stateName}`) }) });
+  teacher.page.locator("table.team-grid tr.team-row").filter({ has: teacher.page.locator("th", { hasText: new RegExp(`^${stateName}`) }) });
 
 /** The student's row for another state on the Alliances tab. */
 const allianceRow = (page: Page, stateName: string) =>
@@ -333,7 +333,7 @@ describe("a class in Chromium", () => {
       await tab(ann.page, "Decide").click();
       await ann.page.locator("#ready").click();
       await waitText(ann.page.locator("#ready"), /^Not ready after all$/);
-      await waitText(teacher.page.locator(".teams .card h3", { hasText: "Atlantia" }), /ready/);
+      await waitText(draftRow("Atlantia"), /✓ ready/);
       await tab(ben.page, "Decide").click();
       await ben.page.locator("#ready").click();
 
@@ -353,7 +353,7 @@ describe("a class in Chromium", () => {
       await tab(ben.page, "Results").click();
       await waitText(ben.page.locator("#panel-results"), /Alliance formed: Atlantia and Borealis\./, 20_000);
       await waitText(ben.page.locator("#panel-results"), /Your score/);
-      await teacher.page.getByRole("button", { name: "Start the next round" }).waitFor();
+      await teacher.page.getByRole("button", { name: "Start round 2" }).waitFor();
 
       await projector.page.waitForTimeout(1000); // let the round's animation play out
       await projector.screenshot("projector-round1-review");
@@ -373,7 +373,7 @@ describe("a class in Chromium", () => {
     "round 2: a closed tab comes back from the home page, chat works, the teacher ends the round and finishes",
     async () => {
       step("round 2");
-      await teacher.page.getByRole("button", { name: "Start the next round" }).click();
+      await teacher.page.getByRole("button", { name: "Start round 2" }).click();
       for (const u of [teacher, ann, ben]) await waitText(roundPill(u.page), /^Round 2 of 2 · diplomacy$/);
 
       // Ann closes her tab and comes back from the home page's "Back to your game" link.
@@ -398,6 +398,8 @@ describe("a class in Chromium", () => {
       await ben.runAxe("student in a round, Chat tab (desktop)");
 
       await teacher.page.getByRole("button", { name: "End the round now" }).click();
+      // Ending a round early asks first, and says what it does.
+      await teacher.page.getByRole("dialog", { name: "End the round now?" }).getByRole("button", { name: "End the round now" }).click();
       for (const u of [teacher, ann, ben]) await waitText(roundPill(u.page), /^Round 2 of 2 · review$/);
       await teacher.page.getByRole("button", { name: "Finish the game" }).click();
       for (const u of [teacher, ann, ben]) await waitText(roundPill(u.page), /game over|ended/);

@@ -37,6 +37,7 @@ const EXAMPLES: { [K in ClientMessage]: Payload<K> } = {
   mute: { studentId: "s-ann", muted: true },
   seat: { state: B, control: "team" },
   announce: { text: "Two minutes left" },
+  clearAnnouncement: {},
   predictions: { show: true },
   crisis: { title: "Oil shock", text: "Prices double." },
   lock: { locked: true },
@@ -48,7 +49,7 @@ const COMMAND_TYPE: Record<ClientMessage, SessionCommand["type"]> = {
   offer: "play", accept: "play", decline: "play", withdraw: "play", leave: "play", stay: "play",
   budget: "play", action: "play", ready: "play", guess: "guess", chat: "chat",
   start: "start", pause: "pause", resume: "resume", advance: "advance", end: "end", extend: "extend",
-  kick: "kick", move: "move", mute: "mute", seat: "seat", announce: "announce",
+  kick: "kick", move: "move", mute: "mute", seat: "seat", announce: "announce", clearAnnouncement: "clearAnnouncement",
   predictions: "showPredictions", crisis: "crisis", lock: "lock", answerSeat: "answerSeat",
 };
 

@@ -43,8 +43,8 @@ describe("readyCount", () => {
       { control: "team", members: 0, ready: false },
       { control: "balance-of-threat", members: 0, ready: true },
       { control: "empty", members: 0, ready: false },
-    ])).toEqual({ ready: 1, deciding: 2 });
-    expect(readyCount([])).toEqual({ ready: 0, deciding: 0 });
+    ])).toEqual({ ready: 1, of: 2 });
+    expect(readyCount([])).toEqual({ ready: 0, of: 0 });
   });
 
   it("agrees with the rule that ends the round: all deciding teams ready exactly when everyoneReady", () => {
@@ -52,10 +52,10 @@ describe("readyCount", () => {
     for (const n of ["ann", "ben"]) g.run(SYSTEM, { type: "join", studentId: `s-${n}`, nickname: n, keyHash: `h-${n}` });
     g.run(TEACHER, { type: "start" });
     // Three team seats, two with members: the third is not counted.
-    expect(readyCount(seats(g.s))).toEqual({ ready: 0, deciding: 2 });
+    expect(readyCount(seats(g.s))).toEqual({ ready: 0, of: 2 });
     expect(everyoneReady(g.s)).toBe(false);
     g.run({ kind: "student", studentId: "s-ann" }, { type: "play", move: { type: "ready", ready: true } });
-    expect(readyCount(seats(g.s))).toEqual({ ready: 1, deciding: 2 });
+    expect(readyCount(seats(g.s))).toEqual({ ready: 1, of: 2 });
     expect(everyoneReady(g.s)).toBe(false);
   });
 });

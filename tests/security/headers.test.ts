@@ -160,6 +160,7 @@ describe("headers", () => {
       await expect.poll(() => student.page.locator("header.topbar .pill").first().textContent()).toBe("Round 1 of 1 · diplomacy");
       await student.page.locator(".map[data-map-ready=true] canvas").waitFor({ state: "attached" });
       await page.getByRole("button", { name: "End the round now" }).click();
+      await page.getByRole("dialog", { name: "End the round now?" }).getByRole("button", { name: "End the round now" }).click();
       await page.getByRole("button", { name: "Finish the game" }).click();
       await student.page.getByRole("tab", { name: "Results", exact: true }).click();
       await expect.poll(() => student.page.locator("#panel-results .reflection").count(), { timeout: 20_000 }).toBe(1);

@@ -5,7 +5,8 @@
 // Colyseus schema directly.
 import type { ClassroomSchema } from "../../../server/rooms/schema.js";
 import type { Phase, SeatControl } from "../../../shared/classroom/types.js";
-import { decodeFinale, decodeGuesses, decodeMatches, decodeOffer, decodePair, decodeScores, decodeTeamRounds, type OfferEnd, type TeamRound } from "../../../shared/protocol/codec.js";
+import { decodeFinale, decodeFit, decodeGuesses, decodeMatches, decodeOffer, decodePair, decodeScores, decodeTeamRounds, type OfferEnd, type TeamRound } from "../../../shared/protocol/codec.js";
+import type { DraftFit } from "../../../shared/rules/draft-status.js";
 import type { Action, Budget, ScoreLine } from "../../../shared/rules/types.js";
 import type { DeedKind } from "../../../shared/scenario/schema.js";
 import { threatTo, type ThreatComponents } from "../../../shared/theory/threat.js";
@@ -50,6 +51,9 @@ export interface SyncedTeam {
   state: string;
   budget: Budget;
   action: Action;
+  /** This round: a budget saved, an action chosen ("none" included); isDraftComplete in shared/rules/draft-status.ts. */
+  budgetSaved: boolean;
+  actionChosen: boolean;
   leaving: string[];
   offersOut: OfferEnd[];
   offersIn: OfferEnd[];
@@ -68,6 +72,8 @@ export interface SyncedTheory {
   bandwagon: string;
   topThreat: string;
   divergent: boolean;
+  /** During diplomacy: whether the team's draft so far fits each theory (null: no prediction). */
+  draftFit: DraftFit | null;
   /** The last resolved round's classification, or null before any. */
   last: { alone: boolean; matches: Theory[] } | null;
 }
@@ -146,6 +152,8 @@ export function decode(s: ReceivedSchema): Synced {
       state: t.state,
       budget: { economy: t.economy, defense: t.defense, offense: t.offense },
       action: t.actionKind === "threaten" || t.actionKind === "attack" ? { kind: t.actionKind, target: t.actionTarget } : { kind: "none" },
+      budgetSaved: t.budgetSaved,
+      actionChosen: t.actionChosen,
       leaving: [...t.leaving],
       offersOut: [...t.offersOut].map(decodeOffer),
       offersIn: [...t.offersIn].map(decodeOffer),
@@ -164,6 +172,7 @@ export function decode(s: ReceivedSchema): Synced {
       bandwagon: v.bandwagon,
       topThreat: v.topThreat,
       divergent: v.divergent,
+      draftFit: decodeFit(v.draftFit),
       last: decodeMatches(v.lastMatches),
     }),
   );

@@ -87,11 +87,11 @@ function renderHeader(state: Synced) {
   phaseEl.className = `stage-phase${state.paused ? " paused" : ""}`;
   const count = readyCount(state.states);
   readyBox.hidden = state.phase !== "diplomacy";
-  readyText.textContent = count.deciding === 0 ? "No team has players yet" : `${count.ready} of ${count.deciding} ${count.deciding === 1 ? "team" : "teams"} ready`;
-  readyBar.setAttribute("aria-valuemax", String(count.deciding));
+  readyText.textContent = count.of === 0 ? "No team has players yet" : `${count.ready} of ${count.of} ${count.of === 1 ? "team" : "teams"} ready`;
+  readyBar.setAttribute("aria-valuemax", String(count.of));
   readyBar.setAttribute("aria-valuenow", String(count.ready));
   readyBar.setAttribute("aria-valuetext", readyText.textContent);
-  readyFill.style.width = `${count.deciding === 0 ? 0 : Math.round((100 * count.ready) / count.deciding)}%`;
+  readyFill.style.width = `${count.of === 0 ? 0 : Math.round((100 * count.ready) / count.of)}%`;
 }
 
 /** The alliances in force and what happened, newest first; trimmed to fit. */

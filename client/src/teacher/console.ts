@@ -1,9 +1,11 @@
-// The console of a running game: join box, controls, map, teams, the theory
-// panel, every chat and the events; it joins with the teacher key this
-// browser holds, so a reload lands back in the same game.
+// The console of a running game, as a monitor: a bar with the clock, the ready
+// count and the next step; the grid of teams (who is online, ready, whose draft
+// is complete, how each draft fits the theories); then the controls, the join
+// box, every chat and the events, the map, the students, the downloads. It
+// joins with the teacher key this browser holds, so a reload lands back in the
+// same game.
 import { eventParts, type TextPart } from "../../../shared/classroom/event-text.js";
 import type { CrisisEntry, SeatRequestEntry } from "../../../shared/protocol/server-messages.js";
-import { actOn } from "../common/act.js";
 import { teacherKey } from "../common/api.js";
 import { asJoinError, GameConnection, type ServerEnvelope } from "../common/connection.js";
 import { announce, append, fill, h, sentence } from "../common/dom.js";
@@ -16,7 +18,11 @@ import type { ConsoleContext } from "./context.js";
 import { mountControls } from "./controls.js";
 import { renderJoinBox } from "./join-box.js";
 import { renderTeams } from "./teams.js";
-import { renderTheoryPanel } from "./theory-panel.js";
+import { renderExports } from "./exports.js";
+import { mountNextAction } from "./next-action.js";
+import { consoleAct } from "./refusal-text.js";
+import { renderTeamGrid } from "./team-grid.js";
+import "./monitor.css";
 
 export async function runConsole(app: HTMLElement, code: string): Promise<void> {
   const key = teacherKey();
@@ -33,23 +39,38 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
   const roundInfo = h("span", { class: "pill" });
   const clockEl = h("span", { class: "clock", role: "timer" });
   const statusEl = h("span", { class: "status", role: "status" });
+  const readyEl = h("span", { class: "ready-count", "aria-live": "polite" });
+  const nextSlot = h("span", { class: "next-slot" });
+  const gridBox = h("section", { class: "card wide", "aria-labelledby": "grid-title" });
+  const exportsBox = h("section", { class: "card", "aria-labelledby": "exports-title" });
   const joinBox = h("section", { class: "card", "aria-labelledby": "join-title" });
   const controlsBox = h("section", { class: "card", "aria-labelledby": "controls-title" });
   const mapEl = h("div", { class: "map" });
   const teamsBox = h("section", { class: "card wide", "aria-labelledby": "teams-title" });
-  const theoryBox = h("section", { class: "card wide", "aria-labelledby": "theory-title" });
   const chatBox = h("section", { class: "card", "aria-labelledby": "chat-title" }, h("h2", { id: "chat-title" }, "Every chat"));
   const eventsBox = h("section", { class: "card", "aria-labelledby": "events-title" });
-  const main = h("main", { class: "console" }, joinBox, controlsBox, h("section", { class: "card wide", "aria-label": "Map" }, mapEl), teamsBox, theoryBox, chatBox, eventsBox);
+  const main = h("main", { class: "console" }, gridBox, controlsBox, joinBox, chatBox, eventsBox, h("section", { class: "card wide", "aria-label": "Map" }, mapEl), teamsBox, exportsBox);
   append(
     app,
-    h("header", { class: "topbar" }, h("h1", {}, `Entente · console · ${code}`), roundInfo, clockEl, statusEl, h("a", { class: "button secondary small", href: `/projector.html?code=${code}`, target: "_blank" }, "Projector view")),
+    h(
+      "header",
+      { class: "topbar console-bar" },
+      h("h1", {}, `Entente · console · ${code}`),
+      roundInfo,
+      clockEl,
+      readyEl,
+      nextSlot,
+      statusEl,
+      h("a", { class: "button secondary small", href: `/projector.html?code=${code}`, target: "_blank" }, "Projector view"),
+    ),
     main,
   );
 
   /** The game is over and its room is gone (e.g. after a server restart): nothing is left to run, the debrief stays. */
   function showGameOver() {
     roundInfo.textContent = "Game over";
+    readyEl.textContent = "";
+    fill(nextSlot);
     fill(
       main,
       h(
@@ -59,14 +80,17 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
         h("p", {}, "Its room has closed. The debrief report and the exports are kept with your teacher key."),
         h("p", {}, h("a", { class: "button", href: `/report.html?code=${code}` }, "Debrief report"), " ", h("a", { class: "button secondary", href: "/teacher.html" }, "Console home")),
       ),
+      exportsBox,
     );
   }
 
   const live = follow(conn, { status: statusEl, clock: clockEl }, render, (status) => {
     if (status === "ended") showGameOver();
   });
-  const ctx: ConsoleContext = { code, conn, synced: live.synced, crises: () => crises, seatRequests: () => seatRequests, selected: new Set(), act: actOn(conn) };
+  const ctx: ConsoleContext = { code, conn, synced: live.synced, crises: () => crises, seatRequests: () => seatRequests, selected: new Set(), act: consoleAct(conn) };
   const controls = mountControls(controlsBox, ctx);
+  const next = mountNextAction(readyEl, nextSlot, ctx);
+  renderExports(exportsBox, code);
   const chat = mountChat(chatBox, conn, () => ({ synced: live.synced(), own: null, teacher: true }));
 
   const roundLine = (s: Synced) => (s.phase === "lobby" ? "Lobby" : `Round ${s.round} of ${s.rounds} · ${s.paused ? "paused" : s.phase}`);
@@ -81,9 +105,10 @@ export async function runConsole(app: HTMLElement, code: string): Promise<void> 
 
   function render(s: Synced) {
     roundInfo.textContent = roundLine(s);
+    next.render(s);
+    renderTeamGrid(gridBox, s);
     renderJoinBox(joinBox, ctx, s);
     renderMap(s);
-    renderTheoryPanel(theoryBox, s);
     // Do not rebuild forms while the teacher is typing in them.
     const typing = document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLSelectElement;
     if (typing) return;

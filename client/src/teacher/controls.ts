@@ -1,10 +1,12 @@
-// "Run the class": start, pause and resume, add a minute, end the round, next
-// round, end the game, show predictions, the debrief and exports, and the
-// announcement and crisis forms.
-import { fill, h, isolated, toast } from "../common/dom.js";
+// "Run the class": pause and resume, add a minute, show predictions, the
+// debrief so far, the announcement (send, and take down) and the crisis forms.
+// The next step (start, end the round, next round) is the bar's primary button
+// (next-action.ts); ending the game sits apart at the bottom, behind a confirm
+// step that says what it does.
+import { fill, h, isolated, toast, userText } from "../common/dom.js";
 import type { Synced } from "../common/synced.js";
+import { confirmStep } from "./confirm.js";
 import type { ConsoleContext } from "./context.js";
-import { downloadExport } from "./setup.js";
 
 export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s: Synced): void } {
   const announceInput = h("input", { id: "announce-text", maxlength: 500 });
@@ -33,20 +35,23 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
     }
   }
 
+  async function endGame(s: Synced): Promise<void> {
+    const rest = s.phase === "lobby" ? "before it has started" : `in round ${s.round} of ${s.rounds}`;
+    const ok = await confirmStep({
+      title: "End the game for everyone?",
+      consequence: `The game ends now, ${rest}: no more rounds are played, students can no longer decide anything, and everyone sees the end screens. This cannot be undone. The debrief and the downloads stay available.`,
+      confirmLabel: "End the game",
+    });
+    if (ok) await ctx.act("end", {});
+  }
+
   function render(s: Synced) {
     const { act, code } = ctx;
     const phase = s.phase;
     const buttons: HTMLElement[] = [];
-    if (phase === "lobby") buttons.push(button("Start the game", () => act("start", {})));
     if (phase === "diplomacy") {
-      buttons.push(
-        s.paused ? button("Resume", () => act("resume", {})) : button("Pause", () => act("pause", {})),
-        button("+1 minute", () => act("extend", { seconds: 60 }), "secondary"),
-        button("End the round now", () => act("advance", {}), "secondary"),
-      );
+      buttons.push(s.paused ? button("Resume", () => act("resume", {})) : button("Pause", () => act("pause", {})), button("+1 minute", () => act("extend", { seconds: 60 }), "secondary"));
     }
-    if (phase === "review") buttons.push(button(s.round >= s.rounds ? "Finish the game" : "Start the next round", () => act("advance", {})));
-    if (phase !== "ended") buttons.push(button("End the game", () => confirm("End the game for everyone now?") && act("end", {}), "danger"));
     buttons.push(
       h(
         "button",
@@ -55,9 +60,6 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
       ),
     );
     buttons.push(h("a", { class: "button secondary", href: `/report.html?code=${code}`, target: "_blank" }, phase === "ended" ? "Debrief report" : "Debrief so far"));
-    if (phase === "ended") {
-      for (const file of ["rounds.csv", "events.csv", "log.json"]) buttons.push(button(`Download ${file}`, () => downloadExport(code, file), "secondary"));
-    }
     const crises = ctx.crises();
     const chosen = crisisSelect.value;
     fill(crisisSelect, ...crises.map((c) => h("option", { value: c.id }, `${isolated(c.title)}${c.round ? ` (scheduled round ${c.round})` : ""}${c.fired ? " – already out" : ""}`)));
@@ -70,6 +72,16 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
       !running
         ? h("p", {}, "The game is over. Its report stays available with your teacher key.")
         : h(
+            "div",
+            { class: "announcement-now", role: "group", "aria-labelledby": "announcement-now-title" },
+            h("h3", { id: "announcement-now-title" }, "Announcement on every screen"),
+            s.announcement
+              ? h("p", { class: "row" }, h("span", { class: "shown" }, userText(s.announcement)), button("Clear the announcement", () => act("clearAnnouncement", {}), "secondary small"))
+              : h("p", { class: "muted" }, "None shown."),
+          ),
+      !running
+        ? null
+        : h(
             "form",
             {
               class: "row",
@@ -78,7 +90,7 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
                 void sendAnnouncement();
               },
             },
-            h("label", { for: "announce-text" }, "Announcement"),
+            h("label", { for: "announce-text" }, "New announcement"),
             announceInput,
             h("button", { type: "submit", class: "secondary" }, "Announce"),
           ),
@@ -113,6 +125,15 @@ export function mountControls(box: HTMLElement, ctx: ConsoleContext): { render(s
             h("label", { for: "crisis-text" }, "text"),
             crisisText,
             h("button", { type: "submit", class: "secondary" }, "Inject"),
+          ),
+      !running
+        ? null
+        : h(
+            "div",
+            { class: "end-zone", role: "group", "aria-labelledby": "end-zone-title" },
+            h("h3", { id: "end-zone-title" }, "End the game early"),
+            h("p", { class: "muted" }, "Stops the game for everyone before its last round. You will be asked to confirm."),
+            button("End the game…", () => endGame(s), "danger"),
           ),
     );
   }

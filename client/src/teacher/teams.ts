@@ -1,5 +1,5 @@
-// "Teams": each state with who plays it (team, a bot of a theory, nobody), its
-// readiness, and its students (online or away, muted) with move, mute and
+// "Students": each state with who plays it (team, a bot of a theory, nobody)
+// and its students (online or away, muted) with move, mute and
 // remove; students can be ticked to remove several at once (a class flooded
 // with made-up players).
 import { CONTROL_VALUES } from "../../../shared/protocol/messages.js";
@@ -45,7 +45,7 @@ export function renderTeams(box: HTMLElement, ctx: ConsoleContext, s: Synced): v
     return h(
       "div",
       { class: "card" },
-      h("h3", {}, x.name, " ", s.phase === "diplomacy" ? h("span", { class: `pill ${x.ready ? "ok" : "warn"}` }, x.ready ? "ready" : "deciding") : null),
+      h("h3", {}, x.name),
       h("div", {}, control),
       members.length === 0
         ? h("p", { class: "muted" }, "No students.")
@@ -81,7 +81,7 @@ export function renderTeams(box: HTMLElement, ctx: ConsoleContext, s: Synced): v
   });
   fill(
     box,
-    h("h2", { id: "teams-title" }, "Teams"),
+    h("h2", { id: "teams-title" }, "Students: move, mute, remove, and who plays each state"),
     s.students.length > 0 ? h("p", { class: "row" }, removeSelected, h("span", { class: "muted" }, "Tick students to remove several at once.")) : null,
     h("div", { class: "teams" }, ...cards),
   );

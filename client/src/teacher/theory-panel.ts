@@ -1,46 +1,41 @@
-// The theory panel: what each theory predicts for each state this round, next
-// to what its team has drafted, whether the theories disagree, and what the
-// last round's alignment matched.
-import { fill, h } from "../common/dom.js";
+// What the theories say about one state this round, in words: the reasons
+// behind the grid's ticks (team-grid.ts), shown when the teacher opens a
+// team's "Why" row. Also its whole draft, whether the two balancing theories
+// disagree, the last round's classification and, in the theory challenge, the
+// theory it was secretly dealt.
+import { THEORIES } from "../../../shared/theory/world.js";
+import { h } from "../common/dom.js";
 import { THEORY_LABEL } from "../common/format.js";
 import { nameOf, type Synced } from "../common/synced.js";
 
-export function renderTheoryPanel(box: HTMLElement, s: Synced): void {
-  const rows = s.states.map((x) => {
-    const t = s.teams.get(x.id);
-    const p = s.theory.get(x.id);
-    const action = t && t.action.kind !== "none" ? `; ${t.action.kind} ${nameOf(s, t.action.target)}` : "";
-    const draft = t ? `${t.budget.economy}/${t.budget.defense}/${t.budget.offense}${action}` : "";
-    const offers = t ? t.offersOut.map((o) => `→ ${nameOf(s, o.state)}${o.accepted ? " ✓" : ""}`).join(", ") : "";
-    const last = p?.last ? (p.last.alone ? "alone" : p.last.matches.join(",") || "none") : "";
-    return h(
-      "tr",
-      {},
-      h("th", { scope: "row" }, x.name, t?.role ? h("div", { class: "muted" }, `secret: ${THEORY_LABEL[t.role]}`) : null),
-      h("td", {}, draft, offers ? h("div", {}, offers) : null),
-      h("td", {}, p?.balanceOfPower ?? ""),
-      h("td", {}, p?.balanceOfThreat ?? ""),
-      h("td", {}, p?.bandwagon ?? ""),
-      h("td", {}, p?.divergent ? "yes" : ""),
-      h("td", {}, last),
-    );
-  });
-  fill(
-    box,
-    h("h2", { id: "theory-title" }, "Theory panel: what each theory predicts this round, and what each team has drafted"),
-    h(
-      "div",
-      { class: "table-scroll" },
-      h(
-        "table",
-        {},
-        h(
-          "thead",
-          {},
-          h("tr", {}, h("th", {}, "State"), h("th", {}, "Draft (economy/defence/offence %; action; offers)"), h("th", {}, "Balance of power"), h("th", {}, "Balance of threat"), h("th", {}, "Bandwagoning"), h("th", {}, "Disagree"), h("th", {}, "Last round matched")),
-        ),
-        h("tbody", {}, ...rows),
-      ),
-    ),
+/** A team's draft in one line: "budget 50/30/20 (economy/defence/offence %) · threaten Borealis · offers to Caspia". */
+export function draftLine(s: Synced, state: string): string {
+  const t = s.teams.get(state);
+  if (!t) return "";
+  const parts = [`${t.budget.economy}/${t.budget.defense}/${t.budget.offense}`];
+  if (t.action.kind !== "none") parts.push(`${t.action.kind} ${nameOf(s, t.action.target)}`);
+  else if (t.actionChosen) parts.push("no action");
+  if (t.offersOut.length > 0) parts.push(`offers to ${t.offersOut.map((o) => `${nameOf(s, o.state)}${o.accepted ? " (accepted)" : ""}`).join(", ")}`);
+  const accepted = t.offersIn.filter((o) => o.accepted);
+  if (accepted.length > 0) parts.push(`accepted ${accepted.map((o) => nameOf(s, o.state)).join(", ")}`);
+  if (t.leaving.length > 0) parts.push(`leaves ${t.leaving.map((id) => nameOf(s, id)).join(", ")}`);
+  return parts.join(" · ");
+}
+
+/** The reasons for one state: every theory's prediction as a sentence, and what its draft and last round were. */
+export function theoryDetails(s: Synced, state: string): HTMLElement {
+  const t = s.teams.get(state);
+  const p = s.theory.get(state);
+  const sentence = { "balance-of-power": p?.balanceOfPower, "balance-of-threat": p?.balanceOfThreat, bandwagon: p?.bandwagon } as const;
+  const last = p?.last ? (p.last.alone ? "stood alone" : p.last.matches.map((m) => THEORY_LABEL[m]).join(", ") || "matched no theory") : null;
+  const pending = t ? t.offersIn.filter((o) => !o.accepted).map((o) => nameOf(s, o.state)) : [];
+  return h(
+    "div",
+    { class: "why-body" },
+    t ? h("p", {}, h("strong", {}, "Draft: "), `budget ${draftLine(s, state)} (economy/defence/offence %).`, pending.length > 0 ? ` Open offers from ${pending.join(", ")}.` : "") : null,
+    h("dl", {}, ...THEORIES.flatMap((theory) => [h("dt", {}, THEORY_LABEL[theory]), h("dd", {}, sentence[theory] || "No prediction yet.")])),
+    p?.divergent ? h("p", {}, "The two balancing theories point at different adversaries this round.") : null,
+    last ? h("p", {}, `Last round it ${last === "stood alone" ? "stood alone" : `matched: ${last}`}.`) : null,
+    t?.role ? h("p", { class: "muted" }, `Secret theory (challenge): ${THEORY_LABEL[t.role]}.`) : null,
   );
 }
