@@ -143,8 +143,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (figures.length > 0) console.log(`guided round, figures:\n  ${figures.join("\n  ")}`);
   for (const u of users) await u.close();
-  await browser?.close();
-  await served?.stop();
+  await browser.close();
+  await served.stop();
 }, 30_000);
 
 const STEP = 90_000;
@@ -372,7 +372,7 @@ describe("the student's turn as one guided round", () => {
       const draft = await draftOf("ATL");
       expect(draft.ready).toBe(true);
       expect(draft.budget).toEqual({ economy: 25, defense: 65, offense: 10 });
-      await waitText(page, "#ready-meaning", /^Your team said it has decided\. Press again to keep deciding\.$/);
+      await waitText(page, "#ready-meaning", /^Your team said it is done\. Press again to keep deciding\.$/);
       await waitText(page, ".bottom-bar .deciding", /^1 team still deciding$/);
       await goToStep(ann, 3, true);
       await checkScreen(ann, "phone-step3-action");

@@ -87,10 +87,10 @@ export function mountBottomBar(ctx: StudentContext, flushAll: () => Promise<stri
       (locked
         ? s.paused && s.phase === "diplomacy"
           ? "Paused by the teacher."
-          : "Opens when the round runs."
+          : "You can press it once the round runs."
         : isReady
-          ? "Your team said it has decided. Press again to keep deciding."
-          : "Press when your team has decided: the round ends early once every team is ready.");
+          ? "Your team said it is done. Press again to keep deciding."
+          : "Press when your team is done: the round ends early once all teams are.");
     if (meaning.textContent !== text) meaning.textContent = text;
   }
   return { element, clock, render };

@@ -188,7 +188,9 @@ export function mountDecide(ctx: StudentContext): DecideSteps {
       return;
     }
     const members = membersOf(s, id).flatMap((m, i) => [i > 0 ? ", " : "", userText(m.nickname), m.connected ? "" : " (away)"]);
-    fill(teamLine, `You play ${nameInTextOf(s, id)} with: `, ...members, ". Any of you can change the team's decisions; all of you see them.");
+    // In the lobby the notice above says it already.
+    teamLine.hidden = s.phase === "lobby";
+    fill(teamLine, `You play ${nameInTextOf(s, id)} with: `, ...members, ". Any of you can change the team's choices; all of you see them.");
     if (s.round !== round) {
       round = s.round;
       budget.reset();
