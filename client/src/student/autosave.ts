@@ -116,6 +116,11 @@ export class FieldSaver<V> {
     this.show("idle", "");
   }
 
+  /** The inputs now show the team's saved value (a teammate's change arrived): an old refusal no longer applies. */
+  showsSaved(): void {
+    if (this.state === "refused" || this.state === "problem") this.show("idle", "");
+  }
+
   /** The inputs changed: keep the change, and send it after `delayMs` (0: at once) unless it is incomplete. */
   changed(delayMs = TYPING_DELAY_MS): void {
     const saved = this.o.saved();

@@ -205,11 +205,13 @@ export function mountDecide(ctx: StudentContext): DecideSteps {
       if (savedBudget !== shownBudget && !budget.dirty()) {
         shownBudget = savedBudget;
         applyBudget(savedBudget);
+        budget.showsSaved();
       }
       const savedChoice = encodeChoice(choiceOf(t.action));
       if (savedChoice !== shownChoice && !action.dirty()) {
         shownChoice = savedChoice;
         applyChoice(savedChoice);
+        action.showsSaved();
       }
     }
     showTotal();
