@@ -398,6 +398,20 @@ describe("the student's turn as one guided round", () => {
     STEP,
   );
 
+  it(
+    "the other tabs on the phone keep the tap targets: 44 px high, 8 px apart",
+    async () => {
+      for (const name of ["Intel", "Chat", "Results"]) {
+        await ann.page.getByRole("tab", { name, exact: true }).tap();
+        await ann.page.waitForTimeout(150);
+        const taps = await tapTargetProblems(ann.page);
+        expect(taps.problems, `${name} tab (phone)`).toEqual([]);
+        await ann.screenshot(`guided-phone-tab-${name.toLowerCase()}`);
+      }
+    },
+    STEP,
+  );
+
   it("no page logged an error", () => {
     const problems = users.flatMap((u) => u.problems);
     expect(problems).toEqual([]);
