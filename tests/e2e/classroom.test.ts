@@ -80,10 +80,23 @@ async function statePoint(page: Page, id: string): Promise<{ x: number; y: numbe
 
 const tab = (page: Page, name: string) => page.getByRole("tab", { name, exact: true });
 
-/** Types a budget into the three fields and saves it. */
+/** Opens step n (1 alliances, 2 budget, 3 action, 4 ready) of the student's turn with its Back / Next buttons. */
+async function goStep(page: Page, n: number): Promise<void> {
+  await tab(page, "Your turn").click();
+  for (let guard = 0; guard < 6; guard++) {
+    const title = await textOf(page.locator(".step:not([hidden]) .step-title"));
+    const current = Number(/^Step (\d)/.exec(title)?.[1] ?? 0);
+    if (current === n) return;
+    await page.locator(current < n ? "#step-next" : "#step-back").click();
+    await expect.poll(() => textOf(page.locator(".step:not([hidden]) .step-title"))).not.toBe(title);
+  }
+  throw new Error(`step ${n} not reached`);
+}
+
+/** Types a budget into the three fields; it saves itself (the status says "Saved"). */
 async function setBudget(page: Page, values: [number, number, number]): Promise<void> {
   const ids = ["#budget-economy", "#budget-defense", "#budget-offense"];
-  await tab(page, "Decide").click();
+  await goStep(page, 2);
   for (let attempt = 0; ; attempt++) {
     for (const [i, id] of ids.entries()) await page.fill(id, String(values[i]));
     const typed = await Promise.all(ids.map((id) => page.inputValue(id)));
@@ -93,16 +106,16 @@ async function setBudget(page: Page, values: [number, number, number]): Promise<
     budgetOverwrites += 1;
     if (attempt >= 4) throw new Error(`the budget fields kept being overwritten: typed ${values.join("/")}, have ${typed.join("/")}`);
   }
-  await page.getByRole("button", { name: "Save budget" }).click();
+  await waitText(page.locator("#budget-status"), /^Saved$/);
 }
 
 /** The teacher console's grid row of a state (its draft: "economy/defence/offence", whether it is ready). */
 const draftRow = (stateName: string) =>
   teacher.page.locator("table.team-grid tr.team-row").filter({ has: teacher.page.locator("th", { hasText: new RegExp(`^${stateName}`) }) });
 
-/** The student's row for another state on the Alliances tab. */
+/** The student's row for another state in the alliances step. */
 const allianceRow = (page: Page, stateName: string) =>
-  page.locator("#panel-alliances tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${stateName}$`) }) });
+  page.locator("#panel-decide li.relation").filter({ has: page.locator(".state-name", { hasText: new RegExp(`^${stateName}$`) }) });
 
 async function budgetValues(page: Page): Promise<string[]> {
   return Promise.all(["#budget-economy", "#budget-defense", "#budget-offense"].map((id) => page.inputValue(id)));
@@ -227,7 +240,8 @@ describe("a class in Chromium", () => {
       await waitText(ben.page.locator("header.topbar h1"), /^Entente · Borealis$/);
       await waitText(cleo.page.locator("header.topbar h1"), /^Entente · Atlantia$/);
       for (const s of [ann, ben, cleo]) await waitText(roundPill(s.page), /^Lobby$/);
-      await waitText(ann.page.locator("#panel-decide > p").first(), /You play Atlantia with: (Ann, Cleo|Cleo, Ann)\./);
+      await waitText(ann.page.locator("#panel-decide .notice"), /^Waiting for the teacher to start\. You are in team Atlantia, playing Atlantia with Cleo\./);
+      await waitText(ann.page.locator("#panel-decide .team-line"), /You play Atlantia with: (Ann, Cleo|Cleo, Ann)\./);
       // In the lobby nothing can be decided yet.
       expect(await ann.page.locator("#budget-economy").isDisabled()).toBe(true);
 
@@ -256,7 +270,7 @@ describe("a class in Chromium", () => {
       await teacher.page.getByRole("button", { name: "Start the game" }).click();
       for (const u of [teacher, ann, ben, cleo, projector]) await waitText(roundPill(u.page), /^Round 1 of 2 · diplomacy$/);
       await expect.poll(() => ann.page.locator("#budget-economy").isEnabled()).toBe(true);
-      await waitText(ann.page.locator("header .clock"), /^[0-3]:\d\d$/);
+      await waitText(ann.page.locator(".bottom-bar .clock"), /^[0-3]:\d\d$/);
 
       await setBudget(ann.page, [50, 30, 20]);
       await waitText(draftRow("Atlantia"), /50\/30\/20/);
@@ -265,29 +279,29 @@ describe("a class in Chromium", () => {
       // Cleo shares Atlantia's draft: she sees what Ann saved.
       await expect.poll(() => budgetValues(cleo.page)).toEqual(["50", "30", "20"]);
 
-      // Ben picks Atlantia on the map (a real click on the canvas): its row is selected on the Alliances tab.
-      await tab(ben.page, "Alliances").click();
+      // Ben picks Atlantia on the map (a real click on the canvas): its row is selected in the alliances step.
+      await goStep(ben.page, 1);
       const atl = await statePoint(ben.page, "ATL");
       await ben.page.mouse.click(atl.x, atl.y);
-      await waitText(allianceRow(ben.page, "Atlantia").locator("th button"), /^Atlantia$/);
-      await expect.poll(() => allianceRow(ben.page, "Atlantia").locator("th button").getAttribute("aria-pressed")).toBe("true");
+      await waitText(allianceRow(ben.page, "Atlantia").locator(".state-name"), /^Atlantia$/);
+      await expect.poll(() => allianceRow(ben.page, "Atlantia").locator(".state-name").getAttribute("aria-pressed")).toBe("true");
 
-      await tab(ann.page, "Alliances").click();
+      await goStep(ann.page, 1);
       await allianceRow(ann.page, "Borealis").getByRole("button", { name: "Offer alliance" }).click();
-      await waitText(allianceRow(ann.page, "Borealis").locator("td").first(), /^you offered$/);
-      await waitText(allianceRow(ben.page, "Atlantia").locator("td").first(), /^offers you an alliance$/);
+      await waitText(allianceRow(ann.page, "Borealis").locator(".relation-text"), /^you offered$/);
+      await waitText(allianceRow(ben.page, "Atlantia").locator(".relation-text"), /^offers you an alliance$/);
 
       await ann.page.waitForTimeout(300);
       await ann.screenshot("student-phone-alliances");
-      await measure(ann, "student in a round, Alliances tab (phone)");
+      await measure(ann, "student in a round, alliances step (phone)");
       await ben.screenshot("student-desktop-alliances");
-      await ann.runAxe("student in a round, Alliances tab (phone)");
-      await ben.runAxe("student in a round, Alliances tab (desktop)");
-      await tab(ann.page, "Decide").click();
+      await ann.runAxe("student in a round, alliances step (phone)");
+      await ben.runAxe("student in a round, alliances step (desktop)");
+      await goStep(ann.page, 2);
       await ann.screenshot("student-phone-decide");
       await ann.screenshot("student-phone-decide-full", true);
-      await measure(ann, "student in a round, Decide tab (phone)");
-      await ann.runAxe("student in a round, Decide tab (phone)");
+      await measure(ann, "student in a round, budget step (phone)");
+      await ann.runAxe("student in a round, budget step (phone)");
       await tab(ann.page, "Intel").click();
       await ann.screenshot("student-phone-intel-full", true);
       await measure(ann, "student in a round, Intel tab (phone)");
@@ -304,15 +318,15 @@ describe("a class in Chromium", () => {
     "a student who reloads mid-round is back in their seat with the team's draft",
     async () => {
       step("reload");
-      await tab(cleo.page, "Decide").click();
+      await goStep(cleo.page, 2);
       await cleo.page.reload({ waitUntil: "load" });
       await waitText(cleo.page.locator("header.topbar h1"), /^Entente · Atlantia$/);
       await waitText(roundPill(cleo.page), /^Round 1 of 2 · diplomacy$/);
       await expect.poll(() => budgetValues(cleo.page)).toEqual(["50", "30", "20"]);
       expect(await cleo.page.locator("#budget-economy").isEnabled()).toBe(true);
       // The offer Ann made is part of the team's draft too.
-      await tab(cleo.page, "Alliances").click();
-      await waitText(allianceRow(cleo.page, "Borealis").locator("td").first(), /^you offered$/);
+      await goStep(cleo.page, 1);
+      await waitText(allianceRow(cleo.page, "Borealis").locator(".relation-text"), /^you offered$/);
       // Same seat, not a new student.
       await waitText(teacher.page.locator("section[aria-labelledby=join-title]"), /3 joined, 3 connected/);
       const atlantiaCard = teacher.page.locator(".teams .card", { has: teacher.page.locator("h3", { hasText: "Atlantia" }) });
@@ -326,15 +340,13 @@ describe("a class in Chromium", () => {
     async () => {
       step("accept and resolve");
       await allianceRow(ben.page, "Atlantia").getByRole("button", { name: "Accept" }).click();
-      await waitText(allianceRow(ben.page, "Atlantia").locator("td").first(), /^you accepted: forms at the end of the round$/);
-      await waitText(allianceRow(ann.page, "Borealis").locator("td").first(), /^accepted: forms at the end of the round$/);
-      await waitText(allianceRow(cleo.page, "Borealis").locator("td").first(), /^accepted: forms at the end of the round$/);
+      await waitText(allianceRow(ben.page, "Atlantia").locator(".relation-text"), /^you accepted: forms at the end of the round$/);
+      await waitText(allianceRow(ann.page, "Borealis").locator(".relation-text"), /^accepted: forms at the end of the round$/);
+      await waitText(allianceRow(cleo.page, "Borealis").locator(".relation-text"), /^accepted: forms at the end of the round$/);
 
-      await tab(ann.page, "Decide").click();
       await ann.page.locator("#ready").click();
-      await waitText(ann.page.locator("#ready"), /^Not ready after all$/);
+      await expect.poll(() => ann.page.locator("#ready").getAttribute("aria-pressed")).toBe("true");
       await waitText(draftRow("Atlantia"), /✓ ready/);
-      await tab(ben.page, "Decide").click();
       await ben.page.locator("#ready").click();
 
       for (const u of [teacher, ann, ben, cleo, projector]) await waitText(roundPill(u.page), /^Round 1 of 2 · review$/);
@@ -348,7 +360,7 @@ describe("a class in Chromium", () => {
       expect(cards.join("\n")).toMatch(/Alliance formed: Atlantia and Borealis\./);
       expect(await projector.page.locator(".stage-main .bigcode").count()).toBe(0); // the lobby's join panel is gone…
       await waitText(projector.page.locator("aside.stage-join .bigcode"), new RegExp(`^${code}$`)); // …to the corner
-      await waitText(allianceRow(ann.page, "Borealis").locator("td").first(), /^ally$/);
+      await waitText(allianceRow(ann.page, "Borealis").locator(".relation-text"), /^ally$/);
 
       await tab(ben.page, "Results").click();
       await waitText(ben.page.locator("#panel-results"), /Alliance formed: Atlantia and Borealis\./, 20_000);

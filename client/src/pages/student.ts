@@ -1,9 +1,12 @@
-// The student's page: the map, and beside it the panels in HTML (decide,
-// alliances, intel, chat, results; each in client/src/student/). Everything a
-// student changes goes to the server; what they see comes back from the
-// synchronized state, decoded once per frame.
+// The student's page: the student's turn as one guided round (alliances,
+// budget, action, ready: client/src/student/steps.ts), the map beside it on
+// wide screens, the intel, chat and results tabs, and a bar at the bottom with
+// the clock and "We are ready". Everything a student changes saves itself
+// (autosave.ts); what they see comes back from the synchronized state, decoded
+// once per frame.
 import "../common/no-eval.js";
 import "../styles.css";
+import "../student/student.css";
 import { isJoinCode } from "../../../shared/ids.js";
 import { CLOSE } from "../../../shared/protocol/close-codes.js";
 import { eventParts, type TextPart } from "../../../shared/classroom/event-text.js";
@@ -13,15 +16,17 @@ import { announce, append, byId, copyText, fill, h, param, toast, userText } fro
 import { follow, happeningOf } from "../common/live.js";
 import { rejoinLink, takeRejoinKeyFromAddress } from "../common/rejoin-link.js";
 import { forgetRejoin, rejoinFor, rememberRejoin } from "../common/rejoin-memory.js";
-import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
+import { mapDataOf, membersOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
 import { mountChat } from "../panels/chat.js";
 import { fetchCard, reportCard } from "../panels/report-card.js";
 import { tabs } from "../panels/tabs.js";
-import { mountAlliances } from "../student/alliances.js";
+import { lockedReason, mountAlliances } from "../student/alliances.js";
+import { mountBottomBar } from "../student/bottom-bar.js";
 import type { Me, StudentContext } from "../student/context.js";
 import { mountDecide } from "../student/decide.js";
+import { mountSteps, readySummary } from "../student/steps.js";
 import { mountIntel } from "../student/intel.js";
 import { joinPatiently } from "../student/joining.js";
 import { mountResults } from "../student/results.js";
@@ -62,47 +67,44 @@ let lastRoundSeen = 0;
 let gameOver: Promise<boolean> | null = null;
 
 // ---- layout -------------------------------------------------------------------
+// The guided round first (on a phone, each step is one screen; on wide screens the map sits beside it), the map
+// after it in the reading order, and the bar at the bottom with the clock and "We are ready", always in view.
+document.body.classList.add("student-page");
 const title = h("h1", {}, "Entente");
 const roundInfo = h("span", { class: "pill" }, "");
-const clockEl = h("span", { class: "clock", role: "timer", "aria-live": "off" }, "");
 const statusEl = h("span", { class: "status", role: "status" }, "");
 const announcementEl = h("p", { class: "card", hidden: true, role: "status" });
 const mapEl = h("div", { id: "map", class: "map" });
+/** What the student waits for, or why nothing can be changed now (lobby, pause, review, a bot's seat). */
+const noticeEl = h("div", { class: "notice", role: "status", hidden: true });
 const decidePanel = h("div", {});
-const alliancesPanel = h("div", {});
 const intelPanel = h("div", {});
 const chatPanel = h("div", {});
 const resultsPanel = h("div", {});
-const rejoinBox = h("details", { class: "card", hidden: true });
+const rejoinBox = h("details", { class: "card rejoin", hidden: true });
 /** What the student waits for before they are in (the teacher's approval, a busy game). */
 const waitingEl = h("section", { class: "card waiting", role: "status", hidden: true });
 const gameEl = h(
-    "main",
-    { class: "game" },
-    h("section", { "aria-label": "Map" }, mapEl),
-    h(
-      "section",
-      { class: "panels", "aria-label": "Your decisions and information" },
-      announcementEl,
-      tabs("student", [
-        { id: "decide", label: "Decide", panel: decidePanel },
-        { id: "alliances", label: "Alliances", panel: alliancesPanel },
-        { id: "intel", label: "Intel", panel: intelPanel },
-        { id: "chat", label: "Chat", panel: chatPanel },
-        { id: "results", label: "Results", panel: resultsPanel },
-      ]),
-    ),
-  );
-append(app, h("header", { class: "topbar" }, title, roundInfo, clockEl, statusEl), waitingEl, gameEl);
+  "main",
+  { class: "game guided" },
+  h(
+    "section",
+    { class: "panels", "aria-label": "Your turn and information" },
+    announcementEl,
+    tabs("student", [
+      { id: "decide", label: "Your turn", panel: decidePanel },
+      { id: "intel", label: "Intel", panel: intelPanel },
+      { id: "chat", label: "Chat", panel: chatPanel },
+      { id: "results", label: "Results", panel: resultsPanel },
+    ]),
+  ),
+  h("section", { class: "map-area", "aria-label": "Map" }, mapEl),
+);
 
-const live = follow(conn, { status: statusEl, clock: clockEl }, renderAll, (status) => {
-  if (status === "removed") forgetRejoin(code);
-  if (status === "ended") void showGameOver();
-});
 const ctx: StudentContext = {
   conn,
   code,
-  synced: live.synced,
+  synced: () => live.synced(),
   me: () => me,
   own: () => me?.state ?? null,
   team: () => {
@@ -120,8 +122,38 @@ const ctx: StudentContext = {
   },
   act: actOn(conn),
 };
-const decide = mountDecide(decidePanel, ctx, rejoinBox);
-const alliances = mountAlliances(alliancesPanel, ctx);
+const alliances = mountAlliances(ctx);
+const decide = mountDecide(ctx);
+const summary = readySummary(ctx);
+const steps = mountSteps(
+  ctx,
+  [
+    { id: "alliances", title: "Alliances", body: alliances.element },
+    { id: "budget", title: "Budget", body: decide.budget },
+    { id: "action", title: "Action", body: decide.action },
+    { id: "ready", title: "Ready", body: summary.element },
+  ],
+  // Leaving a step sends what is pending in it.
+  (from) => (from.id === "budget" ? decide.flushBudget() : from.id === "action" ? decide.flushAction() : Promise.resolve()),
+);
+const bar = mountBottomBar(ctx, () => decide.flush());
+append(decidePanel, noticeEl, decide.teamLine, steps.element, rejoinBox);
+append(
+  app,
+  h("header", { class: "topbar" }, title, roundInfo, statusEl),
+  // Filled by the banners module (crises, announcements).
+  h("div", { id: "student-banners", class: "banners" }),
+  waitingEl,
+  gameEl,
+  bar.element,
+);
+// The page keeps room for the bar below its content (its height changes with the width and the text).
+new ResizeObserver(() => document.documentElement.style.setProperty("--bar-h", `${bar.element.offsetHeight}px`)).observe(bar.element);
+
+const live = follow(conn, { status: statusEl, clock: bar.clock }, renderAll, (status) => {
+  if (status === "removed") forgetRejoin(code);
+  if (status === "ended") void showGameOver();
+});
 const intel = mountIntel(intelPanel, ctx);
 const results = mountResults(resultsPanel, ctx, { news: () => roundNews, rejoinKey: () => rejoinKey });
 const chat = mountChat(chatPanel, conn, () => ({ synced: live.synced(), own: me?.state ?? null, teacher: false }));
@@ -151,10 +183,39 @@ function renderMap(s: Synced) {
   m.update(mapDataOf(s, me?.state ?? null, selected));
 }
 
+/** The lobby's waiting text, or why nothing can be changed now; hidden while the team may act. */
+function renderNotice(s: Synced) {
+  const own = me?.state ?? null;
+  let parts: (string | HTMLElement)[] | null = null;
+  if (s.phase === "lobby" && own) {
+    const others = membersOf(s, own).filter((m) => m.id !== me?.studentId);
+    const names = others.flatMap((m, i) => [i === 0 ? "" : i === others.length - 1 ? " and " : ", ", userText(m.nickname)]);
+    parts = [
+      `Waiting for the teacher to start. You are in team ${nameOf(s, own)}, playing ${nameInTextOf(s, own)}`,
+      ...(others.length > 0 ? [" with ", ...names, "."] : [" (no teammates yet)."]),
+      " Meanwhile, look at the map and the Intel tab.",
+    ];
+  } else if (s.phase === "lobby") parts = ["Waiting for the teacher to start and to put you in a team."];
+  else {
+    const reason = lockedReason(s, own);
+    if (reason) parts = [reason];
+  }
+  noticeEl.hidden = parts === null;
+  noticeEl.classList.toggle("paused", s.paused && s.phase === "diplomacy");
+  const text = parts?.map((p) => (typeof p === "string" ? p : p.textContent)).join("") ?? "";
+  // Only when it changes: the element is a live region.
+  if (parts && noticeEl.dataset.text !== text) {
+    noticeEl.dataset.text = text;
+    fill(noticeEl, h("p", {}, ...parts));
+  }
+}
+
 function renderAll(s: Synced) {
   renderHeader(s);
+  renderNotice(s);
   renderMap(s);
-  for (const panel of [decide, alliances, intel, results]) panel.render(s);
+  steps.render(s);
+  for (const panel of [decide, alliances, summary, bar, intel, results]) panel.render(s);
   chat.refresh();
 }
 
