@@ -3,7 +3,7 @@
 // are still deciding (teams played by bots or by nobody never count). Marking
 // ready first sends every pending change and waits for the server to have
 // them; if one is refused, the team is not marked ready and the bar says why.
-import { teamsStillDeciding } from "../../../shared/classroom/draft-status.js";
+import { teamsStillDeciding } from "../../../shared/classroom/draft-input.js";
 import { h } from "../common/dom.js";
 import type { Synced } from "../common/synced.js";
 import { lockedReason } from "./alliances.js";

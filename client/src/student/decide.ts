@@ -4,7 +4,7 @@
 // they leave the field; the team's saved values come back from the server and
 // never overwrite a change that has not been sent yet.
 import { actionTargets } from "../../../shared/rules/diplomacy.js";
-import { actionFromChoice, budgetProblem, budgetTotal, type ActionChoice } from "../../../shared/classroom/draft-status.js";
+import { actionFromChoice, budgetProblem, budgetTotal, type ActionChoice } from "../../../shared/classroom/draft-input.js";
 import type { Action, Budget } from "../../../shared/rules/types.js";
 import { km } from "../../../shared/format.js";
 import { fill, h, userText } from "../common/dom.js";

@@ -1,8 +1,8 @@
-// Where a round's decisions stand (shared/classroom/draft-status.ts): who is still
+// Where a round's decisions stand (shared/classroom/draft-input.ts): who is still
 // deciding follows the rule that ends a round early, and incomplete drafts are
 // named in words before they are sent.
 import { describe, expect, it } from "vitest";
-import { actionFromChoice, budgetProblem, budgetTotal, teamsStillDeciding } from "../../shared/classroom/draft-status.js";
+import { actionFromChoice, budgetProblem, budgetTotal, teamsStillDeciding } from "../../shared/classroom/draft-input.js";
 
 describe("teams still deciding", () => {
   it("counts only team-played states with members that are not ready", () => {

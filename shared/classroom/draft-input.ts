@@ -1,25 +1,17 @@
-// Where a round's decisions stand, for the pages: which teams are still
-// deciding (the same rule that ends a round early when everyone is ready),
-// and whether a team's budget and action are complete enough to be saved.
-// Pure: it reads plain data a page already has (the synchronized state).
-import type { SeatControl } from "./types.js";
+// The student's form before it is sent: which teams are still deciding (the
+// readiness rule of readiness.ts), and whether a team's budget and action are
+// complete enough to be saved (shared/rules/draft-status.ts says whether a
+// saved draft is complete). Pure: it reads plain data a page already has.
+import { countsAsDeciding, type SeatStatus } from "./readiness.js";
 import type { Action, Budget } from "../rules/types.js";
-
-/** What this needs of a state: who plays it, how many students its team has, and whether it said it is ready. */
-export interface SeatStatus {
-  id: string;
-  control: SeatControl;
-  members: number;
-  ready: boolean;
-}
 
 /**
  * The states whose team has not said "ready" yet, in the given order. Only states played by a team
  * with at least one member count: bots, empty seats and teams nobody joined never hold a round up
  * (the rule of `everyoneReady` in flow.ts, which ends the round once this list is empty).
  */
-export function teamsStillDeciding(states: readonly SeatStatus[]): string[] {
-  return states.filter((s) => s.control === "team" && s.members > 0 && !s.ready).map((s) => s.id);
+export function teamsStillDeciding(states: readonly (SeatStatus & { id: string })[]): string[] {
+  return states.filter((s) => countsAsDeciding(s) && !s.ready).map((s) => s.id);
 }
 
 /** The three budget parts added up (a part that is not a number counts 0). */
