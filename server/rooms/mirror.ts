@@ -1,12 +1,13 @@
 // Mirrors the session into the synchronized schema (Colyseus state). Only
 // values that differ are written, so Colyseus sends only what changed.
 import type { ArraySchema } from "@colyseus/schema";
+import { currentAnnouncement, roundCrises } from "../../shared/classroom/news.js";
 import { members } from "../../shared/classroom/teams.js";
 import type { Session } from "../../shared/classroom/types.js";
 import { predictionsRevealed, publicTotals, teamRounds } from "../../shared/classroom/visibility.js";
 import { encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared/protocol/codec.js";
 import { powerShares } from "../../shared/theory/power.js";
-import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
+import { ClaimPublic, ClassroomSchema, CrisisPublic, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 import { roundTo } from "../../shared/format.js";
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
@@ -19,6 +20,19 @@ function syncStrings(target: ArraySchema<string>, values: string[]): void {
   target.push(...values);
 }
 
+
+/** The current round's crises: rewritten only when the round or its list of crises changes. */
+function syncCrises(schema: ClassroomSchema, session: Session): void {
+  const crises = roundCrises(session);
+  const same = schema.crises.length === crises.length && crises.every((c, i) => schema.crises[i]?.id === c.id && schema.crises[i].round === c.round);
+  if (same) return;
+  schema.crises.clear();
+  for (const c of crises) {
+    const entry = Object.assign(new CrisisPublic(), { id: c.id, round: c.round, title: c.title, text: c.text });
+    entry.changes.push(...c.changes);
+    schema.crises.push(entry);
+  }
+}
 
 /** What each team entry's rounds were last encoded from (they change only at resolution and when predictions are revealed). */
 const roundsKeys = new WeakMap<TeamPrivate, string>();
@@ -41,6 +55,8 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   set(schema, "distanceScale", game.distanceScale);
   set(schema, "reach", game.reach);
   set(schema, "announcement", session.announcements[session.announcements.length - 1]?.text ?? "");
+  set(schema, "announcementAt", currentAnnouncement(session).at);
+  syncCrises(schema, session);
 
   const shares = powerShares(game);
   const totals = publicTotals(session);

@@ -71,6 +71,15 @@ export interface SyncedTheory {
   last: { alone: boolean; matches: Theory[] } | null;
 }
 
+/** A crisis of the current round, with what it changes in words (shared/classroom/news.ts). */
+export interface SyncedCrisis {
+  id: string;
+  round: number;
+  title: string;
+  text: string;
+  changes: string[];
+}
+
 export interface Synced {
   code: string;
   title: string;
@@ -91,6 +100,10 @@ export interface Synced {
   distanceScale: number;
   reach: number;
   announcement: string;
+  /** When the latest announcement was made (server ms), 0 if none. */
+  announcementAt: number;
+  /** The current round's crises, oldest first. */
+  crises: SyncedCrisis[];
   states: SyncedState[];
   students: SyncedStudent[];
   alliances: Pair[];
@@ -181,6 +194,8 @@ export function decode(s: ReceivedSchema): Synced {
     distanceScale: s.distanceScale || 1000,
     reach: s.reach,
     announcement: s.announcement,
+    announcementAt: s.announcementAt,
+    crises: [...s.crises].map((c) => ({ id: c.id, round: c.round, title: c.title, text: c.text, changes: [...c.changes] })),
     states,
     students,
     alliances: [...s.alliances].map(decodePair),

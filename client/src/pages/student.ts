@@ -9,13 +9,14 @@ import { CLOSE } from "../../../shared/protocol/close-codes.js";
 import { eventParts, type TextPart } from "../../../shared/classroom/event-text.js";
 import { actOn } from "../common/act.js";
 import { asJoinError, GameConnection, type ServerEnvelope } from "../common/connection.js";
-import { announce, append, byId, copyText, fill, h, param, toast, userText } from "../common/dom.js";
+import { announce, append, byId, copyText, fill, h, param, toast } from "../common/dom.js";
 import { follow, happeningOf } from "../common/live.js";
 import { rejoinLink, takeRejoinKeyFromAddress } from "../common/rejoin-link.js";
 import { forgetRejoin, rejoinFor, rememberRejoin } from "../common/rejoin-memory.js";
 import { mapDataOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
+import { mountBanners } from "../panels/banners.js";
 import { mountChat } from "../panels/chat.js";
 import { fetchCard, reportCard } from "../panels/report-card.js";
 import { tabs } from "../panels/tabs.js";
@@ -66,7 +67,6 @@ const title = h("h1", {}, "Entente");
 const roundInfo = h("span", { class: "pill" }, "");
 const clockEl = h("span", { class: "clock", role: "timer", "aria-live": "off" }, "");
 const statusEl = h("span", { class: "status", role: "status" }, "");
-const announcementEl = h("p", { class: "card", hidden: true, role: "status" });
 const mapEl = h("div", { id: "map", class: "map" });
 const decidePanel = h("div", {});
 const alliancesPanel = h("div", {});
@@ -83,7 +83,6 @@ const gameEl = h(
     h(
       "section",
       { class: "panels", "aria-label": "Your decisions and information" },
-      announcementEl,
       tabs("student", [
         { id: "decide", label: "Decide", panel: decidePanel },
         { id: "alliances", label: "Alliances", panel: alliancesPanel },
@@ -93,7 +92,8 @@ const gameEl = h(
       ]),
     ),
   );
-append(app, h("header", { class: "topbar" }, title, roundInfo, clockEl, statusEl), waitingEl, gameEl);
+const bannersEl = h("div", { id: "student-banners", class: "banners" });
+append(app, h("header", { class: "topbar" }, title, roundInfo, clockEl, statusEl), bannersEl, waitingEl, gameEl);
 
 const live = follow(conn, { status: statusEl, clock: clockEl }, renderAll, (status) => {
   if (status === "removed") forgetRejoin(code);
@@ -124,7 +124,8 @@ const decide = mountDecide(decidePanel, ctx, rejoinBox);
 const alliances = mountAlliances(alliancesPanel, ctx);
 const intel = mountIntel(intelPanel, ctx);
 const results = mountResults(resultsPanel, ctx, { news: () => roundNews, rejoinKey: () => rejoinKey });
-const chat = mountChat(chatPanel, conn, () => ({ synced: live.synced(), own: me?.state ?? null, teacher: false }));
+const chat = mountChat(chatPanel, conn, () => ({ synced: live.synced(), own: me?.state ?? null, teacher: false, studentId: me?.studentId ?? null }));
+const banners = mountBanners(bannersEl, { code, studentId: () => me?.studentId ?? null });
 
 // ---- header and map -------------------------------------------------------------
 function renderHeader(s: Synced) {
@@ -132,14 +133,6 @@ function renderHeader(s: Synced) {
   fill(title, id ? `Entente · ${nameOf(s, id)}` : "Entente");
   const phase = s.phase === "lobby" ? "waiting for the teacher" : s.phase === "diplomacy" ? (s.paused ? "paused" : "diplomacy") : s.phase === "review" ? "review" : "game over";
   roundInfo.textContent = s.phase === "lobby" ? "Lobby" : `Round ${s.round} of ${s.rounds} · ${phase}`;
-  if (s.announcement) {
-    announcementEl.hidden = false;
-    // Only when it changes: the element is a live region.
-    if (announcementEl.dataset.text !== s.announcement) {
-      announcementEl.dataset.text = s.announcement;
-      fill(announcementEl, "Teacher: ", userText(s.announcement));
-    }
-  }
 }
 
 function renderMap(s: Synced) {
@@ -153,6 +146,7 @@ function renderMap(s: Synced) {
 
 function renderAll(s: Synced) {
   renderHeader(s);
+  banners.render(s);
   renderMap(s);
   for (const panel of [decide, alliances, intel, results]) panel.render(s);
   chat.refresh();
