@@ -22,8 +22,9 @@ type Names = (id: string) => string;
 
 const DEED_VERBS = { attack: "attacked", threat: "threatened", betrayal: "betrayed" } as const;
 
-function change(what: string, percent: number): string {
-  return `${what} ${percent < 0 ? "shrinks" : "grows"} by ${Math.abs(percent)}%.`;
+function change(what: string, percent: number, plural: boolean): string {
+  const verb = percent < 0 ? "shrink" : "grow";
+  return `${what} ${plural ? verb : `${verb}s`} by ${Math.abs(percent)}%.`;
 }
 
 /** A crisis's effects and deeds in words, in the order the scenario lists them. */
@@ -31,8 +32,8 @@ export function crisisChanges(crisis: Pick<Crisis, "effects" | "deeds">, name: N
   const lines: string[] = [];
   for (const e of crisis.effects ?? []) {
     const who = capitalise(name(e.state));
-    if (e.economy !== undefined && e.economy !== 0) lines.push(change(`${who}'s economy`, e.economy));
-    if (e.military !== undefined && e.military !== 0) lines.push(change(`${who}'s forces`, e.military));
+    if (e.economy !== undefined && e.economy !== 0) lines.push(change(`${who}'s economy`, e.economy, false));
+    if (e.military !== undefined && e.military !== 0) lines.push(change(`${who}'s forces`, e.military, true));
   }
   for (const d of crisis.deeds ?? []) {
     lines.push(`On the record: ${name(d.from)} ${DEED_VERBS[d.kind]} ${name(d.to)} (it counts in everyone's threat assessment).`);
