@@ -70,7 +70,14 @@ export function mountChat(panel: HTMLElement, conn: GameConnection, context: () 
     sendButton,
   );
   append(panel, modeLine, log, form);
-  channel.addEventListener("change", () => refresh());
+  /** The conversation chosen, kept for this tab (a reload comes back to it). */
+  const channelKey = `entente:chat-channel:${conn.code}`;
+  let preferred = sessionStorage.getItem(channelKey);
+  channel.addEventListener("change", () => {
+    preferred = channel.value;
+    sessionStorage.setItem(channelKey, channel.value);
+    refresh();
+  });
 
   // A conversation is read when it is on screen: its panel shown (and scrolled to, on a phone) in a visible page.
   if (typeof IntersectionObserver === "function") {
@@ -112,13 +119,16 @@ export function mountChat(panel: HTMLElement, conn: GameConnection, context: () 
 
   /** Fills the select when its conversations change (a move, a seat given to a bot), and keeps the choice. */
   function setOptions(list: Option[]): void {
-    const current = channel.value;
+    // The student's choice, even if it was not offered for a moment (before the server said who they are).
+    const current = preferred ?? channel.value;
     const same = channel.options.length === list.length && list.every((o, i) => channel.options[i]!.value === o.value);
     if (!same) {
       fill(channel, ...list.map((o) => h("option", { value: o.value }, o.text)));
       // The team conversation is the student's team, whichever it is now.
-      const fallback = current.startsWith("team:") ? list.find((o) => o.value.startsWith("team:")) : undefined;
-      channel.value = list.some((o) => o.value === current) ? current : (fallback?.value ?? list[0]?.value ?? "");
+      const team = current.startsWith("team:") ? list.find((o) => o.value.startsWith("team:")) : undefined;
+      if (list.some((o) => o.value === current)) channel.value = current;
+      else if (team) channel.value = preferred = team.value;
+      else channel.value = list[0]?.value ?? "";
     } else {
       list.forEach((o, i) => {
         const option = channel.options[i]!;
