@@ -39,6 +39,8 @@ export function mountBanners(container: HTMLElement, ctx: BannerContext): { rend
   /** What just happened to the student's seat (not in the state: it says what changed): the latest move, and the seat coming back. */
   let moved: Banner | null = null;
   let back: Banner | null = null;
+  let movedRound = 0;
+  let backRound = 0;
   let count = 0;
   let lastOwn: string | null | undefined;
   let lastControl: string | undefined;
@@ -64,6 +66,7 @@ export function mountBanners(container: HTMLElement, ctx: BannerContext): { rend
     if (lastOwn !== undefined && own !== lastOwn && own !== null) {
       const text = `The teacher moved you to another team: you now play ${nameInTextOf(s, own)}.`;
       moved = seatBanner(`moved:${++count}`, text);
+      movedRound = s.round;
       back = null;
       announce(text);
     } else if (lastOwn !== undefined && own === lastOwn && control !== lastControl) {
@@ -74,6 +77,7 @@ export function mountBanners(container: HTMLElement, ctx: BannerContext): { rend
       } else if (control === "team" && playedByBot(lastControl)) {
         const text = "Your team is yours again.";
         back = seatBanner(`back:${++count}`, text);
+        backRound = s.round;
         announce(text);
       }
     }
@@ -82,19 +86,23 @@ export function mountBanners(container: HTMLElement, ctx: BannerContext): { rend
     return own;
   }
 
+  /** Newest and most personal first: the seat news, the announcement, then the crises from the latest. */
   function bannersOf(s: Synced, own: string | null): Banner[] {
     const list: Banner[] = [];
-    for (const c of s.crises) {
-      list.push({ key: `crisis:${c.id}`, role: "alert", kind: "crisis", title: ["Crisis: ", userText(c.title)], name: `crisis: ${c.title}`, body: [userText(c.text)], changes: c.changes });
-    }
-    if (s.announcement) {
-      list.push({ key: `announcement:${s.announcementAt}`, role: "status", kind: "announcement", title: ["The teacher says"], name: "the teacher's announcement", body: [userText(s.announcement)] });
-    }
+    // What happened to the seat is news for the round it happened in.
+    if (moved && movedRound !== s.round) moved = null;
+    if (back && backRound !== s.round) back = null;
     if (moved) list.push(moved);
     // While a computer plays the team: also after a reload (unless dismissed).
     const control = own ? s.states.find((x) => x.id === own)?.control : undefined;
     if (own && playedByBot(control)) list.push(seatBanner(`bot:${own}`, BOT_TEXT));
     else if (back) list.push(back);
+    if (s.announcement) {
+      list.push({ key: `announcement:${s.announcementAt}`, role: "status", kind: "announcement", title: ["The teacher says"], name: "the teacher's announcement", body: [userText(s.announcement)] });
+    }
+    for (const c of [...s.crises].reverse()) {
+      list.push({ key: `crisis:${c.id}`, role: "alert", kind: "crisis", title: ["Crisis: ", userText(c.title)], name: `crisis: ${c.title}`, body: [userText(c.text)], changes: c.changes });
+    }
     return list;
   }
 
