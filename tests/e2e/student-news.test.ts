@@ -29,6 +29,7 @@ let dan: Joined;
 let ann: User;
 let ben: User;
 const users: User[] = [];
+const cleanups: (() => Promise<unknown>)[] = [];
 
 const banners = (page: Page) => page.locator("#student-banners");
 const banner = (page: Page, heading: RegExp) => banners(page).locator(".banner").filter({ has: page.locator("h2", { hasText: heading }) });
@@ -74,22 +75,21 @@ async function noViolations(user: User, where: string): Promise<void> {
 
 beforeAll(async () => {
   served = await startServedClient();
+  cleanups.push(() => served.stop());
   browser = await launchBrowser();
+  cleanups.push(() => browser.close());
   const game = await served.server.createGame({
     scenario: "europe-1914",
     settings: { rounds: 3, diplomacySeconds: 900, chatMode: "open", teams: { mode: "count", value: 3 }, emptySeats: "balance-of-threat", seed: 5 },
   });
   code = game.code;
   teacher = await joinTeacher(served.server.client(), code, game.teacherKey);
+  cleanups.push(() => teacher.room.leave());
 }, 120_000);
 
 afterAll(async () => {
-  for (const u of users) await u.close();
-  await cleo?.room.leave().catch(() => undefined);
-  await dan?.room.leave().catch(() => undefined);
-  await teacher?.room.leave().catch(() => undefined);
-  await browser?.close();
-  await served?.stop();
+  // Last opened, first closed; whatever beforeAll did not get to open is not in the list.
+  for (const close of cleanups.reverse()) await close().catch(() => undefined);
 }, 30_000);
 
 describe("news on the student's page", () => {
@@ -99,10 +99,12 @@ describe("news on the student's page", () => {
       ann = await User.open(browser, "ann-phone", served.server.url, PHONE);
       ben = await User.open(browser, "ben-laptop", served.server.url, LAPTOP);
       users.push(ann, ben);
+      cleanups.push(() => ann.close(), () => ben.close());
       await joinFromHome(ann, "Ann", "United Kingdom");
       await joinFromHome(ben, "Ben", "France");
       cleo = await joinStudent(served.server.client(), code, "Cleo");
       dan = await joinStudent(served.server.client(), code, "Dan");
+      cleanups.push(() => cleo.room.leave(), () => dan.room.leave());
       expect(cleo.welcome.state).toBe("RUS");
       expect(dan.welcome.state).toBe("GBR");
       // In the lobby the crises have not broken out for the class yet.
