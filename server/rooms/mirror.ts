@@ -2,13 +2,14 @@
 // values that differ are written, so Colyseus sends only what changed.
 import type { ArraySchema } from "@colyseus/schema";
 import { currentAnnouncement } from "../../shared/classroom/announcements.js";
+import { announcementNow, roundCrises } from "../../shared/classroom/news.js";
 import { members } from "../../shared/classroom/teams.js";
 import type { Session } from "../../shared/classroom/types.js";
 import { predictionsRevealed, publicTotals, teamRounds } from "../../shared/classroom/visibility.js";
 import { encodeFit, encodeJson, encodeMatches, encodeOffer, encodePair } from "../../shared/protocol/codec.js";
 import { draftFit } from "../../shared/rules/draft-status.js";
 import { powerShares } from "../../shared/theory/power.js";
-import { ClaimPublic, ClassroomSchema, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
+import { ClaimPublic, ClassroomSchema, CrisisPublic, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 import { roundTo } from "../../shared/format.js";
 import { buildFinale } from "../../shared/report/finale.js";
 
@@ -22,6 +23,19 @@ function syncStrings(target: ArraySchema<string>, values: string[]): void {
   target.push(...values);
 }
 
+
+/** The current round's crises: rewritten only when the round or its list of crises changes. */
+function syncCrises(schema: ClassroomSchema, session: Session): void {
+  const crises = roundCrises(session);
+  const same = schema.crises.length === crises.length && crises.every((c, i) => schema.crises[i]?.id === c.id && schema.crises[i].round === c.round);
+  if (same) return;
+  schema.crises.clear();
+  for (const c of crises) {
+    const entry = Object.assign(new CrisisPublic(), { id: c.id, round: c.round, title: c.title, text: c.text });
+    entry.changes.push(...c.changes);
+    schema.crises.push(entry);
+  }
+}
 
 /** What each team entry's rounds were last encoded from (they change only at resolution and when predictions are revealed). */
 const roundsKeys = new WeakMap<TeamPrivate, string>();
@@ -47,6 +61,8 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   // The podium and theory fit are public once the game is over; an ended game's scores no longer change, so built once.
   if (session.phase !== "ended") set(schema, "finaleJson", "");
   else if (!schema.finaleJson) schema.finaleJson = encodeJson(buildFinale(session));
+  set(schema, "announcementAt", announcementNow(session).at);
+  syncCrises(schema, session);
 
   const shares = powerShares(game);
   const totals = publicTotals(session);

@@ -101,6 +101,16 @@ export class TheoryView extends Schema {
   @type("string") draftFit = "";
 }
 
+/** A crisis of the current round (shared/classroom/news.ts): kept in the state so that a reload or a late joiner reads it. */
+export class CrisisPublic extends Schema {
+  @type("string") id = "";
+  @type("uint8") round = 0;
+  @type("string") title = "";
+  @type("string") text = "";
+  /** What it changes, one sentence each; empty for a story-only crisis. */
+  @type(["string"]) changes = new ArraySchema<string>();
+}
+
 export class ClassroomSchema extends Schema {
   @type("string") code = "";
   @type("string") title = "";
@@ -135,6 +145,10 @@ export class ClassroomSchema extends Schema {
   @type("string") announcement = "";
   /** Once the game has ended: the podium and the class's theory fit as JSON (Finale, shared/report/finale.ts); "" before. */
   @type("string") finaleJson = "";
+  /** When the latest announcement was made (server ms), 0 if none: the same words announced again are news again. */
+  @type("float64") announcementAt = 0;
+  /** The current round's crises, oldest first. */
+  @type([CrisisPublic]) crises = new ArraySchema<CrisisPublic>();
   @view() @type({ map: TeamPrivate }) teams = new MapSchema<TeamPrivate>();
   @view() @type({ map: TheoryView }) theory = new MapSchema<TheoryView>();
 }

@@ -78,7 +78,8 @@ async function statePoint(page: Page, id: string): Promise<{ x: number; y: numbe
   return { x: canvas.x + p.x, y: canvas.y + p.y };
 }
 
-const tab = (page: Page, name: string) => page.getByRole("tab", { name, exact: true });
+/** A tab by its label; the Chat tab's name also says how many messages are unread ("Chat, 1 unread message"). */
+const tab = (page: Page, name: string) => page.getByRole("tab", { name: new RegExp(`^${name}(, \\d+ unread messages?)?$`) });
 
 /** Opens step n (1 alliances, 2 budget, 3 action, 4 ready) of the student's turn with its Back / Next buttons. */
 async function goStep(page: Page, n: number): Promise<void> {

@@ -78,6 +78,15 @@ export interface SyncedTheory {
   last: { alone: boolean; matches: Theory[] } | null;
 }
 
+/** A crisis of the current round, with what it changes in words (shared/classroom/news.ts). */
+export interface SyncedCrisis {
+  id: string;
+  round: number;
+  title: string;
+  text: string;
+  changes: string[];
+}
+
 export interface Synced {
   code: string;
   title: string;
@@ -100,6 +109,10 @@ export interface Synced {
   announcement: string;
   /** Once the game has ended: the podium and the class's theory fit (public); null before. */
   finale: Finale | null;
+  /** When the latest announcement was made (server ms), 0 if none. */
+  announcementAt: number;
+  /** The current round's crises, oldest first. */
+  crises: SyncedCrisis[];
   states: SyncedState[];
   students: SyncedStudent[];
   alliances: Pair[];
@@ -194,6 +207,8 @@ export function decode(s: ReceivedSchema): Synced {
     reach: s.reach,
     announcement: s.announcement,
     finale: decodeFinale(s.finaleJson),
+    announcementAt: s.announcementAt,
+    crises: [...s.crises].map((c) => ({ id: c.id, round: c.round, title: c.title, text: c.text, changes: [...c.changes] })),
     states,
     students,
     alliances: [...s.alliances].map(decodePair),

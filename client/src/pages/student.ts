@@ -19,6 +19,7 @@ import { forgetRejoin, rejoinFor, rememberRejoin } from "../common/rejoin-memory
 import { mapDataOf, membersOf, nameInTextOf, nameOf, type Synced } from "../common/synced.js";
 import { mountMap } from "../map/mount.js";
 import type { MapHandle, MapHappening } from "../map/types.js";
+import { mountBanners } from "../panels/banners.js";
 import { mountChat } from "../panels/chat.js";
 import { fetchCard, reportCard } from "../panels/report-card.js";
 import { tabs } from "../panels/tabs.js";
@@ -73,7 +74,6 @@ document.body.classList.add("student-page");
 const title = h("h1", {}, "Entente");
 const roundInfo = h("span", { class: "pill" }, "");
 const statusEl = h("span", { class: "status", role: "status" }, "");
-const announcementEl = h("p", { class: "card", hidden: true, role: "status" });
 const mapEl = h("div", { id: "map", class: "map" });
 /** What the student waits for, or why nothing can be changed now (lobby, pause, review, a bot's seat). */
 const noticeEl = h("div", { class: "notice", role: "status", hidden: true });
@@ -84,13 +84,13 @@ const resultsPanel = h("div", {});
 const rejoinBox = h("details", { class: "card rejoin", hidden: true });
 /** What the student waits for before they are in (the teacher's approval, a busy game). */
 const waitingEl = h("section", { class: "card waiting", role: "status", hidden: true });
+const bannersEl = h("div", { id: "student-banners", class: "banners" });
 const gameEl = h(
   "main",
   { class: "game guided" },
   h(
     "section",
     { class: "panels", "aria-label": "Your turn and information" },
-    announcementEl,
     tabs("student", [
       { id: "decide", label: "Your turn", panel: decidePanel },
       { id: "intel", label: "Intel", panel: intelPanel },
@@ -141,8 +141,8 @@ append(decidePanel, noticeEl, decide.teamLine, steps.element, rejoinBox);
 append(
   app,
   h("header", { class: "topbar" }, title, roundInfo, statusEl),
-  // Filled by the banners module (crises, announcements).
-  h("div", { id: "student-banners", class: "banners" }),
+  // Crises, the announcement and news of the team's seat (panels/banners.ts).
+  bannersEl,
   waitingEl,
   gameEl,
   bar.element,
@@ -156,7 +156,8 @@ const live = follow(conn, { status: statusEl, clock: bar.clock }, renderAll, (st
 });
 const intel = mountIntel(intelPanel, ctx);
 const results = mountResults(resultsPanel, ctx, { news: () => roundNews, rejoinKey: () => rejoinKey });
-const chat = mountChat(chatPanel, conn, () => ({ synced: live.synced(), own: me?.state ?? null, teacher: false }));
+const chat = mountChat(chatPanel, conn, () => ({ synced: live.synced(), own: me?.state ?? null, teacher: false, studentId: me?.studentId ?? null }));
+const banners = mountBanners(bannersEl, { code, studentId: () => me?.studentId ?? null });
 
 // ---- header and map -------------------------------------------------------------
 function renderHeader(s: Synced) {
@@ -164,14 +165,6 @@ function renderHeader(s: Synced) {
   fill(title, id ? `Entente · ${nameOf(s, id)}` : "Entente");
   const phase = s.phase === "lobby" ? "waiting for the teacher" : s.phase === "diplomacy" ? (s.paused ? "paused" : "diplomacy") : s.phase === "review" ? "review" : "game over";
   roundInfo.textContent = s.phase === "lobby" ? "Lobby" : `Round ${s.round} of ${s.rounds} · ${phase}`;
-  if (s.announcement) {
-    announcementEl.hidden = false;
-    // Only when it changes: the element is a live region.
-    if (announcementEl.dataset.text !== s.announcement) {
-      announcementEl.dataset.text = s.announcement;
-      fill(announcementEl, "Teacher: ", userText(s.announcement));
-    }
-  }
 }
 
 function renderMap(s: Synced) {
@@ -213,6 +206,7 @@ function renderNotice(s: Synced) {
 function renderAll(s: Synced) {
   renderHeader(s);
   renderNotice(s);
+  banners.render(s);
   renderMap(s);
   steps.render(s);
   for (const panel of [decide, alliances, summary, bar, intel, results]) panel.render(s);
