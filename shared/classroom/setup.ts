@@ -26,7 +26,8 @@ export function createSession(scenario: Scenario, settings: SessionSettings, cod
     control,
     chat: [],
     announcements: [],
-    showPredictions: false,
+    // Students see the theories' predictions, and after each round the theories in plain words, unless the teacher hides them.
+    showPredictions: true,
     guesses: [],
     timeline: [],
     createdAt: at,

@@ -97,6 +97,7 @@ export interface Session {
   control: Record<string, SeatControl>;
   chat: ChatMessage[];
   announcements: { at: number; round: number; text: string }[];
+  /** Whether students see the theories' predictions and reasons (true at the start; the teacher's `predictions` command). */
   showPredictions: boolean;
   /** Theory-challenge mode: each team's latest guess of another team's dealt theory. */
   guesses: Guess[];

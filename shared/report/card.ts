@@ -11,6 +11,7 @@ import { nameInText, THEORY_NAMES } from "../theory/world.js";
 import { capitalise, joinList } from "../format.js";
 import { countFit, emptyFitCounts, type FitCounts } from "../theory/classify.js";
 import { buildDebrief, type TheoryRow } from "./debrief.js";
+import { theoryCards, type TheoryCard } from "./plain-words.js";
 
 export interface ReportCard {
   format: "entente-card/1";
@@ -25,6 +26,8 @@ export interface ReportCard {
   rank: number;
   of: number;
   rounds: CardRound[];
+  /** Each round's predictions in plain words, one card per theory (report/plain-words.ts); empty while the predictions are hidden. */
+  explained: { round: number; cards: TheoryCard[] }[];
   /** How many of the student's rounds each theory explained. */
   fit: FitCounts;
   reflection: string;
@@ -88,6 +91,13 @@ export function buildReportCard(session: Session, studentId: string): ReportCard
     rank,
     of: ranking.length,
     rounds: reveal ? rows : rows.map((r) => ({ ...r, predictions: null })),
+    explained: reveal
+      ? session.game.history.flatMap((h) => {
+          const p = h.predictions.states[state];
+          const a = h.alignments[state];
+          return p && a ? [{ round: h.round, cards: theoryCards(p, a, inText) }] : [];
+        })
+      : [],
     fit,
     reflection: reveal ? reflectionQuestion(rows, inText) : GENERAL_REFLECTION,
   };
