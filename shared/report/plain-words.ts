@@ -166,7 +166,7 @@ function balanceOfPowerCard(p: StatePrediction, a: PlainAlignment, name: (id: st
   if (a.alone) did = standingAlone(theory);
   else if (fits) did = [`${yourSide(a, name)}, outside it`, ...verdict(true, theory)];
   else if (withBloc.length > 0) did = [`${yourSide(a, name)}, on the strongest side`, ...verdict(false, theory)];
-  else did = [`${yourSide(a, name)}`, ...verdict(false, theory)];
+  else did = [yourSide(a, name), ...verdict(false, theory)];
   return { theory: "balance-of-power", title, said, did: capital(did), fits };
 }
 
