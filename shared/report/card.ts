@@ -21,6 +21,8 @@ export interface ReportCard {
   nickname: string;
   state: string;
   stateName: string;
+  /** Every state's name by id, to show states by name (the rounds' allies and offers are ids). */
+  names: Record<string, string>;
   /** The state's total as everyone sees it (see publicTotals), and its rank among those totals. */
   total: number;
   rank: number;
@@ -87,6 +89,7 @@ export function buildReportCard(session: Session, studentId: string): ReportCard
     nickname: student.nickname,
     state,
     stateName: name(state),
+    names: Object.fromEntries(session.game.states.map((s) => [s.id, s.name])),
     total: totals[state] ?? 0,
     rank,
     of: ranking.length,

@@ -79,9 +79,9 @@ function aggression(t: ThreatComponents): PlainPart[] {
 /** Its forces: "armed to attack (60% of its forces offensive)" or "mostly defensive (10% offensive)". */
 function arms(t: ThreatComponents): PlainPart[] {
   const share = pct(t.offensiveShare);
-  if (t.offensiveShare >= ARMED_TO_ATTACK) return ["armed to attack (", term("offensive-forces", `${share} of its forces offensive`), ")"];
+  if (t.offensiveShare >= ARMED_TO_ATTACK) return [`armed to attack (${share} of its forces `, term("offensive-forces", "offensive"), ")"];
   if (t.offensiveShare < MOSTLY_DEFENSIVE) return ["mostly ", term("defensive-forces", "defensive"), ` (${share} `, term("offensive-forces", "offensive"), ")"];
-  return ["partly armed to attack (", term("offensive-forces", `${share} of its forces offensive`), ")"];
+  return [`partly armed to attack (${share} of its forces `, term("offensive-forces", "offensive"), ")"];
 }
 
 /** Why a state threatens you, in Walt's four sources: nearness, deeds, arms, power. */

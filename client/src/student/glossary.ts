@@ -1,7 +1,7 @@
 // The glossary a tap away: a modal <dialog> listing every term of the game in
 // plain words (shared/theory/glossary.ts). The browser's modal dialog keeps
 // focus inside it and closes on Escape; on closing, focus goes back to the
-// button that opened it. A term in a sentence is a button that opens the
+// button or link that opened it. A term in a sentence is a link that opens the
 // glossary at its entry.
 import "./theories.css";
 import { GLOSSARY, glossaryEntry, type GlossaryId } from "../../../shared/theory/glossary.js";
@@ -12,7 +12,7 @@ let opener: HTMLElement | null = null;
 /** Where the opener stood among the page's glossary buttons, to find it again if a panel re-rendered meanwhile. */
 let openerPlace: { index: number; text: string } | null = null;
 
-const OPENERS = "button[aria-haspopup=dialog]";
+const OPENERS = "[aria-haspopup=dialog]";
 
 function openers(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(OPENERS)].filter((b) => !b.closest("dialog"));
@@ -71,15 +71,27 @@ export function openGlossary(id: GlossaryId | null, from: HTMLElement | null): v
   }
 }
 
-/** A term of the field inside a sentence: a button that opens its glossary entry. */
-export function termButton(id: GlossaryId, text: string): HTMLButtonElement {
+/**
+ * A term of the field inside a sentence: a link to its glossary entry, opened in the dialog. A link rather
+ * than a button so that a long term wraps with the words around it on a phone (a button never breaks).
+ */
+export function termButton(id: GlossaryId, text: string): HTMLAnchorElement {
   const entry = glossaryEntry(id);
-  const b: HTMLButtonElement = h(
-    "button",
-    { type: "button", class: "term", "aria-haspopup": "dialog", title: `${entry.term}: what it means`, onclick: () => openGlossary(id, b) },
+  const a: HTMLAnchorElement = h(
+    "a",
+    {
+      href: `#glossary-${id}`,
+      class: "term",
+      "aria-haspopup": "dialog",
+      title: `${entry.term}: what it means`,
+      onclick: (e: Event) => {
+        e.preventDefault();
+        openGlossary(id, a);
+      },
+    },
     text,
   );
-  return b;
+  return a;
 }
 
 /** The "Glossary" button that opens the whole list. */

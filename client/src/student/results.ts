@@ -2,6 +2,7 @@
 // team's alignments against the theories (with the reasons when the teacher
 // shows them), the theories' predictions now, the secret theory in challenge
 // mode, the guesses, and at the end the report card's reflection question.
+import "./theories.css";
 import type { ReportCard } from "../../../shared/report/card.js";
 import { THEORY_MATCH_POINTS, WAR_LOSS_POINTS, WAR_WIN_POINTS } from "../../../shared/rules/tuning.js";
 import { THEORIES, type Theory } from "../../../shared/theory/world.js";
@@ -92,14 +93,20 @@ export function mountResults(panel: HTMLElement, ctx: StudentContext, options: R
     }
     if (scores.length > 0) {
       const cell = (x: number) => h("td", { class: "num" }, num1(x));
+      // Theory points are scored only in the theory challenge: the column would be all zeros otherwise (and too wide for a phone).
+      const challenge = s.scoring === "challenge";
       parts.push(
         h("h2", {}, "Your score"),
         h(
           "table",
-          {},
+          { class: "score-table" },
           h("caption", { class: "visually-hidden" }, "Score by round"),
-          h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", { class: "num" }, "Total"), h("th", { class: "num" }, "Prosperity"), h("th", { class: "num" }, "Security"), h("th", { class: "num" }, "War"), h("th", { class: "num" }, "Theory"))),
-          h("tbody", {}, ...scores.map((l) => h("tr", {}, h("th", { scope: "row" }, String(l.round)), cell(l.total), cell(l.prosperity), cell(l.security), cell(l.war), cell(l.theory)))),
+          h(
+            "thead",
+            {},
+            h("tr", {}, h("th", {}, "Round"), h("th", { class: "num" }, "Total"), h("th", { class: "num" }, "Prosperity"), h("th", { class: "num" }, "Security"), h("th", { class: "num" }, "War"), challenge ? h("th", { class: "num" }, "Theory") : null),
+          ),
+          h("tbody", {}, ...scores.map((l) => h("tr", {}, h("th", { scope: "row" }, String(l.round)), cell(l.total), cell(l.prosperity), cell(l.security), cell(l.war), challenge ? cell(l.theory) : null))),
         ),
         h(
           "p",

@@ -7,7 +7,7 @@ import type { PlainPart, TheoryCard } from "../../../shared/report/plain-words.j
 import { h } from "../common/dom.js";
 import { termButton } from "./glossary.js";
 
-/** A sentence in parts: our words as text, the field's terms as glossary buttons. */
+/** A sentence in parts: our words as text, the field's terms as links that open the glossary. */
 export function plainParts(parts: readonly PlainPart[]): (string | HTMLElement)[] {
   return parts.map((p) => (typeof p === "string" ? p : termButton(p.term, p.text)));
 }
