@@ -172,7 +172,7 @@ describe("the theories in plain words on the student's page", () => {
       await user.page.getByText("Your teacher has hidden what the theories predicted for now.").waitFor();
       expect(await text(user.page.locator("#panel-results"))).not.toMatch(/top threat/);
     }
-    await ann.screenshot("theories-phone-hidden");
+    await ann.screenshot("theories-phone-hidden", true);
     expect((await request(teacher.room, teacher.inbox, "predictions", { show: true })).ok).toBe(true);
     await expect.poll(() => cards(ann.page).count(), { timeout: 10_000 }).toBe(3);
   }, 60_000);
