@@ -27,7 +27,10 @@ export function createSession(scenario: Scenario, settings: SessionSettings, cod
     chat: [],
     announcements: [],
     announcementCleared: false,
-    showPredictions: false,
+    // Students see the theories' predictions, and after each round the theories in plain words, unless the teacher
+    // hides them. In the theory challenge they start hidden: a team told what its secretly dealt theory predicts
+    // would only have to follow it (the teacher may still show them).
+    showPredictions: settings.scoring !== "challenge",
     guesses: [],
     timeline: [],
     createdAt: at,

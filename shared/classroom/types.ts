@@ -99,6 +99,7 @@ export interface Session {
   announcements: { at: number; round: number; text: string }[];
   /** The teacher took the latest announcement down (until the next one): see currentAnnouncement in announcements.ts. */
   announcementCleared: boolean;
+  /** Whether students see the theories' predictions and reasons (at the start: true, but false in the theory challenge; the teacher's `predictions` command). */
   showPredictions: boolean;
   /** Theory-challenge mode: each team's latest guess of another team's dealt theory. */
   guesses: Guess[];

@@ -4,6 +4,8 @@
 // the theories' reasons are revealed. Chat has its own rule (chat.ts, canRead).
 import type { TeamRound } from "../protocol/codec.js";
 import { roundTo } from "../format.js";
+import { theoryCards } from "../report/plain-words.js";
+import { nameInText } from "../theory/world.js";
 import { studentOf } from "./students.js";
 import type { Actor, Session, SessionEvent } from "./types.js";
 
@@ -51,6 +53,10 @@ export function publicTotals(session: Pick<Session, "phase" | "settings" | "game
 /** A team's resolved rounds, for its results and report card; the theories' reasons only while revealed. */
 export function teamRounds(session: Session, state: string): TeamRound[] {
   const reveal = predictionsRevealed(session);
+  const name = (id: string) => {
+    const s = session.game.states.find((x) => x.id === id);
+    return s ? nameInText(s) : id;
+  };
   return session.game.history.map((h) => {
     const a = h.alignments[state];
     const p = h.predictions.states[state];
@@ -62,6 +68,7 @@ export function teamRounds(session: Session, state: string): TeamRound[] {
       alone: a?.alone ?? false,
       divergent: a?.divergent ?? false,
       predictions: reveal && p ? { balanceOfPower: p.balanceOfPower.reason, balanceOfThreat: p.balanceOfThreat.reason, bandwagon: p.bandwagon.reason } : null,
+      cards: reveal && p && a ? theoryCards(p, a, name) : null,
     };
   });
 }

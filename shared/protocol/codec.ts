@@ -2,6 +2,7 @@
 // decoded in one place: the server's mirror encodes, the client's decoder
 // (client/src/common/synced.ts) decodes each update once. Pages never split
 // these strings themselves.
+import type { TheoryCard } from "../report/plain-words.js";
 import type { ScoreLine } from "../rules/types.js";
 import type { DraftFit } from "../rules/draft-status.js";
 import { THEORIES, type Theory } from "../theory/world.js";
@@ -39,6 +40,8 @@ export interface TeamRound {
   divergent: boolean;
   /** The theories' reasons at the start of the round; null while predictions are hidden. */
   predictions: { balanceOfPower: string; balanceOfThreat: string; bandwagon: string } | null;
+  /** The same predictions in plain words, one card per theory, with what the team did (report/plain-words.ts); null while hidden. */
+  cards: TheoryCard[] | null;
 }
 
 /** The classification of the last resolved round: "alone", "none", or the theories matched ("balance-of-threat,bandwagon"). */

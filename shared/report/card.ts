@@ -11,6 +11,7 @@ import { nameInText, THEORY_NAMES } from "../theory/world.js";
 import { capitalise, joinList } from "../format.js";
 import { countFit, emptyFitCounts, type FitCounts } from "../theory/classify.js";
 import { buildDebrief, type TheoryRow } from "./debrief.js";
+import { theoryCards, type TheoryCard } from "./plain-words.js";
 
 export interface ReportCard {
   format: "entente-card/1";
@@ -20,11 +21,15 @@ export interface ReportCard {
   nickname: string;
   state: string;
   stateName: string;
+  /** Every state's name by id, to show states by name (the rounds' allies and offers are ids). */
+  names: Record<string, string>;
   /** The state's total as everyone sees it (see publicTotals), and its rank among those totals. */
   total: number;
   rank: number;
   of: number;
   rounds: CardRound[];
+  /** Each round's predictions in plain words, one card per theory (report/plain-words.ts); empty while the predictions are hidden. */
+  explained: { round: number; cards: TheoryCard[] }[];
   /** How many of the student's rounds each theory explained. */
   fit: FitCounts;
   reflection: string;
@@ -84,10 +89,18 @@ export function buildReportCard(session: Session, studentId: string): ReportCard
     nickname: student.nickname,
     state,
     stateName: name(state),
+    names: Object.fromEntries(session.game.states.map((s) => [s.id, s.name])),
     total: totals[state] ?? 0,
     rank,
     of: ranking.length,
     rounds: reveal ? rows : rows.map((r) => ({ ...r, predictions: null })),
+    explained: reveal
+      ? session.game.history.flatMap((h) => {
+          const p = h.predictions.states[state];
+          const a = h.alignments[state];
+          return p && a ? [{ round: h.round, cards: theoryCards(p, a, inText) }] : [];
+        })
+      : [],
     fit,
     reflection: reveal ? reflectionQuestion(rows, inText) : GENERAL_REFLECTION,
   };

@@ -67,6 +67,8 @@ describe("the report card follows the live game's visibility", () => {
     const teacher = await joinTeacher(client, game.code, game.teacherKey);
     const ann = await joinStudent(client, game.code, "Ann");
     const key: string = ann.welcome.rejoinKey;
+    // Shown by default: the teacher hides them before the game starts.
+    expect((await request(teacher.room, teacher.inbox, "predictions", { show: false })).ok).toBe(true);
     expect((await request(teacher.room, teacher.inbox, "start")).ok).toBe(true);
     expect((await request(teacher.room, teacher.inbox, "advance")).ok).toBe(true);
     await until(() => ann.state.phase === "review", 5000, "review");
@@ -78,9 +80,13 @@ describe("the report card follows the live game's visibility", () => {
     expect(JSON.stringify(hidden.body)).not.toContain("balance against");
     const reasons = (await serverRoom(game.code)).session.game.history[0]!.predictions.states[ann.welcome.state]!;
     expect(JSON.stringify(hidden.body)).not.toContain(reasons.balanceOfThreat.reason);
+    // Nor the same predictions in plain words.
+    expect(hidden.body.explained).toEqual([]);
+    expect(JSON.stringify(hidden.body)).not.toContain("top threat");
 
     expect((await request(teacher.room, teacher.inbox, "predictions", { show: true })).ok).toBe(true);
     const shown = await card(game.code, key);
     expect(shown.body.rounds[0].predictions.balanceOfThreat.reason).toBe(reasons.balanceOfThreat.reason);
+    expect(shown.body.explained.map((e: { round: number; cards: unknown[] }) => [e.round, e.cards.length])).toEqual([[1, 3]]);
   });
 });

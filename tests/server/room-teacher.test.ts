@@ -297,10 +297,16 @@ describe("announcements, crises and predictions", () => {
     expect(again.welcome.crises.find((x: any) => x.id === "harvest-failure")).toMatchObject({ fired: false });
   });
 
-  it("shows and hides the predictions: a student sees only their own state's theory entry while shown", async () => {
+  it("shows and hides the predictions: a student sees only their own state's theory entry while shown (shown by default)", async () => {
     const c = await startedClass();
-    expect(mapKeys(c.ann.state.theory)).toEqual([]);
+    expect(c.ann.state.showPredictions).toBe(true);
+    await until(() => mapKeys(c.ann.state.theory).length > 0, 3000, "Ann's theory entry at the start");
+    expect(mapKeys(c.ann.state.theory)).toEqual(["ATL"]);
+    expect(mapKeys(c.projector.state.theory)).toEqual([]);
     expect(mapKeys(c.teacher.state.theory)).toHaveLength(8);
+    expect((await request(c.teacher.room, c.teacher.inbox, "predictions", { show: false })).ok).toBe(true);
+    await until(() => c.ann.state.showPredictions === false, 3000, "predictions hidden first");
+    await until(() => mapKeys(c.ann.state.theory).length === 0, 3000, "Ann's theory entry gone first");
     expect((await request(c.teacher.room, c.teacher.inbox, "predictions", { show: true })).ok).toBe(true);
     await until(() => c.ann.state.showPredictions === true, 3000, "showPredictions");
     await until(() => mapKeys(c.ann.state.theory).length > 0, 3000, "Ann's theory entry");

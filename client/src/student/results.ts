@@ -2,6 +2,7 @@
 // team's alignments against the theories (with the reasons when the teacher
 // shows them), the theories' predictions now, the secret theory in challenge
 // mode, the guesses, and at the end the report card's reflection question.
+import "./theories.css";
 import type { ReportCard } from "../../../shared/report/card.js";
 import { THEORY_MATCH_POINTS, WAR_LOSS_POINTS, WAR_WIN_POINTS } from "../../../shared/rules/tuning.js";
 import { THEORIES, type Theory } from "../../../shared/theory/world.js";
@@ -10,6 +11,8 @@ import { num1, THEORY_LABEL } from "../common/format.js";
 import { nameOf, type Synced, type SyncedTeam } from "../common/synced.js";
 import { fetchCard } from "../panels/report-card.js";
 import type { Panel, StudentContext } from "./context.js";
+import { glossaryButton } from "./glossary.js";
+import { theoryCardList } from "./theory-cards.js";
 
 export interface ResultsOptions {
   /** This round's news, in words (in parts: what people typed is shown isolated). */
@@ -23,6 +26,8 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
 export function mountResults(panel: HTMLElement, ctx: StudentContext, options: ResultsOptions): Panel & { refresh(): void } {
   let endCard: ReportCard | null = null;
   let endCardAsked = false;
+  /** Earlier rounds whose plain-words cards the student opened (the panel is redrawn on every update). */
+  const openRounds = new Set<number>();
 
   function guessForm(s: Synced, id: string, t: SyncedTeam | undefined): HTMLElement {
     const guesses = t?.guesses ?? {};
@@ -77,16 +82,31 @@ export function mountResults(panel: HTMLElement, ctx: StudentContext, options: R
     }
     const news = options.news();
     if (news.length > 0) parts.push(h("h2", {}, "What happened"), h("ul", {}, ...news.map((n) => h("li", {}, ...sentence(n)))));
+    const lastRound = rounds[rounds.length - 1];
+    if (lastRound) {
+      parts.push(
+        h("div", { class: "theories-head" }, h("h2", { id: "plain-title" }, `Round ${lastRound.round}: the theories in plain words`), glossaryButton()),
+        lastRound.cards
+          ? h("section", { class: "plain-words", "aria-labelledby": "plain-title" }, theoryCardList(lastRound.cards))
+          : h("p", { class: "muted" }, "Your teacher has hidden what the theories predicted for now."),
+      );
+    }
     if (scores.length > 0) {
       const cell = (x: number) => h("td", { class: "num" }, num1(x));
+      // Theory points are scored only in the theory challenge: the column would be all zeros otherwise (and too wide for a phone).
+      const challenge = s.scoring === "challenge";
       parts.push(
         h("h2", {}, "Your score"),
         h(
           "table",
-          {},
+          { class: "score-table" },
           h("caption", { class: "visually-hidden" }, "Score by round"),
-          h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", { class: "num" }, "Total"), h("th", { class: "num" }, "Prosperity"), h("th", { class: "num" }, "Security"), h("th", { class: "num" }, "War"), h("th", { class: "num" }, "Theory"))),
-          h("tbody", {}, ...scores.map((l) => h("tr", {}, h("th", { scope: "row" }, String(l.round)), cell(l.total), cell(l.prosperity), cell(l.security), cell(l.war), cell(l.theory)))),
+          h(
+            "thead",
+            {},
+            h("tr", {}, h("th", {}, "Round"), h("th", { class: "num" }, "Total"), h("th", { class: "num" }, "Prosperity"), h("th", { class: "num" }, "Security"), h("th", { class: "num" }, "War"), challenge ? h("th", { class: "num" }, "Theory") : null),
+          ),
+          h("tbody", {}, ...scores.map((l) => h("tr", {}, h("th", { scope: "row" }, String(l.round)), cell(l.total), cell(l.prosperity), cell(l.security), cell(l.war), challenge ? cell(l.theory) : null))),
         ),
         h(
           "p",
@@ -97,10 +117,10 @@ export function mountResults(panel: HTMLElement, ctx: StudentContext, options: R
     }
     if (rounds.length > 0) {
       parts.push(
-        h("h2", {}, "Your alliances and the theories"),
+        h("h2", {}, "Your alliances round by round"),
         h(
           "ul",
-          {},
+          { class: "earlier-rounds" },
           ...rounds.map((r) =>
             h(
               "li",
@@ -110,15 +130,21 @@ export function mountResults(panel: HTMLElement, ctx: StudentContext, options: R
                 ? "you stood alone."
                 : `allies ${r.allies.map(name).join(", ") || "none"}${r.offers.length ? `, offers to ${r.offers.map(name).join(", ")}` : ""}: matched ${r.matches.map((m) => THEORY_LABEL[m]).join(", ") || "no theory"}.`,
               r.divergent ? " (The theories disagreed for you.)" : "",
-              r.predictions
-                ? h("ul", {}, h("li", {}, `Balance of power: ${r.predictions.balanceOfPower}`), h("li", {}, `Balance of threat: ${r.predictions.balanceOfThreat}`), h("li", {}, `Bandwagoning: ${r.predictions.bandwagon}`))
+              r.cards && r !== lastRound
+                ? h(
+                    "details",
+                    { open: openRounds.has(r.round), ontoggle: (e: Event) => (e.target as HTMLDetailsElement).open ? openRounds.add(r.round) : openRounds.delete(r.round) },
+                    h("summary", {}, `Round ${r.round}: the theories in plain words`),
+                    theoryCardList(r.cards, "h4"),
+                  )
                 : null,
             ),
           ),
         ),
       );
     }
-    if (theory) {
+    // During a round: what the theories predict now (after it, the plain-words cards above say it for the round just played).
+    if (theory && s.phase === "diplomacy") {
       parts.push(
         h("h2", {}, "What the theories predict for you now"),
         h("ul", {}, h("li", {}, `Balance of power: ${theory.balanceOfPower}`), h("li", {}, `Balance of threat: ${theory.balanceOfThreat}`), h("li", {}, `Bandwagoning: ${theory.bandwagon}`)),
