@@ -25,7 +25,7 @@ export default defineConfig({
   plugins: [
     compression({
       include: /\.(?:html|js|css|svg|json)$/,
-      threshold: 512,
+      threshold: 0,
       algorithms: [
         defineAlgorithm("brotliCompress", { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
         defineAlgorithm("gzip", { level: constants.Z_BEST_COMPRESSION }),
