@@ -83,7 +83,7 @@ describe("pages and assets", () => {
       for (const r of [br, gzip]) {
         expect(String(r.headers.vary), path).toMatch(/accept-encoding/i);
         // The type is the file's, not the compressed file's.
-        expect(r.headers["content-type"]?.toLowerCase(), path).toBe(plain.headers["content-type"]?.toLowerCase());
+        expect(String(r.headers["content-type"]).toLowerCase(), path).toBe(String(plain.headers["content-type"]).toLowerCase());
         // helmet's headers come with the compressed files too.
         expect(r.headers["content-security-policy"], path).toBe(plain.headers["content-security-policy"]);
         expect(r.headers["x-frame-options"], path).toBe("DENY");
@@ -110,7 +110,7 @@ describe("pages and assets", () => {
       await route.continue();
     });
     // As the home page leaves it after "Join" (the nickname for this code).
-    await user.page.addInitScript(([c]) => globalThis.sessionStorage.setItem(`entente:nickname:${c}`, "Lou"), [code]);
+    await user.page.addInitScript(([c]) => (globalThis as any).sessionStorage.setItem(`entente:nickname:${c}`, "Lou"), [code]);
     await user.page.goto(`/student.html?code=${code}`, { waitUntil: "commit" });
     const indicator = user.page.locator(".page-loading");
     await indicator.waitFor({ state: "visible" });
