@@ -6,6 +6,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import { existsSync } from "node:fs";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -86,10 +87,18 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   app.use("/matchmake", matchmakeOrigins(allowedOrigins), matchmakeRouter({ guards, addressOf }));
   app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode, guards, addressOf, hostname: config.hostname, joinUrl: config.joinUrl }));
   if (existsSync(clientDist)) {
-    // Hashed assets never change; pages are checked on every load.
-    app.use("/assets", express.static(join(clientDist, "assets"), { immutable: true, maxAge: "365d" }));
-    app.use(express.static(clientDist, { index: "index.html", extensions: ["html"], maxAge: 0 }));
-    app.get("/{*splat}", (_req, res) => res.sendFile(join(clientDist, "index.html")));
+    // The build wrote each page, script and style also compressed (name.br, name.gz: client/vite.config.ts); the
+    // browser gets the smallest one it accepts (Content-Encoding, Vary: Accept-Encoding), nothing is compressed per
+    // request, and the WebSocket never passes here. Hashed assets never change; pages are checked on every load.
+    const compressed = { enableBrotli: true, orderPreference: ["br", "gzip"] };
+    app.use("/assets", expressStaticGzip(join(clientDist, "assets"), { ...compressed, serveStatic: { immutable: true, maxAge: "365d" } }));
+    const pages = expressStaticGzip(clientDist, { ...compressed, index: "index.html", serveStatic: { index: "index.html", extensions: ["html"], maxAge: 0 } });
+    app.use(pages);
+    // Any other path is the home page (compressed too).
+    app.get("/{*splat}", (req, res, next) => {
+      req.url = "/index.html";
+      pages(req, res, next);
+    });
   } else {
     app.get("/", (_req, res) => {
       res.type("html").send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Entente</title></head>

@@ -13,6 +13,7 @@ import type { ClientMessage, HeartbeatMessage, JoinOptions, Payload, PingPayload
 import type { ErrorCode, ServerMessage, ServerMessages } from "../../../shared/protocol/server-messages.js";
 import { Heartbeat } from "./heartbeat.js";
 import { codeAndMessage, isUnreachable, nextStepAfter, type NextStep } from "./join-failure.js";
+import { ServerClock } from "./server-clock.js";
 import { hasArrived } from "./synced.js";
 
 export type Status = "connecting" | "connected" | "reconnecting" | "offline" | "removed" | "ended";
@@ -72,8 +73,8 @@ function bounded(join: Promise<Room<ClassroomSchema>>): Promise<Room<ClassroomSc
 export class GameConnection {
   room: Room<ClassroomSchema> | null = null;
   status: Status = "connecting";
-  /** Milliseconds to add to Date.now() to get the server's clock. */
-  clockOffset = 0;
+  /** The server's clock, from its last sample (welcome, pong) and the monotonic time since (server-clock.ts). */
+  readonly clock = new ServerClock();
   private readonly client = new Client(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`);
   private readonly messageHandlers: ((m: ServerEnvelope) => void)[] = [];
   private readonly stateHandlers: ((state: ClassroomSchema) => void)[] = [];
@@ -84,7 +85,7 @@ export class GameConnection {
     send: (ref) => {
       if (this.room?.connection.isOpen) this.room.send("ping" satisfies HeartbeatMessage, { ref } satisfies PingPayload);
     },
-    answered: (serverTime, roundTripMs) => (this.clockOffset = serverTime + roundTripMs / 2 - Date.now()),
+    answered: (serverTime, roundTripMs) => this.clock.heard(serverTime, roundTripMs),
     dead: () => this.lost(),
   });
   private nextRef = 1;
@@ -154,8 +155,9 @@ export class GameConnection {
     });
   }
 
+  /** The server's time now (ms since the epoch), whatever the device's own clock says. */
   serverNow(): number {
-    return Date.now() + this.clockOffset;
+    return this.clock.now();
   }
 
   leave(): void {
@@ -269,7 +271,7 @@ export class GameConnection {
       this.heartbeat.pong(m.payload.ref, m.payload.serverTime);
       return;
     }
-    if (m.type === "welcome") this.clockOffset = m.payload.serverTime - Date.now();
+    if (m.type === "welcome") this.clock.heard(m.payload.serverTime);
     if (m.type === "ack" || m.type === "error") {
       const ref = m.payload.ref === null ? null : String(m.payload.ref);
       const done = ref === null ? undefined : this.pending.get(ref);

@@ -5,7 +5,9 @@
 // becomes visible again or the browser comes back online; when neither the
 // pong nor anything else from the server arrives in time, the connection is
 // dead. Pings count against the server's message limits like any message:
-// never more than one every MIN_GAP_MS.
+// never more than one every MIN_GAP_MS. Times are read on the monotonic clock
+// (performance.now()): a device whose date is corrected neither skips nor
+// floods pings, and the round trip that sets the page's server clock is right.
 
 /** How often a visible page checks its connection (ms). */
 export const PING_EVERY_MS = 5000;
@@ -34,7 +36,11 @@ export class Heartbeat {
   private lastSentAt = -Infinity;
   private nextRef = 1;
 
-  constructor(private readonly hooks: HeartbeatHooks) {
+  /** @param monotonic the clock pings are timed by (default performance.now(); tests pass their own). */
+  constructor(
+    private readonly hooks: HeartbeatHooks,
+    private readonly monotonic: () => number = () => performance.now(),
+  ) {
     document.addEventListener("visibilitychange", () => {
       this.schedule();
       if (document.visibilityState === "visible") this.check();
@@ -61,7 +67,7 @@ export class Heartbeat {
   /** Sends a ping now, unless one is waiting for its answer or the last one was too recent (then a little later). */
   check(): void {
     if (!this.running || this.deadline || this.soon) return;
-    const since = Date.now() - this.lastSentAt;
+    const since = this.monotonic() - this.lastSentAt;
     if (since < MIN_GAP_MS) {
       this.soon = setTimeout(() => {
         this.soon = null;
@@ -70,7 +76,7 @@ export class Heartbeat {
       return;
     }
     const ref = this.nextRef++;
-    this.lastSentAt = Date.now();
+    this.lastSentAt = this.monotonic();
     this.lastPing = { ref, sentAt: this.lastSentAt };
     this.deadline = setTimeout(() => this.expired(), PONG_WITHIN_MS);
     this.hooks.send(ref);
@@ -87,7 +93,7 @@ export class Heartbeat {
     const ping = this.lastPing;
     if (ping && ping.ref === ref) {
       this.lastPing = null;
-      this.hooks.answered(serverTime, Date.now() - ping.sentAt);
+      this.hooks.answered(serverTime, this.monotonic() - ping.sentAt);
     }
     this.heard();
   }

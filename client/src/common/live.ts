@@ -7,8 +7,8 @@ import { clock } from "./format.js";
 import { decode, type Synced } from "./synced.js";
 import type { MapHappening } from "../map/types.js";
 
-/** The header clock: time left in the diplomacy phase (server time), or the frozen time while paused. */
-export function clockText(synced: Synced | null, conn: GameConnection): string {
+/** The header clock: time left in the diplomacy phase (on the server's clock, never the device's), or the frozen time while paused. */
+export function clockText(synced: Synced | null, conn: Pick<GameConnection, "serverNow">): string {
   if (!synced || synced.phase !== "diplomacy") return "";
   if (synced.paused) return `⏸ ${clock(synced.remaining ?? 0)}`;
   return synced.deadline ? clock(synced.deadline - conn.serverNow()) : "";

@@ -5,7 +5,11 @@
 // like Phaser's RESIZE scale mode, but at the device's pixel ratio (up to 2):
 // RESIZE renders one canvas pixel per CSS pixel, which blurs the labels on
 // phones and hi-DPI Chromebooks. The parent must have a definite CSS height.
+//
+// A lost WebGL context pauses the map with a notice and redraws it when the
+// browser gives the context back (context-loss.ts).
 import Phaser from "phaser";
+import { followWebglContext } from "./context-loss.js";
 import { relativeLuminance, THEMES, type ThemeName } from "./palette.js";
 import { MapScene } from "./scene.js";
 import type { MapHandle, MapHappening, MapData } from "./types.js";
@@ -97,6 +101,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
   let canvas: HTMLCanvasElement | null = null;
   let summary = "Map";
   let gameRef: Phaser.Game | null = null;
+  let unfollowContext: (() => void) | null = null;
   const styleCanvas = () => {
     canvas = gameRef?.canvas ?? null;
     if (!canvas) return;
@@ -124,6 +129,12 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
         styleCanvas();
         resize(); // in case the parent changed size while the game was booting
         parent.dataset.mapReady = "true";
+        if (gameRef && !unfollowContext) {
+          unfollowContext = followWebglContext(gameRef, parent, () => {
+            scene.redrawAll();
+            wake();
+          });
+        }
         wake();
       },
       drawn: (view, text) => {
@@ -232,6 +243,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
       parent.removeEventListener("pointerdown", refreshBounds, { capture: true });
       parent.removeEventListener("pointerenter", refreshBounds);
       document.removeEventListener("visibilitychange", onVisibility);
+      unfollowContext?.();
       scene.setSelectCallback(null);
       scene.finishAnimation();
       game.destroy(true); // runs on the next frame: make sure there is one

@@ -114,6 +114,23 @@ export class MapScene extends Phaser.Scene {
     if (this.ready) this.redraw(false);
   }
 
+  /**
+   * Draws everything again, labels included (their text is rendered anew): after the WebGL
+   * context came back (context-loss.ts), when the GPU's copy of the map is gone.
+   */
+  redrawAll(): void {
+    if (!this.ready || !this.sys.isActive()) return;
+    const renderTexts = (objects: readonly Phaser.GameObjects.GameObject[]): void => {
+      for (const o of objects) {
+        if (o instanceof Phaser.GameObjects.Text) o.updateText();
+        else if (o instanceof Phaser.GameObjects.Container) renderTexts(o.list);
+      }
+    };
+    renderTexts(this.children.list);
+    this.labelKey = "";
+    this.redraw(true);
+  }
+
   setSelectCallback(callback: ((id: string) => void) | null): void {
     this.selectCallback = callback;
   }
