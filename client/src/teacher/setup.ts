@@ -24,6 +24,7 @@ export async function setup(app: HTMLElement): Promise<void> {
   const teams = teamFields();
   const games = gamesList();
   const keyBox = h("div", {});
+  const keys = keySection(() => void games.refresh());
   const field = (id: string, labelText: string, input: HTMLElement, help?: string) =>
     h("div", { class: "setup-field" }, h("label", { for: id }, labelText), input, help ? h("div", { id: `${id}-help`, class: "muted" }, help) : null);
 
@@ -116,6 +117,7 @@ export async function setup(app: HTMLElement): Promise<void> {
         const forget = h("button", { type: "button", class: "secondary" }, "Forget this key");
         forget.addEventListener("click", () => {
           forgetTeacherKey();
+          keys.render();
           createError.hidden = true;
           void games.refresh();
           submit.focus();
@@ -140,6 +142,7 @@ export async function setup(app: HTMLElement): Promise<void> {
     }
     setTeacherKey(made.teacherKey);
     fill(keyBox, newKeyBox(made.teacherKey, made.code));
+    keys.render();
     void games.refresh();
   }
 
@@ -157,7 +160,7 @@ export async function setup(app: HTMLElement): Promise<void> {
         h("h2", { id: "create-title" }, "Create a game"),
         h("form", { class: "stack", novalidate: true, onsubmit: (e: Event) => void create(e) }, fields, createError, submit, created),
       ),
-      keySection(() => void games.refresh()),
+      keys.element,
     ),
   );
   await games.refresh();

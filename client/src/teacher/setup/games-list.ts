@@ -27,7 +27,7 @@ export function gamesList(): GamesList {
   const deleteRow = (row: HTMLTableRowElement, cell: HTMLElement, game: Game, restore: () => void) => {
     const yes = h("button", { type: "button", class: "small danger" }, `Yes, delete ${game.code}`);
     const no = h("button", { type: "button", class: "small secondary" }, "Keep it");
-    const problem = h("p", { role: "alert", class: "pill bad", hidden: true });
+    const problem = h("p", { role: "alert", class: "setup-problem", hidden: true });
     yes.addEventListener("click", () => {
       yes.disabled = true;
       no.disabled = true;
@@ -107,7 +107,7 @@ export function gamesList(): GamesList {
     }
     const r = await api<TeacherGamesResponse>("/api/teacher/games", { teacher: true });
     if (!r.ok) {
-      fill(body, h("p", { role: "alert", class: "pill bad" }, failureText(r, "listing your games")));
+      fill(body, h("p", { role: "alert", class: "setup-problem" }, failureText(r, "listing your games")));
       return;
     }
     fill(body, r.body.games.length === 0 ? h("p", {}, "No games under your key yet: create one below.") : table(r.body.games));

@@ -25,14 +25,14 @@ export function newKeyBox(key: string, code: string): HTMLElement {
 }
 
 /** "I have a teacher key": paste a key to list and open its games in this browser. */
-export function keySection(onKey: () => void): HTMLElement {
+export function keySection(onKey: () => void): { element: HTMLElement; render: () => void } {
   const line = h("p", {});
   const input = h("input", { id: "key-input", autocomplete: "off", spellcheck: "false", "aria-describedby": "key-input-help key-input-problem" });
-  const problem = h("p", { id: "key-input-problem", role: "alert", class: "pill bad", hidden: true });
+  const problem = h("p", { id: "key-input-problem", role: "alert", class: "setup-problem", hidden: true });
   const render = () =>
     fill(line, teacherKey() ? "This browser holds your teacher key: your games are listed at the top of the page." : "Your first game makes your teacher key. Keep it: with it you open your games from another device.");
   render();
-  return h(
+  const element = h(
     "section",
     { class: "card", "aria-labelledby": "key-title" },
     h("h2", { id: "key-title" }, "I have a teacher key"),
@@ -63,4 +63,5 @@ export function keySection(onKey: () => void): HTMLElement {
       problem,
     ),
   );
+  return { element, render };
 }

@@ -46,7 +46,7 @@ export async function scenarioField(): Promise<ScenarioField> {
     } else if (s) {
       fill(about, h("p", { class: "setup-facts" }, scenarioFacts({ states: s.states.length, rounds: s.rounds, crises: s.crises.length })), s.description ? h("p", { class: "setup-description" }, s.description) : null);
     } else {
-      fill(about, h("p", { class: "pill bad" }, listed.ok ? "This server has no built-in scenarios: upload your own file." : failureText(listed, "loading the scenarios")));
+      fill(about, h("p", { class: "setup-problem" }, listed.ok ? "This server has no built-in scenarios: upload your own file." : failureText(listed, "loading the scenarios")));
     }
   };
   select.addEventListener("change", () => {
@@ -86,11 +86,11 @@ export async function scenarioField(): Promise<ScenarioField> {
         if (r.ok && r.body.ok) {
           const rounds = (parsed as { rounds?: unknown }).rounds;
           uploaded = { scenario: parsed as Record<string, unknown>, title: r.body.title, states: r.body.states, rounds: typeof rounds === "number" ? rounds : 1 };
-          fill(fileReport, h("p", { class: "pill ok" }, `Your file is ready: ${r.body.title}. It is used instead of the list.`));
+          fill(fileReport, h("p", { class: "setup-ok" }, `Your file is ready: ${r.body.title}. It is used instead of the list.`));
         } else if (r.ok && !r.body.ok) {
           fill(fileReport, problems(r.body.errors, parsed));
         } else if (!r.ok) {
-          fill(fileReport, h("p", { class: "pill bad" }, failureText(r, "checking the file")));
+          fill(fileReport, h("p", { class: "setup-problem" }, failureText(r, "checking the file")));
         }
       }
     }

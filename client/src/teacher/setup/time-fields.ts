@@ -40,7 +40,7 @@ export function timeFields(): TimeFields {
     fill(roundsHelp, `The scenario is written for ${count(scenarioRounds, "round")}. Fewer rounds make a shorter game.`);
     const settings = read();
     if ("problem" in settings) {
-      fill(estimate, h("p", { class: "pill bad" }, settings.problem));
+      fill(estimate, h("p", { class: "setup-problem" }, settings.problem));
       return;
     }
     const t = estimateGameTime(settings.rounds, settings.diplomacySeconds);
@@ -54,7 +54,7 @@ export function timeFields(): TimeFields {
         { class: "muted" },
         `${JOIN_MINUTES} min for students to join, ${count(settings.rounds, "round")} of ${minutesText(settings.diplomacySeconds / 60)} min of talks and about ${REVIEW_MINUTES} min to read the results (${minutesText(t.diplomacy + t.review)} min), and ${DEBRIEF_MINUTES} min for the debrief. A round ends sooner when every team is ready.`,
       ),
-      fits === false ? h("p", { class: "pill warn" }, "Choose fewer rounds or fewer minutes of talks to finish within the class.") : null,
+      fits === false ? h("p", { class: "setup-warning" }, "Choose fewer rounds or fewer minutes of talks to finish within the class.") : null,
     );
   };
   for (const input of [classMinutes, rounds, minutes]) input.addEventListener("input", renderEstimate);
