@@ -142,6 +142,21 @@ describe("the setup page", () => {
     expect(await text(page, "#key-title-new")).toContain(`Game ${list.body.games[0].code} is ready`);
   });
 
+  it("makes exactly one game when Enter is pressed twice in a field", async () => {
+    const user = await open("enter-twice", DESKTOP);
+    const page = await openSetup(user);
+    const before = gameCount();
+    const posts = () => served.seen.filter((r) => r.method === "POST" && r.url === "/api/games").length;
+    const postsBefore = posts();
+    await page.locator("#team-value").fill("2");
+    await page.locator("#team-value").focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.locator("#new-key").waitFor();
+    expect(posts() - postsBefore).toBe(1);
+    expect(gameCount()).toBe(before + 1);
+  });
+
   it("lists the teacher's games first, newest first, each with links that open the right page", async () => {
     // Two more games under the same key; the last one ended, so it is finished.
     const second = await served.server.createGame({ scenario: "europe-1914", teacherKey, settings: { rounds: 2 } });
