@@ -331,9 +331,9 @@ describe("the setup page", () => {
     const user = await open("stale-key", DESKTOP);
     const stale = "s".repeat(32);
     await user.page.addInitScript((key) => {
-      if (!globalThis.sessionStorage.getItem("seeded")) {
-        globalThis.localStorage.setItem("entente:teacherKey", key);
-        globalThis.sessionStorage.setItem("seeded", "1");
+      if (!(globalThis as any).sessionStorage.getItem("seeded")) {
+        (globalThis as any).localStorage.setItem("entente:teacherKey", key);
+        (globalThis as any).sessionStorage.setItem("seeded", "1");
       }
     }, stale);
     const page = await openSetup(user);
@@ -391,7 +391,7 @@ describe("the setup page", () => {
 
   it("fits a 360 px phone and a 1366x768 laptop with no sideways scrolling and no axe violations", async () => {
     const phone = await open("phone", PHONE);
-    await phone.page.addInitScript((key) => globalThis.localStorage.setItem("entente:teacherKey", key), teacherKey);
+    await phone.page.addInitScript((key) => (globalThis as any).localStorage.setItem("entente:teacherKey", key), teacherKey);
     const page = await openSetup(phone);
     await page.locator("#your-games tbody tr").first().waitFor();
     await phone.screenshot("setup-phone", true);
@@ -403,7 +403,7 @@ describe("the setup page", () => {
     await phone.screenshotOf(".setup-time", "setup-phone-time-error");
     await check(phone, "setup on a phone with errors (360 px)");
     const laptop = await open("laptop", LAPTOP);
-    await laptop.page.addInitScript((key) => globalThis.localStorage.setItem("entente:teacherKey", key), teacherKey);
+    await laptop.page.addInitScript((key) => (globalThis as any).localStorage.setItem("entente:teacherKey", key), teacherKey);
     await openSetup(laptop);
     await laptop.page.locator("#your-games tbody tr").first().waitFor();
     await laptop.screenshot("setup-laptop", false);
