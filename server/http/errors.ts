@@ -23,24 +23,24 @@ export function errorHandler(err: unknown, _req: Request, res: Response, _next: 
     return;
   }
   if (err instanceof StorageError) {
-    res.status(503).json({ error: { code: "storage", message: `The server could not use its database (${err.message}): nothing was changed. Try again in a moment.` } });
+    res.status(503).json({ error: { code: "storage", message: `The server could not save or read its data just now (${err.message}), so nothing was changed. Try again in a moment; if it goes on, the computer running Entente may be out of disk space.` } });
     return;
   }
   if (err instanceof DamagedLogError) {
     res.status(409).json({
-      error: { code: "damaged-game", message: `This game's stored log is damaged (${err.reason}): it cannot be rebuilt. Restore a backup of the server's data folder to get it back, or delete the game.` },
+      error: { code: "damaged-game", message: `This game's saved record is damaged (${err.reason}), so it cannot be opened. Whoever runs the server can get it back from a backup of its data folder; otherwise delete the game.` },
     });
     return;
   }
   const status = (err as { status?: number; type?: string }).status;
   if (status === 400 || (err as { type?: string }).type === "entity.parse.failed") {
-    res.status(400).json({ error: { code: "bad-json", message: "The request body is not valid JSON." } });
+    res.status(400).json({ error: { code: "bad-json", message: "The request could not be read: its body is not valid JSON." } });
     return;
   }
   if (status === 413) {
-    res.status(413).json({ error: { code: "too-large", message: "The request is too large (1 MB at most)." } });
+    res.status(413).json({ error: { code: "too-large", message: "That is too large to send: 1 MB at most. A scenario file must be smaller than that." } });
     return;
   }
   console.error(err);
-  res.status(500).json({ error: { code: "server-error", message: "Something went wrong on the server; nothing was changed." } });
+  res.status(500).json({ error: { code: "server-error", message: "Something went wrong on the server, and nothing was changed. Try again; if it happens again, restart Entente (Ctrl+C in its window, then npm start): running games come back." } });
 }

@@ -20,16 +20,16 @@ import type { ClassroomRoom } from "../rooms/classroom-room.js";
 import type { GameRecord } from "../storage/games.js";
 import type { ApiOptions } from "./routes.js";
 import { ApiError } from "./errors.js";
-import { ownedGame, teacherKeyOf } from "./teacher-key.js";
+import { NOT_A_KEY, ownedGame, teacherKeyOf } from "./teacher-key.js";
 
 function resolveScenario(input: string | Record<string, unknown>): Scenario {
   if (typeof input === "string") {
     const s = builtinScenario(input);
-    if (!s) throw new ApiError(404, "unknown-scenario", `There is no built-in scenario "${input}".`);
+    if (!s) throw new ApiError(404, "unknown-scenario", `There is no built-in scenario "${input}": choose one from the list, or upload your own scenario file.`);
     return s;
   }
   const result = validateScenario(input);
-  if (!result.ok) throw new ApiError(422, "invalid-scenario", "The scenario file has errors.", { errors: result.errors });
+  if (!result.ok) throw new ApiError(422, "invalid-scenario", `The scenario file has ${result.errors.length === 1 ? "an error" : `${result.errors.length} errors`}: fix ${result.errors.length === 1 ? "it" : "them"} in the file and choose it again.`, { errors: result.errors });
   return result.scenario;
 }
 
@@ -55,11 +55,17 @@ export function gameRoutes(options: ApiOptions): express.Router {
     const parsed = createGameRequest.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ApiError(400, "bad-request", `${issue.path.join(".") || "body"}: ${issue.message}`);
+      throw new ApiError(400, "bad-request", `A setting is not allowed (${issue.path.join(".") || "body"}: ${issue.message}): change it and try again.`);
     }
     const input = parsed.data;
     if (options.teacherPasscode && input.passcode !== options.teacherPasscode) {
-      throw new ApiError(403, "passcode", "Creating a game on this server needs the teacher passcode.");
+      throw new ApiError(
+        403,
+        "passcode",
+        input.passcode
+          ? "That passcode is not the right one. Check it with whoever started this server (it is the TEACHER_PASSCODE they set), type it again and create the game."
+          : "This server asks for a passcode before it creates a game. Type it under 'Server passcode' (whoever started this server set it as TEACHER_PASSCODE) and create the game again.",
+      );
     }
     let teacherKey = input.teacherKey;
     let keyIsNew = false;
@@ -67,16 +73,16 @@ export function gameRoutes(options: ApiOptions): express.Router {
       teacherKey = newSecret();
       keyIsNew = true;
     } else if (!isWellFormedKey(teacherKey)) {
-      throw new ApiError(400, "bad-teacher-key", "That is not a teacher key.");
+      throw new ApiError(400, "bad-teacher-key", NOT_A_KEY);
     } else if (store.teacherGames(hashSecret(teacherKey)).length === 0) {
       // Only keys this server made: a key a teacher chose ("aaaa…") would be easy to guess.
-      throw new ApiError(403, "unknown-teacher-key", "This server did not make that teacher key: leave it out to get a new one.");
+      throw new ApiError(403, "unknown-teacher-key", "This server has no games under the teacher key this browser holds (its games were all deleted, or the key comes from another Entente server). Choose 'Forget this key' and create the game again: you will get a new key.");
     }
     const scenario = resolveScenario(input.scenario);
     const settings = settingsFor(scenario, input.settings ?? {}, newSeed());
     let code = newJoinCode();
     for (let tries = 0; store.isCodeRunning(code); tries++) {
-      if (tries > 50) throw new ApiError(503, "busy", "Could not find a free join code; try again.");
+      if (tries > 50) throw new ApiError(503, "busy", "Every join code the server tried was already in use: create the game again.");
       code = newJoinCode();
     }
     const id = newId();
@@ -107,7 +113,7 @@ export function gameRoutes(options: ApiOptions): express.Router {
 
   router.get("/games/:code", (req, res) => {
     const code = normalizeCode(req.params.code);
-    if (!isJoinCode(code)) throw new ApiError(400, "bad-code", "A join code has 6 letters and digits.");
+    if (!isJoinCode(code)) throw new ApiError(400, "bad-code", "A join code has 6 letters and digits, like R3555Z: check it on the projector.");
     const game = store.gameByCode(code);
     if (!game) throw new ApiError(404, "unknown-code", `No game has the code ${code}: check it on the projector.`);
     res.json({ code, title: game.title, status: statusOf(game) } satisfies GameLookupResponse);
@@ -136,7 +142,7 @@ export function gameRoutes(options: ApiOptions): express.Router {
     const local = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
     const room = local?.gameId === game.id ? local : undefined;
     if (game.status === "running" && !room && (local || game.host !== options.host)) {
-      throw new ApiError(409, "running-elsewhere", "This game is running on another server process: end it there first, then delete it.");
+      throw new ApiError(409, "running-elsewhere", "This game is running on another server process, so it cannot be deleted from here: end the game in its console first, then delete it.");
     }
     // The data first (a storage fault refuses the whole request and the room stays), then the room, running
     // or open for its end screens: nobody stays in a game that is gone.

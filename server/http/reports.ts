@@ -55,12 +55,12 @@ export function reportRoutes(store: GameStore): express.Router {
     const code = normalizeCode(req.params.code);
     const key = req.get("x-rejoin-key") ?? "";
     const game = store.gameByCode(code);
-    if (!game || !key) throw new ApiError(404, "unknown-card", "No report card for this link.");
+    if (!game || !key) throw new ApiError(404, "unknown-card", "This link does not open a report card: use your own rejoin link, on the device you played on.");
     const room = sessionOf(game);
     const hash = hashSecret(key);
     const student = Object.values(room.students).find((s) => s.keyHash === hash);
     const card = student ? buildReportCard(room, student.id) : null;
-    if (!card) throw new ApiError(404, "unknown-card", "No report card for this link.");
+    if (!card) throw new ApiError(404, "unknown-card", "This link does not open a report card: use your own rejoin link, on the device you played on.");
     res.json(card);
   });
 
@@ -73,11 +73,11 @@ export function reportRoutes(store: GameStore): express.Router {
     const game = ownedGame(store, req);
     const file = req.params.file;
     if (file !== "rounds.csv" && file !== "events.csv" && file !== "chat.csv") {
-      throw new ApiError(404, "not-found", "Exports are rounds.csv, events.csv and chat.csv.");
+      throw new ApiError(404, "not-found", "There is no such download: the downloads are rounds.csv, events.csv and chat.csv.");
     }
     const options = debriefOptions(req);
     if (file === "chat.csv" && !options.revealChat) {
-      throw new ApiError(400, "reveal-chat-required", "The chat is exported only when you choose to reveal chats (?revealChat=1).");
+      throw new ApiError(400, "reveal-chat-required", "The chat is downloaded only when you reveal the chats: choose 'Reveal chat excerpts' on the debrief page first (?revealChat=1).");
     }
     const debrief = buildDebrief(sessionOf(game), options);
     const body = file === "rounds.csv" ? roundsCsv(debrief) : file === "events.csv" ? eventsCsv(debrief) : chatCsv(debrief)!;

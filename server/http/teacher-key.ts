@@ -6,11 +6,14 @@ import { hashSecret } from "../keys.js";
 import type { GameRecord, GameStore } from "../storage/games.js";
 import { ApiError } from "./errors.js";
 
+/** A key that is not well formed: what a teacher pasted wrong, and what to do. */
+export const NOT_A_KEY = "That is not a teacher key. A teacher key is one long word of letters and digits (Entente showed it when you created your first game): copy it again whole and paste it without spaces.";
+
 export function teacherKeyOf(req: Request): string {
   const header = req.get("authorization") ?? "";
   const key = header.startsWith("Bearer ") ? header.slice(7).trim() : (req.get("x-teacher-key") ?? "");
-  if (!key) throw new ApiError(401, "teacher-key-required", "Send the teacher key (Authorization: Bearer <key>).");
-  if (!isWellFormedKey(key)) throw new ApiError(401, "bad-teacher-key", "That is not a teacher key.");
+  if (!key) throw new ApiError(401, "teacher-key-required", "This browser does not have your teacher key. Paste it under 'I have a teacher key' on the teacher page (/teacher.html) to open your games.");
+  if (!isWellFormedKey(key)) throw new ApiError(401, "bad-teacher-key", NOT_A_KEY);
   return key;
 }
 
@@ -19,6 +22,8 @@ export function ownedGame(store: GameStore, req: Request): GameRecord {
   const hash = hashSecret(teacherKeyOf(req));
   const code = normalizeCode(String(req.params.code ?? ""));
   const game = store.gameByCode(code);
-  if (!game || game.teacherHash !== hash) throw new ApiError(404, "unknown-game", "No game of yours has that code.");
+  if (!game || game.teacherHash !== hash) {
+    throw new ApiError(404, "unknown-game", `None of your games has the code ${code}. Check the code, or open this page in the browser where you created the game, or paste the teacher key you used for it under 'I have a teacher key' on the teacher page.`);
+  }
   return game;
 }

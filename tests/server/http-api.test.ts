@@ -111,6 +111,7 @@ describe("creating a game", () => {
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.code).toBe("invalid-scenario");
     expect(invalid.body.error.errors).toContain("states[0].offensive: must be a number between 0 and 1");
+    expect(invalid.body.error.message).toBe("The scenario file has an error: fix it in the file and choose it again.");
 
     const badJson = await t.api("/api/games", json('{"scenario": "rival-shores",'));
     expect(badJson.status).toBe(400);
@@ -132,16 +133,18 @@ describe("creating a game", () => {
       const r = await t.api("/api/games", json({ scenario: "rival-shores", settings }));
       expect(r.status, JSON.stringify(settings)).toBe(400);
       expect(r.body.error.code).toBe("bad-request");
-      expect(r.body.error.message).toMatch(/^settings/);
+      // In words, naming the setting at fault.
+      expect(r.body.error.message).toMatch(/^A setting is not allowed \(settings\b/);
     }
     const noScenario = await t.api("/api/games", json({}));
     expect(noScenario.status).toBe(400);
-    expect(noScenario.body.error.message).toMatch(/^scenario/);
+    expect(noScenario.body.error.message).toMatch(/\(scenario\b/);
     const extra = await t.api("/api/games", json({ scenario: "rival-shores", admin: true }));
     expect(extra.status).toBe(400);
     const badKey = await t.api("/api/games", json({ scenario: "rival-shores", teacherKey: "short" }));
     expect(badKey.status).toBe(400);
     expect(badKey.body.error.code).toBe("bad-teacher-key");
+    expect(badKey.body.error.message).toMatch(/^That is not a teacher key\. .*paste it without spaces\.$/);
     // None of these created a game.
     expect(t.server.db.prepare("SELECT COUNT(*) AS n FROM games WHERE title = 'Tiny World'").get()).toEqual({ n: 0 });
   });

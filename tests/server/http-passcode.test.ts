@@ -18,8 +18,10 @@ describe("TEACHER_PASSCODE", () => {
     const without = await t.api("/api/games", post({ scenario: "rival-shores" }));
     expect(without.status).toBe(403);
     expect(without.body.error.code).toBe("passcode");
+    expect(without.body.error.message).toMatch(/^This server asks for a passcode .*Type it under 'Server passcode'/);
     const wrong = await t.api("/api/games", post({ scenario: "rival-shores", passcode: "y" }));
     expect(wrong.status).toBe(403);
+    expect(wrong.body.error.message).toMatch(/^That passcode is not the right one\./);
     const empty = await t.api("/api/games", post({ scenario: "rival-shores", passcode: "" }));
     expect(empty.status).toBe(403);
     expect(t.server.db.prepare("SELECT COUNT(*) AS n FROM games").get()).toEqual({ n: 0 });

@@ -189,11 +189,15 @@ describe("a whole game", () => {
     const none = await t.api(`/api/games/${game.code}/report`);
     expect(none.status).toBe(401);
     expect(none.body.error.code).toBe("teacher-key-required");
+    // In a teacher's words, with what to do; no header names.
+    expect(none.body.error.message).toMatch(/^This browser does not have your teacher key\. Paste it under 'I have a teacher key'/);
+    expect(none.body.error.message).not.toMatch(/Authorization|Bearer/);
     const malformed = await t.api(`/api/games/${game.code}/report`, { headers: { authorization: "Bearer nope" } });
     expect(malformed.status).toBe(401);
     const other = await t.api(`/api/games/${game.code}/report`, { headers: { authorization: `Bearer ${"x".repeat(32)}` } });
     expect(other.status).toBe(404);
     expect(other.body.error.code).toBe("unknown-game");
+    expect(other.body.error.message).toContain(`None of your games has the code ${game.code}.`);
     expect(JSON.stringify(other.body)).not.toContain("ranking");
 
     // The teacher's list shows the game as finished.

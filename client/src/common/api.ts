@@ -7,6 +7,7 @@ const TEACHER_KEY = "entente:teacherKey";
 
 export const teacherKey = (): string | null => localStorage.getItem(TEACHER_KEY);
 export const setTeacherKey = (key: string): void => localStorage.setItem(TEACHER_KEY, key);
+export const forgetTeacherKey = (): void => localStorage.removeItem(TEACHER_KEY);
 
 export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ApiErrorBody["error"] };
 

@@ -1,177 +1,149 @@
-// The console's home: create a game (scenario, settings, upload), the teacher
-// key (made at the first game, shown once; or one from another device), and
-// the teacher's games with their debrief, exports and deletion.
-import { isWellFormedKey } from "../../../shared/ids.js";
-import type { CreateGameRequest, CreateGameResponse, DeleteGameResponse, ScenariosResponse, TeacherGamesResponse, ValidateScenarioResponse } from "../../../shared/protocol/http.js";
+// The console's home (teacher.html without a code): the teacher's games at the
+// top, then the form that creates a game, then "I have a teacher key". The
+// parts are in teacher/setup/: the scenario (with its description and the
+// teacher's own file), the time fields with the estimated length, the team
+// fields, the games list and the key. The form locks while a game is being
+// created and after: one click, a double-click or Enter twice make one game.
 import type { SettingsInput } from "../../../shared/classroom/settings.js";
-import { api, download, setTeacherKey, teacherKey } from "../common/api.js";
-import { append, copyText, fill, h, toast } from "../common/dom.js";
+import type { CreateGameRequest, CreateGameResponse } from "../../../shared/protocol/http.js";
+import { api, forgetTeacherKey, setTeacherKey, teacherKey } from "../common/api.js";
+import { append, fill, h } from "../common/dom.js";
+import { gamesList } from "./setup/games-list.js";
+import { keySection, newKeyBox } from "./setup/key-section.js";
+import { failureText } from "./setup/messages.js";
+import { scenarioField } from "./setup/scenario-field.js";
+import { teamFields } from "./setup/team-fields.js";
+import { timeFields } from "./setup/time-fields.js";
+import "./setup/setup.css";
 
-/** Downloads an export of a game with the teacher key (CSV for spreadsheets, or the whole log as JSON). */
-export async function downloadExport(gameCode: string, file: string): Promise<void> {
-  const path = file === "log.json" ? `/api/games/${gameCode}/log.json` : `/api/games/${gameCode}/export/${file}`;
-  if (!(await download(path, `entente-${gameCode}-${file}`))) toast("The download failed.", "error");
-}
-
-async function deleteGame(gameCode: string) {
-  if (!confirm(`Delete game ${gameCode} and all its data (decisions, chats, report)? This cannot be undone.`)) return;
-  const r = await api<DeleteGameResponse>(`/api/games/${gameCode}`, { method: "DELETE", teacher: true });
-  if (!r.ok) {
-    toast(r.error.message, "error");
-    return;
-  }
-  toast(`Game ${gameCode} deleted.`);
-  location.reload();
-}
+export { downloadExport } from "./setup/downloads.js";
 
 export async function setup(app: HTMLElement): Promise<void> {
-  const keyLine = h("p", {});
-  const keyInput = h("input", { id: "key-input", autocomplete: "off", spellcheck: "false" });
-  const gamesBox = h("div", {});
-  const renderKey = () => {
-    fill(keyLine, teacherKey() ? "This browser holds your teacher key: your games are listed below." : "Your first game creates your teacher key. Keep it to open your games from another device.");
-  };
-  const listed = await api<ScenariosResponse>("/api/scenarios");
-  const scenarios = listed.ok ? listed.body.scenarios : [];
-  const scenarioSelect = h("select", { id: "scenario" }, ...scenarios.map((s) => h("option", { value: s.id }, `${s.title} (${s.states.length} states)`)));
-  const fileInput = h("input", { id: "scenario-file", type: "file", accept: "application/json,.json" });
-  const fileErrors = h("div", { role: "alert" });
-  let uploaded: Record<string, unknown> | null = null;
-  const checkFile = async () => {
-    uploaded = null;
-    fill(fileErrors);
-    const file = fileInput.files?.[0];
-    if (!file) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch (err) {
-      fill(fileErrors, h("p", { class: "pill bad" }, `Not valid JSON: ${(err as Error).message}`));
-      return;
-    }
-    const r = await api<ValidateScenarioResponse>("/api/scenarios/validate", { method: "POST", body: { scenario: parsed } });
-    if (r.ok && r.body.ok) {
-      uploaded = parsed as Record<string, unknown>;
-      fill(fileErrors, h("p", { class: "pill ok" }, `Valid: ${r.body.title} (${r.body.states} states). It will be used instead of the list.`));
-    } else {
-      const errors = r.ok && !r.body.ok ? r.body.errors : [r.ok ? "The file was not checked." : r.error.message];
-      fill(fileErrors, h("p", {}, "This scenario has errors:"), h("ul", {}, ...errors.map((e) => h("li", {}, e))));
-    }
-  };
-  fileInput.addEventListener("change", () => void checkFile());
-  const field = (id: string, labelText: string, input: HTMLElement, help?: string) =>
-    h("div", {}, h("label", { for: id }, labelText), h("br"), input, help ? h("div", { class: "muted" }, help) : null);
-  const rounds = h("input", { id: "rounds", type: "number", min: 1, max: 30, "aria-describedby": "rounds-help" });
-  const minutes = h("input", { id: "minutes", type: "number", min: 1, max: 60, step: 0.5, value: 5 });
-  const chatMode = h("select", { id: "chat-mode" }, h("option", { value: "open" }, "Open: public, private and team"), h("option", { value: "private" }, "Private and team only"), h("option", { value: "off" }, "Off"));
-  const scoring = h("select", { id: "scoring" }, h("option", { value: "standard" }, "Standard"), h("option", { value: "challenge" }, "Theory challenge: each team secretly plays a theory"));
-  const teamMode = h("select", { id: "team-mode" }, h("option", { value: "count" }, "A number of teams"), h("option", { value: "size" }, "Teams of a size"));
-  const teamValue = h("input", { id: "team-value", type: "number", min: 1, max: 400, value: 4 });
-  const emptySeats = h(
-    "select",
-    { id: "empty-seats" },
-    h("option", { value: "balance-of-threat" }, "Bots playing balance of threat"),
-    h("option", { value: "balance-of-power" }, "Bots playing balance of power"),
-    h("option", { value: "bandwagon" }, "Bots that bandwagon"),
-    h("option", { value: "random" }, "Random bots"),
-    h("option", { value: "empty" }, "Left empty"),
-  );
-  const passcode = h("input", { id: "passcode", type: "password", autocomplete: "off" });
-  const createError = h("p", { role: "alert", class: "pill bad", hidden: true });
+  const scenario = await scenarioField();
+  const time = timeFields();
+  const teams = teamFields();
+  const games = gamesList();
   const keyBox = h("div", {});
+  const keys = keySection(() => void games.refresh());
+  const field = (id: string, labelText: string, input: HTMLElement, help?: string) =>
+    h("div", { class: "setup-field" }, h("label", { for: id }, labelText), input, help ? h("div", { id: `${id}-help`, class: "muted" }, help) : null);
+
+  const chatMode = h(
+    "select",
+    { id: "chat-mode", "aria-describedby": "chat-mode-help" },
+    h("option", { value: "open" }, "Open: to everyone, privately to one state, and within the team"),
+    h("option", { value: "private" }, "Private only: to one state, and within the team"),
+    h("option", { value: "off" }, "Off: no chat"),
+  );
+  const scoring = h(
+    "select",
+    { id: "scoring", "aria-describedby": "scoring-help" },
+    h("option", { value: "standard" }, "Standard"),
+    h("option", { value: "challenge" }, "Theory challenge: each team secretly plays a theory"),
+  );
+  const passcode = h("input", { id: "passcode", type: "password", autocomplete: "off", "aria-describedby": "passcode-help" });
+  const createError = h("div", { id: "create-error", role: "alert", class: "setup-error", hidden: true, tabindex: -1 });
+  const submit = h("button", { type: "submit", id: "create" }, "Create the game");
+  const created = h("p", { class: "muted", role: "status" });
+  const fields = h(
+    "fieldset",
+    { class: "setup-form-fields" },
+    h("legend", { class: "visually-hidden" }, "The new game"),
+    scenario.element,
+    time.element,
+    teams.element,
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Play"),
+      field("chat-mode", "Chat", chatMode, "You see every message in the console; chats are shown in the debrief only if you choose."),
+      field("scoring", "Scoring", scoring, "In the theory challenge the class guesses at the end which theory each team played."),
+    ),
+    field("passcode", "Server passcode", passcode, "Leave empty unless whoever started this server gave you one."),
+  );
+
+  const onScenario = () => {
+    time.propose(scenario.rounds());
+    teams.setStates(scenario.states());
+  };
+  scenario.onChange(onScenario);
+  onScenario();
+
+  /** idle: the form can be sent; busy: a request is under way; done: the game exists (the form stays locked). */
+  let state: "idle" | "busy" | "done" = "idle";
+  const showError = (...content: (string | HTMLElement)[]) => {
+    fill(createError, ...content);
+    createError.hidden = false;
+  };
+  const unlock = () => {
+    state = "idle";
+    fields.disabled = false;
+    submit.disabled = false;
+    submit.textContent = "Create the game";
+  };
 
   async function create(e: Event) {
     e.preventDefault();
+    if (state !== "idle") return;
     createError.hidden = true;
-    const settings: SettingsInput = {
-      diplomacySeconds: Math.round(Number(minutes.value) * 60),
-      chatMode: chatMode.value as SettingsInput["chatMode"],
-      scoring: scoring.value as SettingsInput["scoring"],
-      teams: { mode: teamMode.value as "count" | "size", value: Number(teamValue.value) },
-      emptySeats: emptySeats.value as SettingsInput["emptySeats"],
-      ...(rounds.value ? { rounds: Number(rounds.value) } : {}),
-    };
-    const key = teacherKey();
-    const body: CreateGameRequest = { scenario: uploaded ?? scenarioSelect.value, settings, ...(key ? { teacherKey: key } : {}), ...(passcode.value ? { passcode: passcode.value } : {}) };
-    const r = await api<CreateGameResponse>("/api/games", { method: "POST", body });
-    if (!r.ok) {
-      createError.textContent = r.error.message || "The game could not be created.";
-      createError.hidden = false;
+    const timing = time.read();
+    const teamChoice = teams.read();
+    const problem = "problem" in timing ? timing : "problem" in teamChoice ? teamChoice : null;
+    if (problem) {
+      showError(problem.problem);
+      problem.field.focus();
       return;
     }
+    if ("problem" in timing || "problem" in teamChoice) return;
+    state = "busy";
+    submit.disabled = true;
+    fields.disabled = true;
+    submit.textContent = "Creating the game…";
+    const settings: SettingsInput = {
+      rounds: timing.rounds,
+      diplomacySeconds: timing.diplomacySeconds,
+      chatMode: chatMode.value as SettingsInput["chatMode"],
+      scoring: scoring.value as SettingsInput["scoring"],
+      teams: teamChoice.teams,
+      emptySeats: teamChoice.emptySeats,
+    };
+    const key = teacherKey();
+    const body: CreateGameRequest = { scenario: scenario.chosen(), settings, ...(key ? { teacherKey: key } : {}), ...(passcode.value ? { passcode: passcode.value } : {}) };
+    const r = await api<CreateGameResponse>("/api/games", { method: "POST", body });
+    if (!r.ok) {
+      unlock();
+      const message = failureText(r, "creating the game");
+      if (r.error.code === "unknown-teacher-key") {
+        const forget = h("button", { type: "button", class: "secondary" }, "Forget this key");
+        forget.addEventListener("click", () => {
+          forgetTeacherKey();
+          keys.render();
+          createError.hidden = true;
+          void games.refresh();
+          submit.focus();
+        });
+        showError(h("p", {}, message), forget);
+      } else if (r.error.code === "invalid-scenario" && r.error.errors) {
+        showError(h("p", {}, message), h("ul", {}, ...r.error.errors.map((x) => h("li", {}, x))));
+      } else {
+        showError(h("p", {}, message));
+      }
+      if (r.error.code === "passcode") passcode.focus();
+      else createError.focus();
+      return;
+    }
+    state = "done";
+    submit.textContent = "Game created";
     const made = r.body;
+    fill(created, `Game ${made.code} is created. To create another game, reload this page.`);
     if (!made.teacherKeyIsNew) {
       location.href = `/teacher.html?code=${made.code}`;
       return;
     }
     setTeacherKey(made.teacherKey);
-    const keyField = h("input", { id: "new-key", readonly: true, value: made.teacherKey, size: 36 });
-    fill(
-      keyBox,
-      h(
-        "section",
-        { class: "card", "aria-labelledby": "key-title" },
-        h("h2", { id: "key-title" }, "Your teacher key (shown once)"),
-        h("p", {}, "Copy it somewhere safe: with it you open your games and reports from another device. Whoever has it controls your games."),
-        h("label", { for: "new-key" }, "Teacher key"),
-        h("br"),
-        keyField,
-        h(
-          "div",
-          { class: "row" },
-          h("button", { type: "button", class: "secondary", onclick: () => copyText(made.teacherKey) }, "Copy"),
-          h("a", { class: "button", href: `/teacher.html?code=${made.code}` }, "I saved it: open the game"),
-        ),
-      ),
-    );
-    keyField.focus();
-    keyField.select();
-  }
-
-  async function renderGames() {
-    gamesBox.parentElement!.hidden = !teacherKey();
-    if (!teacherKey()) {
-      fill(gamesBox);
-      return;
-    }
-    const r = await api<TeacherGamesResponse>("/api/teacher/games", { teacher: true });
-    const games = r.ok ? r.body.games : [];
-    fill(
-      gamesBox,
-      h("h2", {}, "Your games"),
-      games.length === 0
-        ? h("p", {}, "None yet.")
-        : h(
-            "table",
-            {},
-            h("thead", {}, h("tr", {}, h("th", {}, "Game"), h("th", {}, "Code"), h("th", {}, "Status"), h("th", {}, "Started"), h("th", {}, "Open"))),
-            h(
-              "tbody",
-              {},
-              ...games.map((g) =>
-                h(
-                  "tr",
-                  {},
-                  h("td", {}, g.title),
-                  h("td", {}, g.code),
-                  h("td", {}, g.status === "damaged" ? `damaged: ${g.damage ?? "its saved log cannot be read"}` : g.status),
-                  h("td", {}, new Date(g.createdAt).toLocaleString()),
-                  h(
-                    "td",
-                    {},
-                    g.status === "running" ? h("a", { href: `/teacher.html?code=${g.code}` }, "Console") : null,
-                    " ",
-                    h("a", { href: `/report.html?code=${g.code}` }, "Debrief"),
-                    " ",
-                    h("button", { type: "button", class: "small secondary", onclick: () => void downloadExport(g.code, "rounds.csv") }, "CSV"),
-                    " ",
-                    h("button", { type: "button", class: "small danger", onclick: () => void deleteGame(g.code) }, "Delete"),
-                  ),
-                ),
-              ),
-            ),
-          ),
-    );
+    fill(keyBox, newKeyBox(made.teacherKey, made.code));
+    keys.render();
+    void games.refresh();
   }
 
   append(
@@ -179,59 +151,17 @@ export async function setup(app: HTMLElement): Promise<void> {
     h("header", { class: "topbar" }, h("h1", {}, "Entente · teacher")),
     h(
       "main",
-      { class: "home" },
+      { class: "home setup" },
       keyBox,
+      games.element,
       h(
         "section",
         { class: "card", "aria-labelledby": "create-title" },
         h("h2", { id: "create-title" }, "Create a game"),
-        h(
-          "form",
-          { class: "stack", onsubmit: (e: Event) => void create(e) },
-          field("scenario", "Scenario", scenarioSelect),
-          field("scenario-file", "Or your own scenario file (JSON)", fileInput, "See docs/scenarios.md for the format."),
-          fileErrors,
-          h("div", {}, h("label", { for: "rounds" }, "Rounds"), h("br"), rounds, h("div", { id: "rounds-help", class: "muted" }, "Leave empty for the scenario's own number.")),
-          field("minutes", "Minutes of diplomacy per round", minutes),
-          field("chat-mode", "Chat", chatMode),
-          field("scoring", "Scoring", scoring),
-          h("div", { class: "row" }, field("team-mode", "Teams", teamMode), field("team-value", "How many / how big", teamValue)),
-          field("empty-seats", "States no team plays", emptySeats),
-          field("passcode", "Server passcode (only if your server asks for one)", passcode),
-          createError,
-          h("button", { type: "submit" }, "Create the game"),
-        ),
+        h("form", { class: "stack", novalidate: true, onsubmit: (e: Event) => void create(e) }, fields, createError, submit, created),
       ),
-      h(
-        "section",
-        { class: "card", "aria-labelledby": "key2-title" },
-        h("h2", { id: "key2-title" }, "Teacher key"),
-        keyLine,
-        h(
-          "form",
-          {
-            class: "row",
-            onsubmit: (e: Event) => {
-              e.preventDefault();
-              const v = keyInput.value.trim();
-              if (!isWellFormedKey(v)) {
-                toast("That is not a teacher key.", "error");
-                return;
-              }
-              setTeacherKey(v);
-              keyInput.value = "";
-              renderKey();
-              void renderGames();
-            },
-          },
-          h("label", { for: "key-input" }, "Use a key from another device"),
-          keyInput,
-          h("button", { type: "submit", class: "secondary" }, "Use this key"),
-        ),
-      ),
-      h("section", { class: "card" }, gamesBox),
+      keys.element,
     ),
   );
-  renderKey();
-  void renderGames();
+  await games.refresh();
 }
