@@ -25,7 +25,7 @@ const students = new Map<string, Joined>();
 
 const STEP = 60_000;
 const JOIN_URL = "http://192.168.1.20:2567";
-const qrName = () => new RegExp(`QR code for ${JOIN_URL.replace(/\./g, "\\.")}/\\?code=${code}`);
+const qrName = () => new RegExp(`QR code to join game ${code} at ${JOIN_URL.replace(/\./g, "\\.")}/\\?code=${code}`);
 
 beforeAll(async () => {
   clearScreenshots();
@@ -296,6 +296,11 @@ describe("the projector as a stage", () => {
       await page().keyboard.press("t"); // back to the dark theme
       await projector.screenshot("stage-announcement-dark");
       await checkStage("announcement and crisis banners (dark)");
+
+      // A projector reloaded mid-round (the teacher's laptop slept, a cable was pulled) still shows both.
+      await page().reload();
+      await page().getByRole("region", { name: "Crisis" }).getByText("Oil shock").waitFor();
+      await page().getByRole("region", { name: "Announcement" }).getByText("Two minutes left: make your offers now.").waitFor();
     },
     STEP,
   );

@@ -249,10 +249,10 @@ describe("news on the student's page", () => {
   it(
     "the chat's unread badge counts what arrives in other conversations and tabs, and clears when they are read",
     async () => {
-      await tab(ben.page, /^Decide/).click();
+      await tab(ben.page, /^Your turn/).click();
       const chatTab = ben.page.locator("#tab-chat");
       expect(await chatTab.locator(".unread-badge").count()).toBe(0);
-      // Cleo (Russia) writes privately to France, and Ann to her team, while Ben looks at Decide.
+      // Cleo (Russia) writes privately to France, and Ann to her team, while Ben looks at "Your turn".
       expect((await request(cleo.room, cleo.inbox, "chat", { channel: "private:RUS|FRA", text: "Russia proposes an alliance" })).ok).toBe(true);
       await ann.page.selectOption("#chat-channel", "team:FRA");
       await ann.page.fill("#chat-text", "Shall we accept Russia?");

@@ -23,7 +23,7 @@ import { banners, type CrisisShown } from "../projector/banners.js";
 import { finaleStage } from "../projector/finale.js";
 import { dropUntilFit, trimToFit } from "../projector/fit.js";
 import { JoinedLines, lobbyStage } from "../projector/people.js";
-import { cardOf, ReviewShow, type EventCard } from "../projector/review.js";
+import { cardOf, crisisCard, ReviewShow, type EventCard } from "../projector/review.js";
 import { themeToggle } from "../projector/theme.js";
 
 const app = byId("app");
@@ -41,7 +41,6 @@ const feed: TextPart[][] = [];
 const happenings: MapHappening[] = [];
 /** This round's cards, shown when it resolves. */
 let roundCards: EventCard[] = [];
-let crisis: CrisisShown | null = null;
 const joined = new JoinedLines(() => rerender());
 const review = new ReviewShow(() => rerender());
 
@@ -133,7 +132,9 @@ function render(state: Synced) {
   joinCorner.hidden = state.phase === "ended";
   if (join.element.parentElement !== joinCorner) fill(joinCorner, join.element);
   // The crisis of this round while the teams decide (at resolution it has its own card).
-  const shownCrisis = crisis && crisis.round === state.round && state.phase === "diplomacy" ? crisis : null;
+  // From the synchronized state (not only the event), so that a reloaded projector shows it too.
+  const latest = state.crises[state.crises.length - 1];
+  const shownCrisis: CrisisShown | null = latest && latest.round === state.round && state.phase === "diplomacy" ? { round: latest.round, title: latest.title, text: latest.text } : null;
   const top = [...banners(state.announcement, shownCrisis), ...joined.lines()];
   if (state.phase === "ended") {
     fill(stageMain, ...top, state.finale ? finaleStage(state, state.finale) : h("h2", { class: "stage-title" }, "The game is over."));
@@ -172,12 +173,13 @@ conn.onMessage((m) => {
       roundCards = [];
       review.clear();
       break;
-    case "crisis":
-      crisis = { round: m.payload.round, title: e.title, text: e.text };
+    case "roundResolved": {
+      // The round's crises come from the synchronized state (a projector reloaded mid-round did not see their
+      // events), first, as they broke out before the round's deeds; the other cards from this page's events.
+      const crises = (live.synced()?.crises ?? []).filter((c) => c.round === e.round).map(crisisCard);
+      review.start(e.round, [...crises, ...roundCards.splice(0).filter((c) => c.kind !== "crisis")]);
       break;
-    case "roundResolved":
-      review.start(e.round, roundCards.splice(0));
-      break;
+    }
     default:
       break;
   }

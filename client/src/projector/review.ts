@@ -30,11 +30,15 @@ export function cardOf(e: SessionEvent, text: TextPart[] | null): EventCard | nu
     case "war":
       return { kind: "war", title: e.winner === "attackers" ? "War: the attackers won" : "War: the defenders held", text };
     case "crisis":
-      // The title as the card's heading would repeat it: "Crisis" above, the title and text below.
-      return { kind: "crisis", title: "Crisis", text: e.text ? [{ user: e.title }, ": ", { user: e.text }] : [{ user: e.title }] };
+      return crisisCard(e);
     default:
       return null;
   }
+}
+
+/** A crisis's card. The title as the card's heading would repeat it: "Crisis" above, the title and text below. */
+export function crisisCard(c: { title: string; text: string }): EventCard {
+  return { kind: "crisis", title: "Crisis", text: c.text ? [{ user: c.title }, ": ", { user: c.text }] : [{ user: c.title }] };
 }
 
 /** The sequence of one round's cards, then the scores. */

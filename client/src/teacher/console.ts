@@ -27,7 +27,7 @@ import "./monitor.css";
 export async function runConsole(app: HTMLElement, code: string): Promise<void> {
   const key = teacherKey();
   if (!key) {
-    fill(app, h("main", { class: "home" }, h("h1", {}, "Teacher key needed"), h("p", {}, "This browser has no teacher key. Enter yours on the console's home page."), h("a", { class: "button", href: "/teacher.html" }, "Console home")));
+    fill(app, h("main", { class: "home" }, h("h1", {}, "Teacher key needed"), h("p", {}, "This browser does not have your teacher key. Paste it under \"I have a teacher key\" on the teacher page to open your games."), h("a", { class: "button", href: "/teacher.html" }, "Console home")));
     return;
   }
   const conn = new GameConnection(code, { role: "teacher", teacherKey: key });
