@@ -8,6 +8,7 @@ import { publicTotals } from "../classroom/visibility.js";
 import { THEORY_NAMES, type Theory } from "../theory/world.js";
 import { buildDebrief } from "./debrief.js";
 import { rankedTheories } from "./fit.js";
+import { competitionPlaces, PODIUM_SIZE } from "./summary.js";
 
 export interface FinalePlace {
   id: string;
@@ -29,7 +30,7 @@ export interface FinaleFit {
 }
 
 export interface Finale {
-  /** The first three states by score (ties share a place). */
+  /** The first three places by score, as the debrief's podium (ties share a place; every state tied into them is on it). */
   podium: FinalePlace[];
   /** Every state the class's teams played, with its place. */
   teams: FinalePlace[];
@@ -41,8 +42,6 @@ export interface Finale {
   verdict: string;
 }
 
-export const PODIUM_SIZE = 3;
-
 /** The finale of an ended game (also callable earlier: it is then the standings so far). */
 export function buildFinale(session: Session): Finale {
   const totals = publicTotals(session);
@@ -50,12 +49,12 @@ export function buildFinale(session: Session): Finale {
   const sorted = session.game.states
     .map((s) => ({ id: s.id, name: s.name, total: totals[s.id] ?? 0 }))
     .sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
-  const places: FinalePlace[] = sorted.map((s) => ({ ...s, place: 1 + sorted.filter((o) => o.total > s.total).length, team: teamSeats.has(s.id) }));
+  const places: FinalePlace[] = competitionPlaces(sorted).map((s) => ({ ...s, team: teamSeats.has(s.id) }));
   const debrief = buildDebrief(session, { revealChat: false, anonymize: false });
   const fitOf = debrief.fit.teams.alignments > 0 ? "teams" : "bots";
   const table = debrief.fit[fitOf];
   return {
-    podium: places.slice(0, PODIUM_SIZE),
+    podium: places.filter((p) => p.place <= PODIUM_SIZE),
     teams: places.filter((p) => p.team),
     fitOf,
     fit: rankedTheories(table).map((t) => ({ theory: t, name: THEORY_NAMES[t], matched: table[t].matched, predicted: table[t].predicted, share: table[t].share })),

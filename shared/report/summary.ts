@@ -72,13 +72,24 @@ export interface PodiumPlace {
   members: string[];
 }
 
+/** How many places the podium has (every state tied into them is on it). */
+export const PODIUM_SIZE = 3;
+
+/**
+ * Each entry of a ranking (best first) with its place, by competition ranking: equal totals share a place and
+ * the next place skips (1, 1, 3). The one rule of the debrief's podium and the projector's (finale.ts).
+ */
+export function competitionPlaces<T extends { total: number }>(ranking: readonly T[]): (T & { place: number })[] {
+  let place = 0;
+  return ranking.map((r, i) => {
+    if (i === 0 || ranking[i - 1]!.total !== r.total) place = i + 1;
+    return { ...r, place };
+  });
+}
+
 /** The top three places by score (competition ranking: ties share a place, and every state tied into the top three is on it). */
 export function podium(ranking: readonly { id: string; name: string; total: number }[], teams: ReadonlySet<string>, membersOf: (state: string) => string[]): PodiumPlace[] {
-  const out: PodiumPlace[] = [];
-  let place = 0;
-  ranking.forEach((r, i) => {
-    if (i === 0 || ranking[i - 1]!.total !== r.total) place = i + 1;
-    if (place <= 3) out.push({ place, state: r.id, name: r.name, total: r.total, team: teams.has(r.id), members: teams.has(r.id) ? membersOf(r.id) : [] });
-  });
-  return out;
+  return competitionPlaces(ranking)
+    .filter((r) => r.place <= PODIUM_SIZE)
+    .map((r) => ({ place: r.place, state: r.id, name: r.name, total: r.total, team: teams.has(r.id), members: teams.has(r.id) ? membersOf(r.id) : [] }));
 }
