@@ -3,6 +3,7 @@
 // browser, a second server), grepped byte by byte, or damaged on purpose.
 import Database from "better-sqlite3";
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -84,4 +85,16 @@ export function seqsInMainFile(dir: string, gameId: string): number[] | null {
 /** When the tests run as root, a user that file permissions apply to (nobody); otherwise none is needed. */
 export function unprivileged(): { uid: number; gid: number } | undefined {
   return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+}
+
+const PROJECT = join(import.meta.dirname, "..", "..");
+
+/**
+ * Why a server cannot be started as `user` here, or null when it can: that user must be able to run Node and read
+ * the project (a clone under /root or a mktemp folder is closed to it). .ci/run opens the way on CI machines.
+ */
+export function cannotRunAs(user: { uid: number; gid: number }): string | null {
+  const probe = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(join(PROJECT, "server", "main.ts"))})`], { ...user, stdio: "ignore" });
+  if (probe.status === 0) return null;
+  return `user ${user.uid} cannot run ${process.execPath} or read ${PROJECT} (as root, the read-only cases need an unprivileged server): give others traverse and read access to the project and Node (.ci/run does), e.g. chmod o+x on the parent folders and chmod -R o+rX on the project`;
 }

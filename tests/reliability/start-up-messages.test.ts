@@ -7,7 +7,7 @@ import { chmodSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { freePort, spawnServerProcess, startServerProcess, stopAllProcesses, type ServerProcessOptions } from "../server/processes.js";
-import { DB_FILE, newDataDir, removeDataDirs, unprivileged } from "./data-folder.js";
+import { cannotRunAs, DB_FILE, newDataDir, removeDataDirs, unprivileged } from "./data-folder.js";
 
 afterEach(stopAllProcesses);
 afterAll(removeDataDirs);
@@ -44,7 +44,7 @@ describe("start-up with a data folder the server cannot use", () => {
     expect(output).toMatch(/disk is full.*free some space/i);
   });
 
-  it("a read-only data folder, after a crash left its files: names the folder and says to make it writable", { timeout: 60_000 }, async () => {
+  it("a read-only data folder, after a crash left its files: names the folder and says to make it writable", { timeout: 60_000 }, async (ctx) => {
     const dir = newDataDir();
     const first = await startServerProcess({ port: await freePort(), dataDir: dir });
     await first.createGame({ scenario: "rival-shores" });
@@ -53,13 +53,18 @@ describe("start-up with a data folder the server cannot use", () => {
     for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o444);
     chmodSync(dir, 0o555);
     const user = unprivileged();
+    const blocked = user ? cannotRunAs(user) : null;
+    if (blocked) {
+      console.warn(`skipped: ${blocked}`);
+      ctx.skip();
+    }
     const { code, output } = await failedStart({ dataDir: dir, ...(user ? { user } : {}) });
     expect(code).toBe(1);
     expectOneSentence(output, dir);
     expect(output).toMatch(/read-only.*write permission/);
   });
 
-  it("a read-only database file in a writable folder: the same sentence", { timeout: 60_000 }, async () => {
+  it("a read-only database file in a writable folder: the same sentence", { timeout: 60_000 }, async (ctx) => {
     const dir = newDataDir();
     const first = await startServerProcess({ port: await freePort(), dataDir: dir });
     await first.createGame({ scenario: "rival-shores" });
@@ -67,6 +72,11 @@ describe("start-up with a data folder the server cannot use", () => {
     chmodSync(join(dir, DB_FILE), 0o444);
     chmodSync(dir, 0o777);
     const user = unprivileged();
+    const blocked = user ? cannotRunAs(user) : null;
+    if (blocked) {
+      console.warn(`skipped: ${blocked}`);
+      ctx.skip();
+    }
     const { code, output } = await failedStart({ dataDir: dir, ...(user ? { user } : {}) });
     expect(code).toBe(1);
     expectOneSentence(output, dir);
