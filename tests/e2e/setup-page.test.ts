@@ -11,14 +11,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateGameTime } from "../../shared/classroom/timing.js";
 import { joinTeacher, request } from "../server/harness.js";
-import { startServedClient, type ServedClient } from "../security/served.js";
-import { DESKTOP, formatViolations, launchBrowser, PHONE, ROOT, User, type AxeResult, type Overflow } from "./browser.js";
+import { ServedBrowser, type ServedClient } from "../security/served.js";
+import { DESKTOP, formatViolations, PHONE, ROOT, User, type AxeResult, type Overflow } from "./browser.js";
 
 const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 } as const;
 
 let served: ServedClient;
-let browser: Browser;
-const users: User[] = [];
+let session: ServedBrowser;
 const layouts: Overflow[] = [];
 const axe: AxeResult[] = [];
 /** The key the teacher's first game made in the browser (the "teacher" user's localStorage). */
@@ -26,20 +25,16 @@ let teacherKey = "";
 let teacher: User;
 
 beforeAll(async () => {
-  served = await startServedClient();
-  browser = await launchBrowser();
+  session = await ServedBrowser.start();
+  served = session.served;
 }, 120_000);
 
 afterAll(async () => {
-  for (const u of users) await u.close();
-  await browser.close();
-  await served.stop();
+  await session.stop();
 }, 30_000);
 
 async function open(name: string, options: Parameters<Browser["newContext"]>[0]): Promise<User> {
-  const user = await User.open(browser, name, served.server.url, options);
-  users.push(user);
-  return user;
+  return session.open(name, options);
 }
 
 async function openSetup(user: User): Promise<Page> {
@@ -429,6 +424,6 @@ describe("the setup page", () => {
       (p.startsWith("no-key: console error") && p.includes("status of 401")) ||
       (p.startsWith("offline: console error") && p.includes("ERR_CONNECTION_REFUSED")) ||
       (p.startsWith("stale-key: console error") && p.includes("status of 403"));
-    expect(users.flatMap((u) => u.problems).filter((p) => !expected(p))).toEqual([]);
+    expect(session.users.flatMap((u) => u.problems).filter((p) => !expected(p))).toEqual([]);
   });
 });

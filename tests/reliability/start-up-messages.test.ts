@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, type TestContext } from "vitest";
 import { freePort, spawnServerProcess, startServerProcess, stopAllProcesses, type ServerProcessOptions } from "../server/processes.js";
 import { cannotRunAs, DB_FILE, newDataDir, removeDataDirs, unprivileged } from "./data-folder.js";
 
@@ -52,12 +52,7 @@ describe("start-up with a data folder the server cannot use", () => {
     expect(readdirSync(dir)).toContain(`${DB_FILE}-wal`);
     for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o444);
     chmodSync(dir, 0o555);
-    const user = unprivileged();
-    const blocked = user ? cannotRunAs(user) : null;
-    if (blocked) {
-      console.warn(`skipped: ${blocked}`);
-      ctx.skip();
-    }
+    const user = serverUser(ctx);
     const { code, output } = await failedStart({ dataDir: dir, ...(user ? { user } : {}) });
     expect(code).toBe(1);
     expectOneSentence(output, dir);
@@ -71,18 +66,24 @@ describe("start-up with a data folder the server cannot use", () => {
     expect(await first.stop("SIGTERM")).toEqual({ code: 0, signal: null });
     chmodSync(join(dir, DB_FILE), 0o444);
     chmodSync(dir, 0o777);
-    const user = unprivileged();
-    const blocked = user ? cannotRunAs(user) : null;
-    if (blocked) {
-      console.warn(`skipped: ${blocked}`);
-      ctx.skip();
-    }
+    const user = serverUser(ctx);
     const { code, output } = await failedStart({ dataDir: dir, ...(user ? { user } : {}) });
     expect(code).toBe(1);
     expectOneSentence(output, dir);
     expect(output).toMatch(/read-only.*write permission/);
   });
 });
+
+/** Whom to start the server as for a read-only case: nobody when the tests run as root (root ignores permissions); skips the test, saying why, where nobody cannot run it. */
+function serverUser(ctx: TestContext): { uid: number; gid: number } | undefined {
+  const user = unprivileged();
+  const blocked = user ? cannotRunAs(user) : null;
+  if (blocked) {
+    console.warn(`skipped: ${blocked}`);
+    ctx.skip();
+  }
+  return user;
+}
 
 describe("start-up with a port or a setting the server cannot use", () => {
   it("a port another program holds: one sentence naming the port and what to do", { timeout: 60_000 }, async () => {

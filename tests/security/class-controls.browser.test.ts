@@ -7,18 +7,17 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinStudent, serverRoom, until } from "../server/harness.js";
-import { DESKTOP, launchBrowser, PHONE, User } from "../e2e/browser.js";
-import { startServedClient, type ServedClient } from "./served.js";
+import { DESKTOP, PHONE, User } from "../e2e/browser.js";
+import { ServedBrowser, type ServedClient } from "./served.js";
 
 let served: ServedClient;
-let browser: Browser;
-const users: User[] = [];
+let session: ServedBrowser;
 let code = "";
 let teacher: User;
 
 beforeAll(async () => {
-  served = await startServedClient();
-  browser = await launchBrowser();
+  session = await ServedBrowser.start();
+  served = session.served;
   const game = await served.server.createGame({ scenario: "rival-shores", settings: { rounds: 3, teams: { mode: "count", value: 2 }, emptySeats: "balance-of-threat", diplomacySeconds: 300 } });
   code = game.code;
   teacher = await open("teacher", DESKTOP);
@@ -28,15 +27,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const u of users) await u.close();
-  await browser.close();
-  await served.stop();
+  await session.stop();
 }, 30_000);
 
 async function open(name: string, options: Parameters<Browser["newContext"]>[0]): Promise<User> {
-  const user = await User.open(browser, name, served.server.url, options);
-  users.push(user);
-  return user;
+  return session.open(name, options);
 }
 
 /** A student typing the code and a nickname on the home page. */

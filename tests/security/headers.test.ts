@@ -11,32 +11,29 @@ import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinStudent } from "../server/harness.js";
-import { DESKTOP, launchBrowser, PROJECTOR, User } from "../e2e/browser.js";
-import { parseCsp, startServedClient, type ServedClient } from "./served.js";
+import { DESKTOP, PROJECTOR, User } from "../e2e/browser.js";
+import { parseCsp, ServedBrowser, type ServedClient } from "./served.js";
 
 let served: ServedClient;
 let browser: Browser;
-const users: User[] = [];
+let session: ServedBrowser;
 /** Every securitypolicyviolation event any page fired, with the page it fired on. */
 const violations: string[] = [];
 
 beforeAll(async () => {
-  served = await startServedClient();
-  browser = await launchBrowser();
+  session = await ServedBrowser.start();
+  ({ served, browser } = session);
 }, 120_000);
 
 afterAll(async () => {
-  for (const u of users) await u.close();
-  await browser.close();
-  await served.stop();
+  await session.stop();
 }, 30_000);
 
 const host = () => new URL(served.server.url).host;
 
 /** A person at a browser whose pages report every CSP violation (an init script listens before any page script runs). */
 async function open(name: string, options: Parameters<Browser["newContext"]>[0]): Promise<User> {
-  const user = await User.open(browser, name, served.server.url, options);
-  users.push(user);
+  const user = await session.open(name, options);
   await user.context.exposeBinding("reportCspViolation", ({ frame }, text: string) => {
     violations.push(`${name} at ${frame.url()}: ${text}`);
   });
@@ -169,7 +166,7 @@ describe("headers", () => {
       await page.waitForSelector("[data-report-ready='true']", { timeout: 30_000 });
 
       expect(violations).toEqual([]);
-      expect(users.flatMap((u) => u.problems)).toEqual([]);
+      expect(session.users.flatMap((u) => u.problems)).toEqual([]);
     },
     120_000,
   );

@@ -10,14 +10,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinTeacher, request, serverRoom } from "../server/harness.js";
-import { DESKTOP, launchBrowser, PHONE, User } from "../e2e/browser.js";
-import { startServedClient, type SeenRequest, type ServedClient } from "./served.js";
+import { DESKTOP, PHONE, User } from "../e2e/browser.js";
+import { type SeenRequest, ServedBrowser, type ServedClient } from "./served.js";
 
 const PASSCODE = "owl-lantern-42";
 
 let served: ServedClient;
-let browser: Browser;
-const users: User[] = [];
+let session: ServedBrowser;
 let code = "";
 let teacherKey = "";
 let rejoinKey = "";
@@ -25,20 +24,16 @@ let rejoinKey = "";
 let ann: User;
 
 beforeAll(async () => {
-  served = await startServedClient({ teacherPasscode: PASSCODE });
-  browser = await launchBrowser();
+  session = await ServedBrowser.start({ teacherPasscode: PASSCODE });
+  served = session.served;
 }, 120_000);
 
 afterAll(async () => {
-  for (const u of users) await u.close();
-  await browser.close();
-  await served.stop();
+  await session.stop();
 }, 30_000);
 
 async function open(name: string, options: Parameters<Browser["newContext"]>[0]): Promise<User> {
-  const user = await User.open(browser, name, served.server.url, options);
-  users.push(user);
-  return user;
+  return session.open(name, options);
 }
 
 /** The requests (and upgrades) whose URL or Referer contains `secret`. */
@@ -149,7 +144,7 @@ describe("keys stay out of URLs", () => {
   });
 
   it("no page logged an error, and neither the teacher key nor the passcode was ever in a URL or Referer", () => {
-    expect(users.flatMap((u) => u.problems)).toEqual([]);
+    expect(session.users.flatMap((u) => u.problems)).toEqual([]);
     expect(carrying(teacherKey)).toEqual([]);
     expect(carrying(PASSCODE)).toEqual([]);
   });

@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServerConfig } from "../../server/config.js";
 import { startTestServer, type TestServer } from "../server/harness.js";
+import type { Browser } from "playwright-core";
+import { launchBrowser, User } from "../e2e/browser.js";
 import { buildClient } from "../e2e/server.js";
 
 /** One request as the server received it: the request line's URL and the headers a leak would hide in. */
@@ -59,4 +61,35 @@ export function parseCsp(header: string | null): Map<string, string[]> {
     if (name) directives.set(name.toLowerCase(), sources);
   }
   return directives;
+}
+
+/** A served client and one Chromium for a browser test file: everyone opened on it is closed with it (call stop in afterAll). */
+export class ServedBrowser {
+  /** Everyone opened so far, in order. */
+  readonly users: User[] = [];
+
+  private constructor(
+    readonly served: ServedClient,
+    readonly browser: Browser,
+  ) {}
+
+  /** Builds the pages, starts the server (with `overrides`) and launches the browser. */
+  static async start(overrides: Partial<ServerConfig> = {}): Promise<ServedBrowser> {
+    const served = await startServedClient(overrides);
+    return new ServedBrowser(served, await launchBrowser());
+  }
+
+  /** A person in their own browser context (own storage), at this server. */
+  async open(name: string, options: Parameters<Browser["newContext"]>[0]): Promise<User> {
+    const user = await User.open(this.browser, name, this.served.server.url, options);
+    this.users.push(user);
+    return user;
+  }
+
+  /** Closes everyone's pages, the browser and the server. */
+  async stop(): Promise<void> {
+    for (const u of this.users) await u.close();
+    await this.browser.close();
+    await this.served.stop();
+  }
 }
