@@ -7,7 +7,11 @@
 //   disc-layout.ts   the discs: area, radius by power share, crowding
 //   separation.ts    nudging overlapping discs apart
 //   spatial-grid.ts  buckets for "what is near here" on big maps
-//   labels.ts        label chips beside (or inside) their disc, never off-screen
+//   labels.ts        label chips inside, beside or (with a leader line) near their disc;
+//                    never over each other, another disc or the edge
+//   label-board.ts   what is already placed, for the labels' clearance checks
+//   label-geometry.ts  clearances between chips, discs and lines; the leader line
+//   buckets.ts       an allocation-free bucket grid for yes/no "anything in the way?"
 //
 // Scenario positions are kilometres; scenarios span from about 1,000 km to
 // 15,000 km and hold 3 to 400 states.

@@ -158,7 +158,7 @@ export function networkMap(states: NetworkState[], alliances: [string, string][]
   const boxes = states.map((s) => ({ id: s.id, full: { width: textWidth(s.name, font), height: lh }, compact: { width: textWidth(s.id, font), height: lh } }));
   const bounds: Rect = { x: 1, y: 1, width: width - 2, height: height - 2 };
   // Alliance lines are not avoided (a name over a line stays readable on its white halo): names win over codes.
-  const placed = placeLabels(discs, boxes, bounds, { gap: 2, alwaysShowUpTo: 0 });
+  const placed = placeLabels(discs, boxes, bounds, { gap: 2, leaders: false });
   const drawn: Rect[] = [];
   for (const s of states) {
     const p = placed.get(s.id);
