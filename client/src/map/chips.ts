@@ -1,12 +1,14 @@
 // The label chips of the states (Phaser objects): their text (id, "YOU",
-// "bot", name), their size, and where they go (placement by labels.ts).
+// "bot", name), their size, where they go (placement by labels.ts), and the
+// leader lines of chips set apart from their disc.
+import type Phaser from "phaser";
 import { fontSizes, textStyle, type SceneContext } from "./context.js";
 import type { DiscLayout } from "./disc-layout.js";
 import type { Size } from "./geometry.js";
-import { placeLabels, type LabelBox } from "./labels.js";
+import { placeLabels, type LabelBox, type LabelPlacement } from "./labels.js";
 import type { StateSprite } from "./markers.js";
 import { buildEdges, isBot } from "./relations.js";
-import { hexToNumber } from "./palette.js";
+import { hexToNumber, type MapTheme } from "./palette.js";
 import type { MapState, MapData } from "./types.js";
 
 /** Sizes of a chip's parts (px). */
@@ -96,7 +98,9 @@ export function chipMetrics(ctx: SceneContext, sprite: StateSprite): ChipMetrics
  * Places every chip (see placeLabels) on a surface of `size` (px) less the
  * legend band of `legendHeight` px at the bottom, keeping clear of `lines`
  * (pairs of state ids whose centres are joined), then lays out its texts;
- * chips placeLabels hides are made invisible.
+ * chips placeLabels hides are made invisible. Returns the placements by state
+ * id (also kept as each sprite's `label`; empty without a layout): pass them
+ * to drawLeaders for the leader lines of chips set apart from their disc.
  */
 export function placeChips(
   ctx: SceneContext,
@@ -106,8 +110,8 @@ export function placeChips(
   size: Size,
   lines: readonly (readonly [string, string])[],
   legendHeight: number,
-): void {
-  if (!layout) return;
+): Map<string, LabelPlacement> {
+  if (!layout) return new Map();
   const boxes: LabelBox[] = [];
   const metrics = new Map<string, ChipMetrics>();
   for (const sprite of sprites.values()) {
@@ -151,5 +155,27 @@ export function placeChips(
       sprite.nameText.setVisible(!p.compact);
       sprite.nameText.setPosition(Math.round((w - sprite.nameText.width) / 2), Math.round(m.pad / 2 + m.line1.height));
     }
+  }
+  return placements;
+}
+
+/**
+ * Draws the leader lines of the visible chips that placeLabels set apart from
+ * their disc (`leader` not null) into `g`, cleared first: 1 px (`unit` x 1)
+ * lines in the disc outline colour at 70 % opacity, from the disc's rim to the
+ * chip's nearest edge. The scene owns `g` and sets its depth: above the discs
+ * and marks (4), below the chips (5), e.g. 4.8.
+ */
+export function drawLeaders(
+  g: Phaser.GameObjects.Graphics,
+  placements: Iterable<LabelPlacement | null>,
+  theme: MapTheme,
+  unit = 1,
+): void {
+  g.clear();
+  g.lineStyle(unit, hexToNumber(theme.discOutline), 0.7);
+  for (const p of placements) {
+    if (!p || p.hidden || !p.leader) continue;
+    g.lineBetween(p.leader.x1, p.leader.y1, p.leader.x2, p.leader.y2);
   }
 }
