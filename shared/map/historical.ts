@@ -106,6 +106,35 @@ function projectRings(geometry: GeoJSON.Geometry, projection: GeoProjection): Ri
  */
 const OUTER_SIGN = 1;
 
+/**
+ * The projection and the points it must fit ([lon, lat]). Regional (conic)
+ * unless the homes spread over more than WORLD_VIEW_SPAN degrees of longitude;
+ * then Natural Earth about the homes' spherical centroid. The points are the
+ * territories' near pieces; in a regional view, only those within the homes'
+ * box widened by REGIONAL_PAD_LON and REGIONAL_PAD_LAT degrees.
+ */
+function chooseView(pieces: Polygon[][], homes: Point[]): { projection: GeoProjection; regional: boolean; fitPoints: Point[] } {
+  const homeRange = longitudeRange(homes.map((h) => h[0]));
+  const near = pieces.flatMap((p, i) => nearPieces(p, homes[i]!).flatMap((piece) => piece.coordinates[0] as Point[]));
+  if (homeRange.span > WORLD_VIEW_SPAN) {
+    const centre = geoCentroid({ type: "MultiPoint", coordinates: homes })[0]; // NaN when the homes cancel out
+    return { projection: worldProjection(Number.isFinite(centre) ? centre : homeRange.centre), regional: false, fitPoints: near };
+  }
+  const lats = homes.map((h) => h[1]);
+  const [latMin, latMax] = [Math.min(...lats) - REGIONAL_PAD_LAT, Math.max(...lats) + REGIONAL_PAD_LAT];
+  const halfWidth = homeRange.span / 2 + REGIONAL_PAD_LON;
+  const offset = (lon: number) => ((((lon - homeRange.centre + 180) % 360) + 360) % 360) - 180;
+  let fitPoints = near.filter(([lon, lat]) => Math.abs(offset(lon)) <= halfWidth && lat >= latMin && lat <= latMax);
+  if (fitPoints.length === 0) fitPoints = homes; // territories that all miss their capitals' box
+  const fitLats = fitPoints.map((p) => p[1]);
+  const projection = regionalProjection(
+    longitudeRange(fitPoints.map((p) => p[0])).centre,
+    fitLats.reduce((a, b) => Math.min(a, b)),
+    fitLats.reduce((a, b) => Math.max(a, b)),
+  );
+  return { projection, regional: true, fitPoints };
+}
+
 /** The map of a scenario whose states all have a territory. Throws MapBuildError for unknown country names. */
 export function buildHistorical(scenario: Scenario, world: Topology, version: number): MapGeometry {
   const geometries = territoryGeometries(scenario, world);
@@ -113,26 +142,7 @@ export function buildHistorical(scenario: Scenario, world: Topology, version: nu
   const pieces = geometries.map((g) => polygonsOf(merge(raw, g as never)));
   const homes = scenario.states.map((state, i) => homeOf(state.capital, pieces[i]!));
 
-  // View: regional (conic) unless the capitals spread over more than WORLD_VIEW_SPAN degrees of
-  // longitude; then Natural Earth about the capitals' (spherical) centroid.
-  const capitalRange = longitudeRange(homes.map((h) => h[0]));
-  const regional = capitalRange.span <= WORLD_VIEW_SPAN;
-  let fitPoints: Point[] = pieces.flatMap((p, i) => nearPieces(p, homes[i]!).flatMap((piece) => piece.coordinates[0] as Point[]));
-  let projection: GeoProjection;
-  if (regional) {
-    const lats = homes.map((h) => h[1]);
-    const [lonMin, lonMax] = [capitalRange.centre - capitalRange.span / 2 - REGIONAL_PAD_LON, capitalRange.centre + capitalRange.span / 2 + REGIONAL_PAD_LON];
-    const [latMin, latMax] = [Math.max(-89, Math.min(...lats) - REGIONAL_PAD_LAT), Math.min(89, Math.max(...lats) + REGIONAL_PAD_LAT)];
-    const offset = (lon: number) => ((((lon - capitalRange.centre + 180) % 360) + 360) % 360) - 180;
-    fitPoints = fitPoints.filter(
-      ([lon, lat]) => offset(lon) >= lonMin - capitalRange.centre && offset(lon) <= lonMax - capitalRange.centre && lat >= latMin && lat <= latMax,
-    );
-    const fitLats = fitPoints.map((p) => p[1]);
-    const fitRange = longitudeRange(fitPoints.map((p) => p[0]));
-    projection = regionalProjection(fitRange.centre, Math.min(...fitLats), Math.max(...fitLats));
-  } else {
-    projection = worldProjection(geoCentroid({ type: "MultiPoint", coordinates: homes })[0]);
-  }
+  const { projection, regional, fitPoints } = chooseView(pieces, homes);
   const { width, height } = fitFrame(projection, fitPoints);
 
   // Simplify the shared arcs once, in map units, then merge and project.
