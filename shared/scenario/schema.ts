@@ -59,6 +59,19 @@ const ideologyLabel = z
   .string({ error: "must be text" })
   .regex(/^[a-z][a-z0-9 -]{0,39}$/, { error: "must be 1 to 40 lower-case letters, digits, spaces or '-', like \"communist\"" });
 
+/** The most modern countries one state's territory may gather. */
+export const MAX_TERRITORY_COUNTRIES = 40;
+
+/**
+ * Modern countries that approximate a historical state on the map, by their
+ * Natural Earth names (world-atlas `properties.name`, e.g. "Bosnia and Herz.").
+ * The names are checked against the atlas when the map is built (shared/map/build.ts).
+ */
+const territory = z
+  .array(text(60), { error: 'must be a list of Natural Earth country names, like ["Austria", "Hungary"]' })
+  .min(1, { error: "must name at least one country" })
+  .max(MAX_TERRITORY_COUNTRIES, { error: `must name at most ${MAX_TERRITORY_COUNTRIES} countries` });
+
 const stateSchema = z.strictObject({
   id: stateId,
   name: text(60),
@@ -82,6 +95,8 @@ const stateSchema = z.strictObject({
   revisionist: z.boolean({ error: "must be true or false" }).optional(),
   /** Regime or ideology, a short label such as "communist" (Walt ch. 6; Rousseau and Garcia-Retamero 2007). */
   ideology: ideologyLabel.optional(),
+  /** Modern countries (Natural Earth names) drawn as this state's territory; all states have one or none do. */
+  territory: territory.optional(),
 });
 
 const pair = z.tuple([stateId, stateId], { error: "must be a pair of state ids, like [\"USA\", \"GBR\"]" });

@@ -71,6 +71,7 @@ function crossFieldErrors(input: unknown): string[] {
     if (seen !== undefined) errors.push(`states[${i}].id: duplicate id "${id}" (also states[${seen}])`);
     else firstIndex.set(id, i);
   });
+  territoryErrors(list(s.states), errors);
   const known = (id: unknown) => typeof id !== "string" || firstIndex.has(id);
 
   const checkPairs = (field: "alliances" | "borders", what: string) => {
@@ -154,6 +155,42 @@ function crossFieldErrors(input: unknown): string[] {
     list(field(c, "deeds")).forEach((d, k) => checkDeed(`crises[${i}].deeds[${k}]`, d));
   });
   return errors;
+}
+
+/**
+ * A country belongs to one state only, and either every state has a territory
+ * (a historical map) or none has (a generated map). Whether a name is a Natural
+ * Earth country is checked by the map builder, which has the atlas.
+ */
+function territoryErrors(states: unknown[], errors: string[]): void {
+  const owner = new Map<string, string>();
+  const withTerritory: number[] = [];
+  const without: number[] = [];
+  states.forEach((state, i) => {
+    const territory = field(state, "territory");
+    if (territory === undefined) {
+      without.push(i);
+      return;
+    }
+    withTerritory.push(i);
+    const id = field(state, "id");
+    const who = typeof id === "string" ? id : `states[${i}]`;
+    list(territory).forEach((name, k) => {
+      if (typeof name !== "string") return;
+      const key = name.trim();
+      const first = owner.get(key);
+      if (first === who) errors.push(`states[${i}].territory[${k}]: "${key}" is listed twice`);
+      else if (first !== undefined) errors.push(`states[${i}].territory[${k}]: "${key}" already belongs to ${first}`);
+      else owner.set(key, who);
+    });
+  });
+  if (withTerritory.length > 0 && without.length > 0) {
+    const missing = without.map((i) => `states[${i}]`);
+    const shown = missing.length > 5 ? `${missing.slice(0, 5).join(", ")} and ${missing.length - 5} more` : missing.join(", ");
+    errors.push(
+      `${shown}: ${missing.length > 1 ? "have" : "has"} no territory; either every state has a territory (a map of real countries) or none has (a generated map)`,
+    );
+  }
 }
 
 /** Validates anything (parsed JSON) as a scenario and returns it, or every error found. */
