@@ -18,6 +18,7 @@ import { matchmakeRouter } from "./guard/matchmake.js";
 import { matchmakeOrigins, verifyUpgradeOrigin } from "./http/origin-guard.js";
 import { apiRouter } from "./http/routes.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { mapRoutes } from "./maps/route.js";
 import { restoreGame } from "./restore.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
 import { openDatabase, type Db } from "./storage/database.js";
@@ -86,20 +87,26 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   app.use(securityHeaders(allowedOrigins));
   app.use("/matchmake", matchmakeOrigins(allowedOrigins), matchmakeRouter({ guards, addressOf }));
   app.use("/api", apiRouter({ store, host, teacherPasscode: config.teacherPasscode, guards, addressOf, hostname: config.hostname, joinUrl: config.joinUrl }));
+  // Maps not built into the client (a teacher's own scenario), built on demand; after the built ones when there is a build.
+  const maps = mapRoutes(store);
   if (existsSync(clientDist)) {
     // The build wrote each page, script and style also compressed (name.br, name.gz: client/vite.config.ts); the
     // browser gets the smallest one it accepts (Content-Encoding, Vary: Accept-Encoding), nothing is compressed per
     // request, and the WebSocket never passes here. Hashed assets never change; pages are checked on every load.
     const compressed = { enableBrotli: true, orderPreference: ["br", "gzip"] };
     app.use("/assets", expressStaticGzip(join(clientDist, "assets"), { ...compressed, serveStatic: { immutable: true, maxAge: "365d" } }));
+    // The built-in scenarios' maps, named by a hash of their content (server/maps/key.ts): they never change either.
+    app.use("/maps", expressStaticGzip(join(clientDist, "maps"), { ...compressed, index: false, serveStatic: { immutable: true, maxAge: "365d", fallthrough: true } }));
     const pages = expressStaticGzip(clientDist, { ...compressed, index: "index.html", serveStatic: { index: "index.html", extensions: ["html"], maxAge: 0 } });
     app.use(pages);
+    app.use("/maps", maps);
     // Any other path is the home page (compressed too).
     app.get("/{*splat}", (req, res, next) => {
       req.url = "/index.html";
       pages(req, res, next);
     });
   } else {
+    app.use("/maps", maps);
     app.get("/", (_req, res) => {
       res.type("html").send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Entente</title></head>
 <body><h1>Entente server</h1><p>The server is running. The pages for teachers and students are not built in this version.</p></body></html>`);

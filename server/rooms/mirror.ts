@@ -11,6 +11,7 @@ import { draftFit } from "../../shared/rules/draft-status.js";
 import { powerShares } from "../../shared/theory/power.js";
 import { ClaimPublic, ClassroomSchema, CrisisPublic, DeedPublic, IdeologyRivalry, StatePublic, StudentPublic, TeamPrivate, TheoryView } from "./schema.js";
 import { roundTo } from "../../shared/format.js";
+import { mapKey } from "../maps/key.js";
 import { buildFinale } from "../../shared/report/finale.js";
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
@@ -45,6 +46,7 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   set(schema, "code", session.code);
   set(schema, "title", session.scenario.title);
   set(schema, "scenarioId", session.scenario.id);
+  set(schema, "mapKey", mapKey(session.scenario));
   set(schema, "phase", session.phase);
   set(schema, "round", game.round);
   set(schema, "rounds", game.settings.rounds);

@@ -115,6 +115,8 @@ export class ClassroomSchema extends Schema {
   @type("string") code = "";
   @type("string") title = "";
   @type("string") scenarioId = "";
+  /** Names the scenario's map geometry, fetched as /maps/<mapKey>.json (server/maps/key.ts). */
+  @type("string") mapKey = "";
   /** "lobby", "diplomacy", "review" or "ended". */
   @type("string") phase = "lobby";
   @type("uint8") round = 0;

@@ -110,22 +110,23 @@ const OUTER_SIGN = 1;
  * The projection and the points it must fit ([lon, lat]). Regional (conic)
  * unless the homes spread over more than WORLD_VIEW_SPAN degrees of longitude;
  * then Natural Earth about the homes' spherical centroid. The points are the
- * territories' near pieces; in a regional view, only those within the homes'
- * box widened by REGIONAL_PAD_LON and REGIONAL_PAD_LAT degrees.
+ * territories' near pieces within the homes' box widened by REGIONAL_PAD_LON
+ * and REGIONAL_PAD_LAT degrees (in both views).
  */
 function chooseView(pieces: Polygon[][], homes: Point[]): { projection: GeoProjection; regional: boolean; fitPoints: Point[] } {
   const homeRange = longitudeRange(homes.map((h) => h[0]));
   const near = pieces.flatMap((p, i) => nearPieces(p, homes[i]!).flatMap((piece) => piece.coordinates[0] as Point[]));
-  if (homeRange.span > WORLD_VIEW_SPAN) {
-    const centre = geoCentroid({ type: "MultiPoint", coordinates: homes })[0]; // NaN when the homes cancel out
-    return { projection: worldProjection(Number.isFinite(centre) ? centre : homeRange.centre), regional: false, fitPoints: near };
-  }
   const lats = homes.map((h) => h[1]);
   const [latMin, latMax] = [Math.min(...lats) - REGIONAL_PAD_LAT, Math.max(...lats) + REGIONAL_PAD_LAT];
   const halfWidth = homeRange.span / 2 + REGIONAL_PAD_LON;
   const offset = (lon: number) => ((((lon - homeRange.centre + 180) % 360) + 360) % 360) - 180;
   let fitPoints = near.filter(([lon, lat]) => Math.abs(offset(lon)) <= halfWidth && lat >= latMin && lat <= latMax);
   if (fitPoints.length === 0) fitPoints = homes; // territories that all miss their capitals' box
+  if (homeRange.span > WORLD_VIEW_SPAN) {
+    // The same box: the USA and the Soviet Union run off the frame's edges (Siberia would shrink Europe to a dot).
+    const centre = geoCentroid({ type: "MultiPoint", coordinates: homes })[0]; // NaN when the homes cancel out
+    return { projection: worldProjection(Number.isFinite(centre) ? centre : homeRange.centre), regional: false, fitPoints };
+  }
   const fitLats = fitPoints.map((p) => p[1]);
   const projection = regionalProjection(
     longitudeRange(fitPoints.map((p) => p[0])).centre,

@@ -7,6 +7,11 @@ import { geoConicConformal, geoNaturalEarth1, type GeoProjection } from "d3-geo"
 export const FRAME_LONG_SIDE = 1000;
 /** Empty border kept around the fitted points, in map units. */
 export const FRAME_MARGIN = 16;
+/**
+ * Short side of a frame at least this fraction of its long side: a map much wider than high would leave most of
+ * a phone's or a projector's map area empty, so the fitted box grows on its short side (more land around it shows).
+ */
+export const MIN_FRAME_ASPECT = 0.7;
 /** Capitals spread over more longitude than this (degrees) call for a world projection. */
 export const WORLD_VIEW_SPAN = 80;
 
@@ -62,7 +67,8 @@ export function worldProjection(centreLon: number): GeoProjection {
 
 /**
  * Scales and moves `projection` so that `points` ([lon, lat]) fill a frame whose
- * long side is FRAME_LONG_SIDE map units, with FRAME_MARGIN around them; sets
+ * long side is FRAME_LONG_SIDE map units, with FRAME_MARGIN around them (the
+ * short side grown to MIN_FRAME_ASPECT of the long one if need be); sets
  * its clip extent to the frame. Returns the frame size (integers).
  */
 export function fitFrame(projection: GeoProjection, points: ReadonlyArray<[number, number]>): { width: number; height: number } {
@@ -74,6 +80,10 @@ export function fitFrame(projection: GeoProjection, points: ReadonlyArray<[numbe
     [x0, y0, x1, y1] = [Math.min(x0, p[0]), Math.min(y0, p[1]), Math.max(x1, p[0]), Math.max(y1, p[1])];
   }
   if (!(x1 > x0) || !(y1 > y0)) [x0, y0, x1, y1] = [-0.1, -0.1, 0.1, 0.1];
+  // Grow the short side about its middle up to MIN_FRAME_ASPECT of the long one.
+  const [w, h] = [x1 - x0, y1 - y0];
+  if (h < w * MIN_FRAME_ASPECT) [y0, y1] = [y0 - (w * MIN_FRAME_ASPECT - h) / 2, y1 + (w * MIN_FRAME_ASPECT - h) / 2];
+  else if (w < h * MIN_FRAME_ASPECT) [x0, x1] = [x0 - (h * MIN_FRAME_ASPECT - w) / 2, x1 + (h * MIN_FRAME_ASPECT - w) / 2];
   const inner = FRAME_LONG_SIDE - 2 * FRAME_MARGIN;
   const k = inner / Math.max(x1 - x0, y1 - y0);
   const width = Math.max(1, Math.round((x1 - x0) * k + 2 * FRAME_MARGIN));

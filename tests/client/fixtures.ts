@@ -1,4 +1,5 @@
 // Map views built from the built-in scenarios, and a synthetic crowded one.
+import type { MapGeometry } from "../../shared/map/types.js";
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 import type { MapState, MapData } from "../../client/src/map/types.js";
 
@@ -25,6 +26,7 @@ export function scenarioAlliances(id: string): [string, string][] {
 /** Rival Shores as a Borealis student sees it after round 2. */
 export function rivalView(overrides: Partial<MapData> = {}): MapData {
   return {
+    mapUrl: "",
     states: scenarioStates("rival-shores", ["FJO", "WES"]),
     alliances: [
       ["ATL", "GAL"],
@@ -72,3 +74,32 @@ export const SIZES = {
   desktop: { width: 1280, height: 560 },
   projector: { width: 1920, height: 1080 },
 } as const;
+
+/**
+ * A made-up map geometry for the states of `rivalView()`: a 4 x 2 grid of
+ * square territories in a 800 x 400 frame (map units), markers at their
+ * centres, a strip of land belonging to no state along the bottom.
+ */
+export function gridGeometry(): MapGeometry {
+  const ids = rivalView().states.map((s) => s.id);
+  const territories: Record<string, number[][]> = {};
+  const markers: Record<string, [number, number]> = {};
+  ids.forEach((id, i) => {
+    const x = (i % 4) * 200;
+    const y = Math.floor(i / 4) * 180;
+    territories[id] = [[x, y, x + 190, y, x + 190, y + 170, x, y + 170]];
+    markers[id] = [x + 95, y + 85];
+  });
+  return {
+    version: 1,
+    scenarioId: "rival-shores",
+    width: 800,
+    height: 400,
+    projection: "generated",
+    schematic: false,
+    credit: "Invented geography",
+    land: [[0, 370, 800, 370, 800, 400, 0, 400]],
+    territories,
+    markers,
+  };
+}

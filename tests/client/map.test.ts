@@ -7,7 +7,9 @@ import { EDGE_STYLES } from "../../client/src/map/relations.js";
 import { mountMap, themeFor, type MapParent } from "../../client/src/map/mount.js";
 import { MapScene } from "../../client/src/map/scene.js";
 import type { MapHappening } from "../../client/src/map/types.js";
-import { crowdedStates, rivalView } from "./fixtures.js";
+import type { GeoLayout } from "../../client/src/map/geo-layout.js";
+import { toScreen } from "../../client/src/map/view-transform.js";
+import { crowdedStates, gridGeometry, rivalView } from "./fixtures.js";
 import { bootScene, type Booted } from "./helpers.js";
 
 let h: Booted<MapScene> | undefined;
@@ -22,7 +24,6 @@ const named = <T extends Phaser.GameObjects.GameObject>(scene: Phaser.Scene, pre
   scene.children.list.filter((o) => o.name.startsWith(prefix)) as T[];
 const graphics = (scene: Phaser.Scene, name: string) =>
   scene.children.getByName(name) as Phaser.GameObjects.Graphics;
-const pointer = { x: 0, y: 0 } as unknown as Phaser.Input.Pointer;
 
 async function boot(options: ConstructorParameters<typeof MapScene>[0] = { interactive: true }) {
   h = await bootScene(new MapScene(options));
@@ -161,7 +162,7 @@ describe("MapScene drawing", () => {
   it("copes with 400 states", async () => {
     const { scene } = await boot();
     const states = crowdedStates(400);
-    scene.setView({ states, alliances: [[states[0]!.id, states[1]!.id]], own: states[5]!.id, offers: [], deeds: [], selected: states[9]!.id });
+    scene.setView({ mapUrl: "", states, alliances: [[states[0]!.id, states[1]!.id]], own: states[5]!.id, offers: [], deeds: [], selected: states[9]!.id });
     expect(named(scene, "disc:")).toHaveLength(400);
     expect(scene.sprites.get(states[5]!.id)!.chip.visible).toBe(true);
     expect(scene.sprites.get(states[9]!.id)!.chip.visible).toBe(true);
@@ -186,27 +187,93 @@ describe("MapScene drawing", () => {
 });
 
 describe("MapScene selection", () => {
-  it("calls onSelect when a state's disc or label gets a pointerdown", async () => {
+  it("finds the state under a tap by its label, then its disc (22 px around at least)", async () => {
+    const { scene } = await boot({ interactive: true });
+    scene.setView(rivalView());
+    const elm = scene.sprites.get("ELM")!;
+    expect(scene.stateAt(elm.disc.x, elm.disc.y)).toBe("ELM");
+    // A small disc is still hit 20 px from its centre (a finger), where no other state is.
+    if (elm.disc.r < 20) {
+      const around = [0, Math.PI / 2, Math.PI, (3 * Math.PI) / 2].map((a) => [elm.disc.x + Math.cos(a) * 20, elm.disc.y + Math.sin(a) * 20] as const);
+      expect(around.some(([x, y]) => scene.stateAt(x, y) === "ELM")).toBe(true);
+    }
+    const gal = scene.sprites.get("GAL")!.label!;
+    expect(scene.stateAt(gal.x + gal.width / 2, gal.y + gal.height / 2)).toBe("GAL");
+    expect(scene.stateAt(-50, -50)).toBeNull();
+  });
+
+  it("counts a tap once (the emulated mouse event after a touch)", async () => {
     const { scene } = await boot({ interactive: true });
     scene.setView(rivalView());
     const selected: string[] = [];
     scene.setSelectCallback((id) => selected.push(id));
-    const disc = scene.children.getByName("disc:ELM") as Phaser.GameObjects.Arc;
-    expect(disc.input?.enabled).toBe(true);
-    disc.emit("pointerdown", pointer);
-    disc.emit("pointerdown", pointer); // the emulated mouse event after a touch: counted once
-    expect(selected).toEqual(["ELM"]);
-    scene.sprites.get("GAL")!.chipBg.emit("pointerdown", pointer);
+    scene.select("ELM");
+    scene.select("ELM");
+    scene.select("GAL");
     expect(selected).toEqual(["ELM", "GAL"]);
-    // Touch-sized hit areas, even for small discs.
-    expect(disc.radius).toBeGreaterThanOrEqual(22);
   });
 
-  it("takes no input when not interactive", async () => {
+  it("does not reach beyond a disc when not interactive", async () => {
     const { scene } = await boot({ interactive: false });
     scene.setView(rivalView());
-    const disc = scene.children.getByName("disc:ELM") as Phaser.GameObjects.Arc;
-    expect(disc.input).toBeFalsy();
+    const elm = scene.sprites.get("ELM")!.disc;
+    expect(scene.stateAt(elm.x + elm.r + 8, elm.y)).not.toBe("ELM");
+  });
+});
+
+describe("MapScene on a geographic map", () => {
+  it("draws land, territories and borders, puts each marker at its territory's marker point, and credits the source", async () => {
+    const { scene } = await boot({ interactive: true });
+    scene.setView(rivalView());
+    scene.setGeometry(gridGeometry());
+    expect(graphics(scene, "basemap").commandBuffer.length).toBeGreaterThan(0);
+    const layout = scene.layout as GeoLayout;
+    for (const [id, [mx, my]] of Object.entries(gridGeometry().markers)) {
+      const [sx, sy] = toScreen(layout.transform, mx, my);
+      const d = scene.sprites.get(id)!.disc;
+      // Markers sit on their point unless nudged off a neighbour by a few px.
+      expect(Math.hypot(d.x - sx, d.y - sy)).toBeLessThan(d.r + 4);
+    }
+    const credit = scene.children.getByName("credit") as Phaser.GameObjects.Text;
+    expect(credit.visible).toBe(true);
+    expect(credit.text).toContain("Invented geography");
+    // The own and selected territories are outlined.
+    expect(graphics(scene, "territory-marks").commandBuffer.length).toBeGreaterThan(0);
+  });
+
+  it("selects a state by tapping anywhere in its territory, not only its marker", async () => {
+    const { scene } = await boot({ interactive: true });
+    scene.setView(rivalView());
+    scene.setGeometry(gridGeometry());
+    const layout = scene.layout as GeoLayout;
+    // Corner of GAL's square (index 6: third column, second row), far from its marker and label.
+    const [x, y] = toScreen(layout.transform, 405, 345);
+    const gal = scene.sprites.get("GAL")!;
+    expect(Math.hypot(gal.disc.x - x, gal.disc.y - y)).toBeGreaterThan(22);
+    expect(scene.stateAt(x, y)).toBe(scene.view.states[6]!.id);
+    // The sea between territories is nobody's.
+    const [sx, sy] = toScreen(layout.transform, 195, 20);
+    expect(scene.stateAt(sx, sy)).toBeNull();
+  });
+
+  it("zooms and pans within limits, hides the labels of states out of sight, and resets with new geometry", async () => {
+    const { scene } = await boot({ interactive: true });
+    scene.setView(rivalView());
+    scene.setGeometry(gridGeometry());
+    const whole = (scene.layout as GeoLayout).transform.scale;
+    const area = scene.mapRect;
+    scene.setZoom({ k: 4, x: -(area.x + area.width) * 3, y: -(area.y + area.height) * 3 }); // the bottom-right corner
+    const z = scene.zoom;
+    expect(z.k).toBe(4);
+    expect((scene.layout as GeoLayout).transform.scale).toBeCloseTo(whole * 4);
+    // Zoomed into the bottom-right corner, the first state (top-left) is out of sight: its label is not drawn.
+    const first = scene.sprites.get(scene.view.states[0]!.id)!;
+    expect(first.disc.x < area.x || first.disc.y < area.y).toBe(true);
+    expect(first.chip.visible).toBe(false);
+    scene.setZoom({ k: 100, x: 0, y: 0 });
+    expect(scene.zoom.k).toBe(8);
+    scene.setGeometry({ ...gridGeometry() });
+    expect(scene.zoom).toEqual({ k: 1, x: 0, y: 0 });
   });
 });
 
@@ -319,9 +386,13 @@ describe("mountMap", () => {
       expect(map.game.config.renderType).not.toBe(Phaser.HEADLESS);
       const selected: string[] = [];
       map.onSelect((id) => selected.push(id));
-      (map.scene.children.getByName("disc:DRV") as Phaser.GameObjects.Arc).emit("pointerdown", pointer);
-      expect(selected).toEqual(["DRV"]);
       const p = map.statePoint("DRV")!;
+      const rect = parent.getBoundingClientRect();
+      const tap = (type: string) =>
+        parent.dispatchEvent(Object.assign(new MouseEvent(type, { bubbles: true, clientX: rect.left + p.x, clientY: rect.top + p.y, button: 0 }), { pointerId: 1, pointerType: "touch" }));
+      tap("pointerdown");
+      tap("pointerup");
+      expect(selected).toEqual(["DRV"]);
       expect(p.x).toBeGreaterThan(0);
       expect(p.r).toBeGreaterThan(0);
       map.update(rivalView({ alliances: [] }));

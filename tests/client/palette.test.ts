@@ -152,7 +152,7 @@ describe("text summaries", () => {
   it("keeps long lists short", () => {
     const states = crowdedStates(60);
     const alliances = states.slice(1).map((s) => [states[0]!.id, s.id] as [string, string]);
-    const text = describeMap({ states, alliances, own: null, offers: [], deeds: [], selected: null });
+    const text = describeMap({ mapUrl: "", states, alliances, own: null, offers: [], deeds: [], selected: null });
     expect(text).toContain("and 49 more");
     expect(text.length).toBeLessThan(600);
   });

@@ -91,6 +91,8 @@ export interface Synced {
   code: string;
   title: string;
   scenarioId: string;
+  /** Names the scenario's map geometry (/maps/<mapKey>.json). */
+  mapKey: string;
   phase: Phase;
   round: number;
   rounds: number;
@@ -193,6 +195,7 @@ export function decode(s: ReceivedSchema): Synced {
     code: s.code,
     title: s.title,
     scenarioId: s.scenarioId,
+    mapKey: s.mapKey,
     phase: s.phase as Phase,
     round: s.round,
     rounds: s.rounds,
@@ -292,6 +295,7 @@ export function mapDataOf(s: Synced, own: string | null, selected: string | null
   }
   const lastRound = (s.round || 1) - (s.phase === "review" || s.phase === "ended" ? 0 : 1);
   return {
+    mapUrl: s.mapKey ? `/maps/${s.mapKey}.json?game=${encodeURIComponent(s.code)}` : "",
     states: s.states.map((x) => ({ id: x.id, name: x.name, color: x.color, x: x.x, y: x.y, powerShare: x.powerShare, control: x.control })),
     alliances: s.alliances,
     own,

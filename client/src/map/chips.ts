@@ -4,7 +4,7 @@
 import type Phaser from "phaser";
 import { fontSizes, textStyle, type SceneContext } from "./context.js";
 import type { DiscLayout } from "./disc-layout.js";
-import type { Size } from "./geometry.js";
+import type { Rect, Size } from "./geometry.js";
 import { placeLabels, type LabelBox, type LabelPlacement } from "./labels.js";
 import type { StateSprite } from "./markers.js";
 import { buildEdges, isBot } from "./relations.js";
@@ -110,6 +110,7 @@ export function placeChips(
   size: Size,
   lines: readonly (readonly [string, string])[],
   legendHeight: number,
+  keepOut: readonly Rect[] = [],
 ): Map<string, LabelPlacement> {
   if (!layout) return new Map();
   const boxes: LabelBox[] = [];
@@ -131,6 +132,7 @@ export function placeChips(
     mustShow: must,
     gap: ctx.options.large ? 4 : 3,
     segments,
+    keepOut,
   });
   for (const sprite of sprites.values()) {
     const p = placements.get(sprite.id) ?? null;

@@ -58,6 +58,8 @@ export interface LabelOptions {
   leaders?: boolean;
   /** Lines to keep clear of where possible (alliances, arrows): a chip over a line costs its length x 6. */
   segments?: readonly Segment[];
+  /** Rectangles no chip may cover (px), like buttons over the map: treated as chips already placed. */
+  keepOut?: readonly Rect[];
 }
 
 /** The anchors of a chip that touches its disc (all but "displaced"). */
@@ -207,6 +209,7 @@ export function placeLabels(
     return rb - ra || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
   const board = new LabelBoard(discs, options.segments ?? [], margin);
+  for (const r of options.keepOut ?? []) board.add(r, null);
   const out = new Map<string, LabelPlacement>();
 
   /** The cheapest clear candidate with its leader, or null. */

@@ -10,7 +10,7 @@ import { hexToNumber, type StateStyle } from "./palette.js";
 import { drawPattern } from "./patterns.js";
 import type { MapState, MapData } from "./types.js";
 
-/** Per-state game objects. */
+/** Per-state game objects. (Taps and clicks are read on the page by gestures.ts, which asks the scene's stateAt.) */
 export interface StateSprite {
   id: string;
   disc: Disc;
@@ -34,8 +34,7 @@ function hitRadius(ctx: SceneContext, disc: Disc): number {
 
 /**
  * Creates, updates and removes the per-state objects in `sprites` (by id) to
- * match the view and the layout (px); `onSelect` is called with the id of a
- * state clicked or tapped. Map order is creation order; depths order the drawing.
+ * match the view and the layout (px). Map order is creation order; depths order the drawing.
  */
 export function syncSprites(
   ctx: SceneContext,
@@ -43,7 +42,6 @@ export function syncSprites(
   layout: DiscLayout | null,
   styles: ReadonlyMap<string, StateStyle>,
   view: MapData,
-  onSelect: (id: string) => void,
 ): void {
   if (!layout) return;
   const discs = new Map(layout.discs.map((d) => [d.id, d]));
@@ -63,7 +61,7 @@ export function syncSprites(
     if (!disc || !style) return;
     let sprite = sprites.get(state.id);
     if (!sprite) {
-      sprite = createSprite(ctx, state, disc, style, onSelect);
+      sprite = createSprite(ctx, state, disc, style);
       sprites.set(state.id, sprite);
     }
     sprite.disc = disc;
@@ -86,7 +84,6 @@ function createSprite(
   state: MapState,
   disc: Disc,
   style: StateStyle,
-  onSelect: (id: string) => void,
 ): StateSprite {
   const hitR = hitRadius(ctx, disc);
   const hit = ctx.add.circle(disc.x, disc.y, hitR);
@@ -108,16 +105,6 @@ function createSprite(
     label: null,
     contentKey: "",
   };
-  if (ctx.options.interactive) {
-    hit.setInteractive({
-      hitArea: new Phaser.Geom.Circle(hitR, hitR, hitR),
-      hitAreaCallback: (area: Phaser.Geom.Circle, x: number, y: number) => Phaser.Geom.Circle.Contains(area, x, y),
-      useHandCursor: true,
-    });
-    hit.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, () => onSelect(state.id));
-    chipBg.setInteractive({ useHandCursor: true });
-    chipBg.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, () => onSelect(state.id));
-  }
   return sprite;
 }
 

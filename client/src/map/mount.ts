@@ -10,6 +10,9 @@
 // browser gives the context back (context-loss.ts).
 import Phaser from "phaser";
 import { followWebglContext } from "./context-loss.js";
+import { loadGeometry } from "./geometry-loader.js";
+import { followGestures } from "./gestures.js";
+import { mountZoomControls } from "./zoom-controls.js";
 import { relativeLuminance, THEMES, type ThemeName } from "./palette.js";
 import { MapScene } from "./scene.js";
 import type { MapHandle, MapHappening, MapData } from "./types.js";
@@ -24,8 +27,10 @@ export interface MountOptions {
    * dark when the parent's CSS background (or its nearest ancestor's) is dark.
    */
   theme?: ThemeName | "auto";
-  /** Legend of the line styles along the bottom edge (default: when large). */
+  /** Legend of the line styles along the bottom edge (default: always). */
   legend?: boolean;
+  /** Pinch, wheel and drag zoom and pan, with zoom buttons (default: unless large; the projector only shows). */
+  zoomable?: boolean;
   /** Colour states with the scenario's colours instead of the colour-blind-safe palette (default false). */
   useScenarioColors?: boolean;
 }
@@ -36,6 +41,8 @@ export interface MountedMap extends MapHandle {
   readonly scene: MapScene;
   /** Centre and radius of a state's disc in CSS px from the canvas's top-left corner (null if not drawn). */
   statePoint(id: string): { x: number; y: number; r: number } | null;
+  /** The label chips drawn now (CSS px from the canvas's top-left corner), and the canvas's size: for tests and benchmarks. */
+  labelBoxes(): { boxes: { id: string; x: number; y: number; width: number; height: number; compact: boolean }[]; width: number; height: number };
 }
 
 /** The parent element carries its handle, so end-to-end tests can find states: `el.ententeMap.statePoint("BOR")`. */
@@ -121,7 +128,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
       interactive: options.interactive,
       large,
       theme,
-      legend: options.legend ?? large,
+      legend: options.legend ?? true,
       useScenarioColors: options.useScenarioColors ?? false,
     },
     {
@@ -157,8 +164,9 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
     // No keyboard capture (the page's own controls keep the keys), no preventDefault on
     // touch (a swipe over the map still scrolls the page), no listening outside the canvas.
     input: { keyboard: false, touch: { capture: false }, windowEvents: false },
-    // A calm map: 30 frames per second are plenty and spare the Chromebooks' batteries.
-    fps: { limit: 30 },
+    // A calm map: 30 frames per second are plenty on a Chromebook and spare its battery; the projector
+    // shows the round's animation to the whole class at 60.
+    fps: { limit: large ? 60 : 30 },
     render: { antialias: true, powerPreference: "low-power" },
     scale: {
       mode: Phaser.Scale.NONE,
@@ -204,6 +212,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
     gameRef.scale.resize(next.width, next.height);
     gameRef.scale.setZoom(1 / next.ratio);
     styleCanvas();
+    reserveControls();
     wake();
   }
   const observer = typeof ResizeObserver === "function" ? new ResizeObserver(() => resize()) : null;
@@ -216,11 +225,62 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
   };
   document.addEventListener("visibilitychange", onVisibility);
 
+  // Zoom and pan (and taps that select: the scene finds the state under the finger).
+  const zoomable = options.zoomable ?? !large;
+  const gestureTarget = {
+    zoom: () => scene.zoom,
+    area: () => scene.mapRect,
+    canZoom: () => zoomable && scene.geometry !== null,
+    setZoom: (z: Parameters<MapScene["setZoom"]>[0]) => {
+      scene.setZoom(z);
+      controls?.update();
+      wake();
+    },
+    stateAt: (x: number, y: number) => scene.stateAt(x, y),
+    select: (id: string) => scene.select(id),
+  };
+  const unfollowGestures = followGestures(parent, gestureTarget, options.interactive);
+  const controls = zoomable ? mountZoomControls(parent, gestureTarget) : null;
+  /** Labels keep out from under the zoom buttons (measured when they show or the map's size changes). */
+  const reserveControls = () => {
+    const box = controls?.element;
+    if (!box || box.hidden) {
+      scene.setKeepOut([]);
+      return;
+    }
+    const p = parent.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    scene.setKeepOut([{ x: b.left - p.left - 4, y: b.top - p.top - 4, width: b.width + 8, height: b.height + 8 }]);
+  };
+
+  // The scenario's map geometry, fetched when the view names a new one.
+  let geometryUrl = "";
+  const followGeometry = (url: string) => {
+    if (url === geometryUrl) return;
+    geometryUrl = url;
+    if (!url) {
+      scene.setGeometry(null);
+      controls?.update();
+      reserveControls();
+      return;
+    }
+    void loadGeometry(url).then((g) => {
+      if (destroyed || url !== geometryUrl) return;
+      scene.setGeometry(g);
+      parent.dataset.mapGeometry = g ? "loaded" : "none";
+      controls?.update();
+      reserveControls();
+      wake();
+    });
+  };
+
   const handle: MountedMap = {
     game,
     scene,
     update(view: MapData): void {
-      if (!destroyed) scene.setView(view);
+      if (destroyed) return;
+      followGeometry(view.mapUrl);
+      scene.setView(view);
     },
     animate(happenings: MapHappening[]): Promise<void> {
       if (destroyed || prefersReducedMotion() || tabHidden()) return Promise.resolve();
@@ -234,6 +294,14 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
     statePoint(id: string) {
       return scene.statePoint(id);
     },
+    labelBoxes() {
+      const boxes = [...scene.sprites.values()].flatMap((sp) =>
+        sp.label && !sp.label.hidden && sp.chip.visible
+          ? [{ id: sp.id, x: sp.label.x, y: sp.label.y, width: sp.label.width, height: sp.label.height, compact: sp.label.compact }]
+          : [],
+      );
+      return { boxes, ...scene.viewSize };
+    },
     destroy(): void {
       if (destroyed) return;
       destroyed = true;
@@ -244,12 +312,15 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
       parent.removeEventListener("pointerenter", refreshBounds);
       document.removeEventListener("visibilitychange", onVisibility);
       unfollowContext?.();
+      unfollowGestures();
+      controls?.destroy();
       scene.setSelectCallback(null);
       scene.finishAnimation();
       game.destroy(true); // runs on the next frame: make sure there is one
       if (game.isBooted && !game.loop.running) game.loop.wake();
       delete parent.dataset.mapReady;
       delete parent.dataset.mapStates;
+      delete parent.dataset.mapGeometry;
       delete (parent as MapParent).ententeMap;
     },
   };

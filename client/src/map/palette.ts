@@ -33,6 +33,13 @@ export interface MapTheme {
   name: ThemeName;
   /** Canvas background (the "sea"). */
   background: string;
+  /** Land of no state of the scenario, and its borders. */
+  land: string;
+  landBorder: string;
+  /** Borders between territories. */
+  border: string;
+  /** Opacity of a territory's fill (its state's colour), so that lines and patterns stay readable over it. */
+  territoryAlpha: number;
   /** Label text, on `chip`. */
   text: string;
   /** Secondary label text (the "bot" tag, names), on `chip`. */
@@ -61,6 +68,10 @@ export const THEMES: Record<ThemeName, MapTheme> = {
   light: {
     name: "light",
     background: "#EEF2F6",
+    land: "#D3D8DF",
+    landBorder: "#9AA3AF",
+    border: "#2B3440",
+    territoryAlpha: 0.7,
     text: "#14181F",
     mutedText: "#4A5361",
     chip: "#FFFFFF",
@@ -80,6 +91,10 @@ export const THEMES: Record<ThemeName, MapTheme> = {
   dark: {
     name: "dark",
     background: "#111923",
+    land: "#2A3442",
+    landBorder: "#4E5A6A",
+    border: "#DCE2EA",
+    territoryAlpha: 0.75,
     text: "#F2F4F7",
     mutedText: "#BAC3CF",
     chip: "#1E2935",

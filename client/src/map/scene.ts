@@ -3,23 +3,33 @@
 // redoing each step only when what it depends on changed: the layout
 // (disc-layout.ts), the state markers (markers.ts, chips.ts), the lines
 // (edges.ts), the legend (legend.ts) and the round animation (animation.ts,
-// round-tracks.ts).
+// round-tracks.ts). With the scenario's map geometry (setGeometry) the states
+// are territories on a geographic basemap (basemap.ts) with their power
+// markers at their capitals (geo-layout.ts), zoomed and panned by the reader
+// (setZoom; the gestures are in gestures.ts); without it (still loading, or
+// none), discs at the states' positions (disc-layout.ts).
 import Phaser from "phaser";
+import type { MapGeometry } from "../../../shared/map/types.js";
 import { advance, drawTracks, startAnimation, type RoundAnimation } from "./animation.js";
-import { labelLines, placeChips } from "./chips.js";
+import { drawBasemap } from "./basemap.js";
+import { drawLeaders, labelLines, placeChips } from "./chips.js";
 import { layoutDiscs, type DiscLayout } from "./disc-layout.js";
 import { drawEdges } from "./edges.js";
-import type { Size } from "./geometry.js";
+import { textStyle } from "./context.js";
+import { layoutOnMap, type GeoLayout } from "./geo-layout.js";
+import type { Rect, Size } from "./geometry.js";
 import { drawLegend } from "./legend.js";
 import { drawDiscs, syncSprites, type StateSprite } from "./markers.js";
 import { describeMap, type Edge } from "./relations.js";
 import { withDefaults, type MapSceneHooks, type MapSceneOptions } from "./options.js";
 import { stateStyles, THEMES, type MapTheme, type StateStyle } from "./palette.js";
+import { pointInRings } from "./polygons.js";
 import { planRound } from "./round-tracks.js";
+import { clampZoom, NO_ZOOM, toFrame, type Zoom } from "./view-transform.js";
 import type { MapHappening, MapData } from "./types.js";
 
 /** The view until the page gives one: no states. */
-export const EMPTY_DATA: MapData = { states: [], alliances: [], own: null, offers: [], deeds: [], selected: null };
+export const EMPTY_DATA: MapData = { mapUrl: "", states: [], alliances: [], own: null, offers: [], deeds: [], selected: null };
 
 /**
  * The map: give it views (setView) and rounds to play (playRound); it draws
@@ -32,6 +42,12 @@ export class MapScene extends Phaser.Scene {
   view: MapData = EMPTY_DATA;
   ready = false;
   layout: DiscLayout | null = null;
+  /** The scenario's map geometry (null: discs on a plain ground). */
+  geometry: MapGeometry | null = null;
+  /** The reader's zoom and pan (view-transform.ts). */
+  zoom: Zoom = NO_ZOOM;
+  /** Rectangles (px) no label may cover: the zoom buttons over the canvas (setKeepOut), the credit line. */
+  private keepOut: Rect[] = [];
   /** The state sprites, in draw order. */
   readonly sprites = new Map<string, StateSprite>();
   /** Edges drawn at the last redraw (suppressed ones left out). */
@@ -48,8 +64,13 @@ export class MapScene extends Phaser.Scene {
   private linkGfx!: Phaser.GameObjects.Graphics;
   private deedGfx!: Phaser.GameObjects.Graphics;
   private discGfx!: Phaser.GameObjects.Graphics;
+  private baseGfx!: Phaser.GameObjects.Graphics;
+  private territoryMarkGfx!: Phaser.GameObjects.Graphics;
+  private credit: Phaser.GameObjects.Text | null = null;
+  private geometryVersion = 0;
   private markGfx!: Phaser.GameObjects.Graphics;
   private animGfx!: Phaser.GameObjects.Graphics;
+  private leaderGfx!: Phaser.GameObjects.Graphics;
   private legend: Phaser.GameObjects.Container | null = null;
   private legendHeight = 0;
   private layoutKey = "";
@@ -69,11 +90,15 @@ export class MapScene extends Phaser.Scene {
   create(): void {
     // World units are CSS pixels: the camera zooms by the device pixel ratio from the top-left corner.
     this.cameras.main.setBackgroundColor(this.theme.background).setOrigin(0, 0).setZoom(this.pixelRatio);
+    this.baseGfx = this.add.graphics().setDepth(0).setName("basemap");
+    this.territoryMarkGfx = this.add.graphics().setDepth(0.5).setName("territory-marks");
     this.linkGfx = this.add.graphics().setDepth(1).setName("links");
     this.deedGfx = this.add.graphics().setDepth(2).setName("deeds");
     this.discGfx = this.add.graphics().setDepth(3).setName("discs");
     this.markGfx = this.add.graphics().setDepth(4).setName("marks");
     this.animGfx = this.add.graphics().setDepth(4.5).setName("animation");
+    // Leader lines from a marker to its label set further out: above discs and marks, below the chips (5).
+    this.leaderGfx = this.add.graphics().setDepth(4.8).setName("leaders");
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
@@ -112,6 +137,64 @@ export class MapScene extends Phaser.Scene {
   setView(view: MapData): void {
     this.view = view;
     if (this.ready) this.redraw(false);
+  }
+
+  /** Shows the scenario's map geometry (null: none), at the whole-map zoom. */
+  setGeometry(geometry: MapGeometry | null): void {
+    if (geometry === this.geometry) return;
+    this.geometry = geometry;
+    this.geometryVersion += 1;
+    this.zoom = NO_ZOOM;
+    if (this.ready) this.redraw(true);
+  }
+
+  /** Rectangles (CSS px from the canvas's top-left) that page elements cover (the zoom buttons): labels keep out. */
+  setKeepOut(rects: readonly Rect[]): void {
+    const next = rects.map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }));
+    if (JSON.stringify(next) === JSON.stringify(this.keepOut)) return;
+    this.keepOut = next;
+    if (this.ready) this.redraw(true);
+  }
+
+  /** The rectangle (px) the map is drawn in (the surface less padding and the legend). */
+  get mapRect(): Rect {
+    return this.layout?.area ?? { x: 0, y: 0, ...this.viewSize };
+  }
+
+  /** Zooms and pans (kept within 1 to 8 times and to the map area); without geometry there is nothing to zoom. */
+  setZoom(zoom: Zoom): void {
+    if (!this.geometry) return;
+    const z = clampZoom(zoom, this.mapRect);
+    if (z.k === this.zoom.k && z.x === this.zoom.x && z.y === this.zoom.y) return;
+    this.zoom = z;
+    if (this.ready) this.redraw(false);
+  }
+
+  /**
+   * The state at a screen point (CSS px from the canvas's top-left), as a tap
+   * or a click means it: its label chip, then its marker (at least 22 px
+   * around its centre when the map takes input), then its territory; or null.
+   */
+  stateAt(x: number, y: number): string | null {
+    for (const sp of this.sprites.values()) {
+      const p = sp.label;
+      if (p && !p.hidden && sp.chip.visible && x >= p.x && x <= p.x + p.width && y >= p.y && y <= p.y + p.height) return sp.id;
+    }
+    let best: { id: string; d: number } | null = null;
+    for (const sp of this.sprites.values()) {
+      const d = Math.hypot(sp.disc.x - x, sp.disc.y - y);
+      const reach = Math.max(sp.disc.r, this.options.interactive ? 22 : 0);
+      if (d <= reach && (!best || d - sp.disc.r < best.d)) best = { id: sp.id, d: d - sp.disc.r };
+    }
+    if (best) return best.id;
+    const layout = this.layout as GeoLayout | null;
+    if (this.geometry && layout && "transform" in layout) {
+      const [fx, fy] = toFrame(layout.transform, x, y);
+      for (const [id, rings] of Object.entries(this.geometry.territories)) {
+        if (this.sprites.has(id) && pointInRings(rings, fx, fy)) return id;
+      }
+    }
+    return null;
   }
 
   /**
@@ -164,7 +247,7 @@ export class MapScene extends Phaser.Scene {
   private redraw(force: boolean): void {
     const view = this.view;
     const size = this.viewSize;
-    const drawKey = JSON.stringify([size.width, size.height, view, [...(this.anim?.suppressed ?? [])]]);
+    const drawKey = JSON.stringify([size.width, size.height, view, this.geometryVersion, this.zoom, [...(this.anim?.suppressed ?? [])]]);
     if (!force && drawKey === this.drawKey) return;
     this.drawKey = drawKey;
     this.redraws += 1;
@@ -182,17 +265,29 @@ export class MapScene extends Phaser.Scene {
       size.width,
       size.height,
       this.legendHeight,
+      this.geometryVersion,
+      this.zoom,
       view.states.map((s) => [s.id, s.x, s.y, s.powerShare]),
     ]);
+    const reserveBottom = this.legendHeight ? this.legendHeight + 4 : 0;
     if (layoutKey !== this.layoutKey || !this.layout) {
       this.layoutKey = layoutKey;
-      this.layout = layoutDiscs(
-        view.states.map((s) => ({ id: s.id, x: s.x, y: s.y, share: s.powerShare })),
-        size,
-        { large: this.options.large, reserveBottom: this.legendHeight ? this.legendHeight + 4 : 0 },
-      );
+      this.layout = this.geometry
+        ? layoutOnMap(
+            view.states.map((s) => ({ id: s.id, share: s.powerShare })),
+            this.geometry,
+            size,
+            this.zoom,
+            { large: this.options.large, reserveBottom, reserveTop: this.creditHeight() },
+          )
+        : layoutDiscs(
+            view.states.map((s) => ({ id: s.id, x: s.x, y: s.y, share: s.powerShare })),
+            size,
+            { large: this.options.large, reserveBottom },
+          );
     }
-    syncSprites(this, this.sprites, this.layout, this.styles, view, (id) => this.select(id));
+    this.drawGround(size, view);
+    syncSprites(this, this.sprites, this.layout, this.styles, view);
     const lines = labelLines(view);
     const labelKey = JSON.stringify([
       this.layoutKey,
@@ -200,10 +295,17 @@ export class MapScene extends Phaser.Scene {
       view.selected,
       [...this.sprites.values()].map((sp) => sp.contentKey),
       lines,
+      this.keepOut,
     ]);
     if (labelKey !== this.labelKey) {
       this.labelKey = labelKey;
-      placeChips(this, this.sprites, this.layout, view, size, lines, this.legendHeight);
+      // Zoomed in, only the states in sight get labels.
+      const a = this.layout.area;
+      const inSight = this.layout.discs.filter((d) => d.x >= a.x && d.x <= a.x + a.width && d.y >= a.y && d.y <= a.y + a.height);
+      const credit = this.credit?.visible ? [this.credit.getBounds()] : [];
+      const keepOut = [...this.keepOut, ...credit.map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height }))];
+      const placed = placeChips(this, this.sprites, { ...this.layout, discs: inSight }, view, size, lines, this.legendHeight, keepOut);
+      drawLeaders(this.leaderGfx, placed.values(), this.theme, this.unit);
     }
     drawDiscs(this, this.discGfx, this.markGfx, this.sprites, view);
     this.edges = drawEdges(this, this.linkGfx, this.deedGfx, this.sprites, view, this.anim?.suppressed);
@@ -212,6 +314,34 @@ export class MapScene extends Phaser.Scene {
       selected: view.selected && this.sprites.has(view.selected) ? view.selected : null,
     };
     this.hooks.drawn?.(view, describeMap(view));
+  }
+
+  /** Height (px) of the credit line at the top of a geographic map (0 without geometry). */
+  private creditHeight(): number {
+    return this.geometry ? (this.options.large ? 26 : 18) : 0;
+  }
+
+  /** The basemap and its credit line ("Schematic borders · Natural Earth"), or nothing without geometry. */
+  private drawGround(size: Size, view: MapData): void {
+    const layout = this.layout as GeoLayout | null;
+    if (!this.geometry || !layout || !("transform" in layout)) {
+      this.baseGfx.clear();
+      this.territoryMarkGfx.clear();
+      this.credit?.setVisible(false);
+      return;
+    }
+    drawBasemap(this.baseGfx, this.territoryMarkGfx, this.geometry, layout.transform, { x: 0, y: 0, ...size }, {
+      theme: this.theme,
+      styles: this.styles,
+      own: view.own,
+      selected: view.selected,
+      unit: this.unit,
+    });
+    const g = this.geometry;
+    const text = `${g.schematic ? "Schematic borders · " : ""}${g.credit}`;
+    if (!this.credit) this.credit = this.add.text(0, 0, text, textStyle(this, "tag")).setDepth(6).setName("credit");
+    this.credit.setText(text).setStyle(textStyle(this, "tag")).setVisible(true);
+    this.credit.setPosition(Math.round(layout.area.x), Math.round(Math.max(2, layout.area.y - this.creditHeight())));
   }
 
   /** The legend lists the alliance line and the kinds of line the view shows. */

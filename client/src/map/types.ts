@@ -1,5 +1,6 @@
 // What the map shows, as plain data built by the pages from the synchronized
-// state. The map never reads the network itself.
+// state. The map reads one thing from the network itself: its scenario's
+// geometry (basemap and territories) at `mapUrl` (geometry-loader.ts).
 
 export interface MapState {
   id: string;
@@ -16,6 +17,8 @@ export interface MapState {
 }
 
 export interface MapData {
+  /** Where the scenario's map geometry is (/maps/<key>.json?game=<code>), or "" for none (states as discs on a plain ground). */
+  mapUrl: string;
   states: MapState[];
   /** Alliances in force, each as [a, b]. */
   alliances: [string, string][];
