@@ -67,7 +67,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       // Building the maps takes a few seconds in one callback: that is expected, not worth a warning on every start.
-      checks: { pluginTimings: false },
+      checks: { bundlerTimings: false },
       input: Object.fromEntries(pages.map((p) => [p, resolve(root, `${p}.html`)])),
       output: {
         codeSplitting: { groups: [{ name: "phaser", test: /node_modules[\\/]phaser[\\/]/, priority: 10 }] },
