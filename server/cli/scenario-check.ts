@@ -1,7 +1,9 @@
 // npm run scenario:check -- <file> [<file> ...]
-// Validates scenario files and prints every error; exit code 1 when any is invalid.
+// Validates scenario files and prints every error (the map's too: territories must name Natural Earth
+// countries); exit code 1 when any is invalid.
 import { readFileSync } from "node:fs";
 import { parseScenarioText } from "../../shared/scenario/validate.js";
+import { mapProblems } from "../maps/geometry.js";
 
 function main(): number {
   const files = process.argv.slice(2).filter((a) => a !== "--");
@@ -19,7 +21,9 @@ function main(): number {
       failed += 1;
       continue;
     }
-    const result = parseScenarioText(text);
+    const parsed = parseScenarioText(text);
+    const problems = parsed.ok ? mapProblems(parsed.scenario) : [];
+    const result = parsed.ok && problems.length > 0 ? { ok: false as const, errors: problems } : parsed;
     if (result.ok) {
       const s = result.scenario;
       process.stdout.write(`${file}: valid: "${s.title}" (${s.id}), ${s.states.length} states, ${s.rounds} rounds\n`);

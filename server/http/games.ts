@@ -19,6 +19,7 @@ import { hashSecret, newId, newJoinCode, newSecret, newSeed } from "../keys.js";
 import type { ClassroomRoom } from "../rooms/classroom-room.js";
 import type { GameRecord } from "../storage/games.js";
 import type { ApiOptions } from "./routes.js";
+import { mapProblems } from "../maps/geometry.js";
 import { ApiError } from "./errors.js";
 import { NOT_A_KEY, ownedGame, teacherKeyOf } from "./teacher-key.js";
 
@@ -29,7 +30,9 @@ function resolveScenario(input: string | Record<string, unknown>): Scenario {
     return s;
   }
   const result = validateScenario(input);
-  if (!result.ok) throw new ApiError(422, "invalid-scenario", `The scenario file has ${result.errors.length === 1 ? "an error" : `${result.errors.length} errors`}: fix ${result.errors.length === 1 ? "it" : "them"} in the file and choose it again.`, { errors: result.errors });
+  // A valid scenario whose territories name unknown countries cannot be drawn: those are errors too.
+  const errors = result.ok ? mapProblems(result.scenario) : result.errors;
+  if (!result.ok || errors.length > 0) throw new ApiError(422, "invalid-scenario", `The scenario file has ${errors.length === 1 ? "an error" : `${errors.length} errors`}: fix ${errors.length === 1 ? "it" : "them"} in the file and choose it again.`, { errors });
   return result.scenario;
 }
 

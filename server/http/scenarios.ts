@@ -3,6 +3,7 @@ import express from "express";
 import type { ScenariosResponse, ValidateScenarioResponse } from "../../shared/protocol/http.js";
 import { builtinScenarios } from "../../shared/scenario/builtin/index.js";
 import { validateScenario } from "../../shared/scenario/validate.js";
+import { mapProblems } from "../maps/geometry.js";
 import { ApiError } from "./errors.js";
 
 export function scenarioRoutes(): express.Router {
@@ -26,9 +27,12 @@ export function scenarioRoutes(): express.Router {
       throw new ApiError(400, "bad-request", 'Send {"scenario": { ... the scenario ... }}.');
     }
     const result = validateScenario(body.scenario);
-    const reply: ValidateScenarioResponse = result.ok
-      ? { ok: true, id: result.scenario.id, title: result.scenario.title, states: result.scenario.states.length }
-      : { ok: false, errors: result.errors };
+    // A valid scenario whose territories name unknown countries cannot be drawn: those are errors too.
+    const errors = result.ok ? mapProblems(result.scenario) : result.errors;
+    const reply: ValidateScenarioResponse =
+      result.ok && errors.length === 0
+        ? { ok: true, id: result.scenario.id, title: result.scenario.title, states: result.scenario.states.length }
+        : { ok: false, errors };
     res.json(reply);
   });
   return router;

@@ -1,6 +1,6 @@
 // The command-line tools, run as a teacher would run them: real processes, real files.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -119,6 +119,16 @@ describe("npm run scenario:check", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/not valid JSON/);
     expect(r.stdout).toMatch(/missing\.json: cannot be read/);
+  });
+
+  it("reports a territory that names no Natural Earth country, with a suggestion", () => {
+    const file = join(dir, "misspelt.json");
+    const scenario = JSON.parse(readFileSync(join(root, "shared", "scenario", "builtin", "europe-1914.json"), "utf8"));
+    scenario.states[0].territory = ["United Kingdon"];
+    writeFileSync(file, JSON.stringify(scenario));
+    const r = run("scenario-check.ts", [file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/states\[0\]\.territory\[0\]: "United Kingdon" .*"United Kingdom"/);
   });
 
   it("accepts every built-in scenario file", () => {
