@@ -4,10 +4,15 @@
 // visible. On the built-in scenarios, generated worlds and random discs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clippedLength, layoutDiscs, placeLabels, type Disc, type LabelBox, type LabelPlacement, type Rect, type Segment, type Size } from "../../client/src/map/layout.js";
+import { clippedLength, placeLabels, type Disc, type LabelBox, type LabelPlacement, type Rect, type Segment, type Size } from "../../client/src/map/layout.js";
 import { drawLeaders } from "../../client/src/map/chips.js";
 import { THEMES } from "../../client/src/map/palette.js";
 import { pointRectDistance, rectCircleGap, rectGap } from "../../client/src/map/label-geometry.js";
+import { layoutOnMap } from "../../client/src/map/geo-layout.js";
+import { NO_ZOOM } from "../../client/src/map/view-transform.js";
+import { worldFor } from "../../server/maps/world.js";
+import { buildMapGeometry } from "../../shared/map/build.js";
+import type { MapGeometry } from "../../shared/map/types.js";
 import { BUILTIN_IDS, builtinScenario } from "../../shared/scenario/builtin/index.js";
 import { generateScenario } from "../../shared/scenario/generate.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
@@ -23,20 +28,23 @@ type SizeName = keyof typeof SIZES;
 const MARGIN = 2;
 const EPS = 1e-6;
 
+/** Map geometries built once per scenario (a historical one takes a few hundred ms). */
+const geometries = new Map<string, MapGeometry>();
+
 /**
- * The discs (px) of a scenario's states on a map of this size: today the
- * km-based layout (layoutDiscs), later the territories' anchor points. The one
- * place to switch.
+ * The discs (px) of a scenario's states on a map of this size, as the scene
+ * lays them out: on its map geometry (shared/map/build.ts), markers at the
+ * capitals, whole-map zoom (geo-layout.ts). Generated worlds get a generated map.
  */
 function discsFor(scenario: Scenario, size: SizeName): Disc[] {
+  let geometry = geometries.get(scenario.id);
+  if (!geometry) {
+    geometry = buildMapGeometry(scenario, worldFor(scenario));
+    geometries.set(scenario.id, geometry);
+  }
   const total = scenario.states.reduce((t, s) => t + s.military + s.economy, 0);
-  const states = scenario.states.map((s) => ({
-    id: s.id,
-    x: s.position[0],
-    y: s.position[1],
-    share: (s.military + s.economy) / total,
-  }));
-  return layoutDiscs(states, SIZES[size], { large: size === "projector" }).discs;
+  const states = scenario.states.map((s) => ({ id: s.id, share: (s.military + s.economy) / total }));
+  return layoutOnMap(states, geometry, SIZES[size], NO_ZOOM, { large: size === "projector" }).discs;
 }
 
 /**

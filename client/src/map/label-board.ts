@@ -83,11 +83,14 @@ export class LabelBoard {
     return !this.leaderBuckets.some(x - c, y - c, x + w + c, y + h + c, (s) => clippedLength(s, grown) > 0);
   }
 
-  /** Whether a leader line from `own`'s rim passes clear of every placed chip and every other disc. */
-  leaderIsClear(leader: Segment, own: Disc): boolean {
+  /**
+   * Whether a leader line from `own`'s rim passes clear of every placed chip and (unless `overDiscs`, the
+   * last resort of a must-show chip) every other disc.
+   */
+  leaderIsClear(leader: Segment, own: Disc, overDiscs = false): boolean {
     const [x0, y0, x1, y1] = segmentBox(leader);
     const c = LEADER_CLEARANCE;
-    if (this.discBuckets.some(x0 - c, y0 - c, x1 + c, y1 + c, (d) => d !== own && pointSegmentDistance(d.x, d.y, leader) < d.r + c)) {
+    if (!overDiscs && this.discBuckets.some(x0 - c, y0 - c, x1 + c, y1 + c, (d) => d !== own && pointSegmentDistance(d.x, d.y, leader) < d.r + c)) {
       return false;
     }
     return !this.chipBuckets.some(x0 - c, y0 - c, x1 + c, y1 + c, (r) => clippedLength(leader, inflate(r, c)) > 0);

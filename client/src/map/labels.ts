@@ -212,8 +212,8 @@ export function placeLabels(
   for (const r of options.keepOut ?? []) board.add(r, null);
   const out = new Map<string, LabelPlacement>();
 
-  /** The cheapest clear candidate with its leader, or null. */
-  const cheapestClear = (disc: Disc, candidates: Candidate[]): LabelPlacement | null => {
+  /** The cheapest clear candidate with its leader (which may cross other discs when `overDiscs`), or null. */
+  const cheapestClear = (disc: Disc, candidates: Candidate[], overDiscs = false): LabelPlacement | null => {
     let best: { cost: number; placement: LabelPlacement } | null = null;
     for (const c of candidates) {
       if (!inBounds(c.rect, bounds)) continue;
@@ -222,7 +222,7 @@ export function placeLabels(
       let cost = c.cost;
       if (c.anchor === "displaced") {
         leader = leaderLine(disc, c.rect);
-        if (!leader || !board.leaderIsClear(leader, disc)) continue;
+        if (!leader || !board.leaderIsClear(leader, disc, overDiscs)) continue;
         cost += board.leaderCrossings(leader) * 2 * c.rect.height;
       }
       if (c.anchor !== "center") cost += board.lineLength(c.rect) * 6;
@@ -246,6 +246,11 @@ export function placeLabels(
     for (const step of steps) {
       if (placement) break;
       placement = cheapestClear(disc, ringCandidates(disc, box.compact, step));
+    }
+    // A must-show chip hemmed in by discs: rather a leader line over a disc than a chip covering one.
+    for (const step of must && withLeaders ? [...RING_STEPS, ...MUST_RING_STEPS] : []) {
+      if (placement) break;
+      placement = cheapestClear(disc, ringCandidates(disc, box.compact, step), true);
     }
     if (!placement && must) placement = leastBad(disc, sizes, bounds, gap, board, withLeaders);
     if (placement) {
