@@ -226,7 +226,7 @@ describe("MapScene on a geographic map", () => {
     const { scene } = await boot({ interactive: true });
     scene.setView(rivalView());
     scene.setGeometry(gridGeometry());
-    expect(graphics(scene, "basemap").commandBuffer.length).toBeGreaterThan(0);
+    expect(scene.groundGraphics.base.commandBuffer.length).toBeGreaterThan(0);
     const layout = scene.layout as GeoLayout;
     for (const [id, [mx, my]] of Object.entries(gridGeometry().markers)) {
       const [sx, sy] = toScreen(layout.transform, mx, my);
@@ -238,7 +238,7 @@ describe("MapScene on a geographic map", () => {
     expect(credit.visible).toBe(true);
     expect(credit.text).toContain("Invented geography");
     // The own and selected territories are outlined.
-    expect(graphics(scene, "territory-marks").commandBuffer.length).toBeGreaterThan(0);
+    expect(scene.groundGraphics.marks.commandBuffer.length).toBeGreaterThan(0);
   });
 
   it("selects a state by tapping anywhere in its territory, not only its marker", async () => {

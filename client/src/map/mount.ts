@@ -11,6 +11,7 @@
 import Phaser from "phaser";
 import { followWebglContext } from "./context-loss.js";
 import { loadGeometry } from "./geometry-loader.js";
+import { chooseRenderer } from "./renderer-choice.js";
 import { followGestures } from "./gestures.js";
 import { mountZoomControls } from "./zoom-controls.js";
 import { relativeLuminance, THEMES, type ThemeName } from "./palette.js";
@@ -153,8 +154,10 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
     },
   );
   scene.pixelRatio = size.ratio;
+  const renderer = chooseRenderer();
+  parent.dataset.mapRenderer = renderer.type === Phaser.CANVAS ? "canvas" : renderer.type === Phaser.WEBGL ? "webgl" : "auto";
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    type: renderer.type,
     parent,
     backgroundColor: THEMES[theme].background,
     banner: false,
@@ -321,6 +324,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
       delete parent.dataset.mapReady;
       delete parent.dataset.mapStates;
       delete parent.dataset.mapGeometry;
+      delete parent.dataset.mapRenderer;
       delete (parent as MapParent).ententeMap;
     },
   };

@@ -64,8 +64,21 @@ export class MapScene extends Phaser.Scene {
   private linkGfx!: Phaser.GameObjects.Graphics;
   private deedGfx!: Phaser.GameObjects.Graphics;
   private discGfx!: Phaser.GameObjects.Graphics;
+  /** The basemap and the own and selected territories' outlines, drawn into `ground` (not on the display list). */
   private baseGfx!: Phaser.GameObjects.Graphics;
   private territoryMarkGfx!: Phaser.GameObjects.Graphics;
+  /**
+   * The basemap as one texture (device px), redrawn only when it changes (view transform, own, selected,
+   * colours, size): every other frame, and every frame of the round's animation, shows it as one image
+   * instead of filling thousands of polygon points again.
+   */
+  private ground: Phaser.GameObjects.RenderTexture | null = null;
+
+  /** The graphics the basemap was last drawn with (for tests: they are not on the display list). */
+  get groundGraphics(): { base: Phaser.GameObjects.Graphics; marks: Phaser.GameObjects.Graphics } {
+    return { base: this.baseGfx, marks: this.territoryMarkGfx };
+  }
+  private groundKey = "";
   private credit: Phaser.GameObjects.Text | null = null;
   private geometryVersion = 0;
   private markGfx!: Phaser.GameObjects.Graphics;
@@ -90,8 +103,8 @@ export class MapScene extends Phaser.Scene {
   create(): void {
     // World units are CSS pixels: the camera zooms by the device pixel ratio from the top-left corner.
     this.cameras.main.setBackgroundColor(this.theme.background).setOrigin(0, 0).setZoom(this.pixelRatio);
-    this.baseGfx = this.add.graphics().setDepth(0).setName("basemap");
-    this.territoryMarkGfx = this.add.graphics().setDepth(0.5).setName("territory-marks");
+    this.baseGfx = this.make.graphics({}, false).setName("basemap");
+    this.territoryMarkGfx = this.make.graphics({}, false).setName("territory-marks");
     this.linkGfx = this.add.graphics().setDepth(1).setName("links");
     this.deedGfx = this.add.graphics().setDepth(2).setName("deeds");
     this.discGfx = this.add.graphics().setDepth(3).setName("discs");
@@ -327,21 +340,42 @@ export class MapScene extends Phaser.Scene {
     if (!this.geometry || !layout || !("transform" in layout)) {
       this.baseGfx.clear();
       this.territoryMarkGfx.clear();
+      this.ground?.setVisible(false);
+      this.groundKey = "";
       this.credit?.setVisible(false);
       return;
     }
-    drawBasemap(this.baseGfx, this.territoryMarkGfx, this.geometry, layout.transform, { x: 0, y: 0, ...size }, {
-      theme: this.theme,
-      styles: this.styles,
-      own: view.own,
-      selected: view.selected,
-      unit: this.unit,
-    });
+    const ratio = this.pixelRatio;
+    const key = JSON.stringify([this.geometryVersion, layout.transform, size.width, size.height, ratio, view.own, view.selected, this.styleKey]);
+    if (key !== this.groundKey || !this.ground) {
+      this.groundKey = key;
+      drawBasemap(this.baseGfx, this.territoryMarkGfx, this.geometry, layout.transform, { x: 0, y: 0, ...size }, {
+        theme: this.theme,
+        styles: this.styles,
+        own: view.own,
+        selected: view.selected,
+        unit: this.unit,
+      });
+      // A headless game (the scene's unit tests) renders nothing: the graphics are all there is.
+      if (this.game.config.renderType !== Phaser.HEADLESS) this.renderGround(size, ratio);
+    }
     const g = this.geometry;
     const text = `${g.schematic ? "Schematic borders · " : ""}${g.credit}`;
     if (!this.credit) this.credit = this.add.text(0, 0, text, textStyle(this, "tag")).setDepth(6).setName("credit");
     this.credit.setText(text).setStyle(textStyle(this, "tag")).setVisible(true);
     this.credit.setPosition(Math.round(layout.area.x), Math.round(Math.max(2, layout.area.y - this.creditHeight())));
+  }
+
+  /** Renders the basemap's graphics into the `ground` texture, at the device's resolution, shown at CSS px size. */
+  private renderGround(size: Size, ratio: number): void {
+    const w = Math.max(2, Math.ceil(size.width * ratio));
+    const h = Math.max(2, Math.ceil(size.height * ratio));
+    if (!this.ground) this.ground = this.add.renderTexture(0, 0, w, h).setOrigin(0, 0).setDepth(0).setName("ground");
+    else if (this.ground.width !== w || this.ground.height !== h) this.ground.resize(w, h);
+    this.ground.setScale(1 / ratio).setVisible(true);
+    this.baseGfx.setScale(ratio);
+    this.territoryMarkGfx.setScale(ratio);
+    this.ground.clear().draw([this.baseGfx, this.territoryMarkGfx]).render();
   }
 
   /** The legend lists the alliance line and the kinds of line the view shows. */
