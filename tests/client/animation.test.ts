@@ -11,6 +11,7 @@ import {
   type RoundPlan,
   type Track,
 } from "../../client/src/map/animation.js";
+import { drawArmies } from "../../client/src/map/round-tracks.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -73,5 +74,36 @@ describe("round animation timeline", () => {
     seen.length = 0;
     drawTracks(g, [track("early", 0, 200)], 400);
     expect(seen).toEqual([["early", 1]]);
+  });
+});
+
+describe("armies marching in a war", () => {
+  /** A fake Graphics that records the tips of the triangles drawn. */
+  const recorder = () => {
+    const tips: [number, number][] = [];
+    const g = {
+      fillStyle: vi.fn(),
+      lineStyle: vi.fn(),
+      fillTriangle: (x1: number, y1: number) => tips.push([x1, y1]),
+      strokeTriangle: vi.fn(),
+    } as unknown as Phaser.GameObjects.Graphics;
+    return { g, tips };
+  };
+  const line = { x1: 0, y1: 0, x2: 100, y2: 0 };
+
+  it("sends three tokens one after another along the line, all at its end when done", () => {
+    const start = recorder();
+    drawArmies(start.g, line, 0.05, 0xff0000, 0xffffff, 10);
+    expect(start.tips).toHaveLength(1); // the first has left, the others wait
+    const mid = recorder();
+    drawArmies(mid.g, line, 0.5, 0xff0000, 0xffffff, 10);
+    expect(mid.tips).toHaveLength(3);
+    const xs = mid.tips.map(([x]) => x);
+    expect(xs[0]).toBeGreaterThan(xs[1]!); // the leader is ahead
+    expect(xs[1]).toBeGreaterThan(xs[2]!);
+    for (const [, y] of mid.tips) expect(y).toBeCloseTo(0); // on the line, pointing along it
+    const end = recorder();
+    drawArmies(end.g, line, 1, 0xff0000, 0xffffff, 10);
+    for (const [x] of end.tips) expect(x).toBeCloseTo(106); // the end plus the tip's reach (0.6 x size)
   });
 });

@@ -2,11 +2,12 @@
 // (both ends reach for the middle) or broken (the line snaps), threats and
 // attacks as flying arrows, wars flashing on the target, tags ("yielded",
 // "held") and a crisis banner fading in and out.
+import type Phaser from "phaser";
 import { fade, type RoundPlan } from "./animation.js";
 import { FONT, type SceneContext } from "./context.js";
 import type { Disc } from "./disc-layout.js";
 import { drawLine, edgeKey } from "./edges.js";
-import { clamp, edgeGeometry, halves, partial } from "./geometry.js";
+import { clamp, edgeGeometry, halves, partial, type Segment } from "./geometry.js";
 import { EDGE_STYLES } from "./relations.js";
 import { hexToNumber } from "./palette.js";
 import type { MapHappening } from "./types.js";
@@ -157,6 +158,7 @@ function war(ctx: SceneContext, plan: RoundPlan, h: Happening<"war">, disc: Disc
   const t = ctx.theme;
   const u = ctx.unit;
   const acolor = hexToNumber(t.attack);
+  const outline = hexToNumber(t.background);
   for (const id of h.attackers) {
     const a = disc(id);
     if (!a) continue;
@@ -169,6 +171,8 @@ function war(ctx: SceneContext, plan: RoundPlan, h: Happening<"war">, disc: Disc
       frame: (g, p) =>
         drawLine(g, partial(geo, Math.min(1, p / 0.35)), "solid", EDGE_STYLES.attack.width * u, acolor, 1, true),
     });
+    // The attacker's armies march along the line to the target.
+    plan.tracks.push({ start: 900, end: 2300, frame: (g, p) => drawArmies(g, geo, p, acolor, outline, 7 * u) });
   }
   plan.tracks.push({
     start: 1400,
@@ -185,6 +189,9 @@ function war(ctx: SceneContext, plan: RoundPlan, h: Happening<"war">, disc: Disc
   for (const id of h.defenders) {
     const d = disc(id);
     if (!d || id === h.target) continue;
+    // The target's allies send theirs to its side.
+    const help = edgeGeometry(d, target, 0, 3);
+    if (help) plan.tracks.push({ start: 1100, end: 2300, frame: (g, p) => drawArmies(g, help, p, dcolor, outline, 6 * u) });
     plan.tracks.push({
       start: 1400,
       end: 2400,
@@ -195,6 +202,31 @@ function war(ctx: SceneContext, plan: RoundPlan, h: Happening<"war">, disc: Disc
     });
   }
   tag(ctx, plan, h.winner === "attackers" ? "defeated" : "held", target, t.attack, 1900, 2750);
+}
+
+/**
+ * Three army tokens (triangles `size` px long pointing along the segment) marching along `line` at progress p
+ * (0 to 1): they leave one after another and stop at its end.
+ */
+export function drawArmies(g: Phaser.GameObjects.Graphics, line: Segment, p: number, color: number, outline: number, size: number): void {
+  const dx = line.x2 - line.x1;
+  const dy = line.y2 - line.y1;
+  const length = Math.hypot(dx, dy);
+  if (length < 1) return;
+  const [ux, uy] = [dx / length, dy / length];
+  for (let i = 0; i < 3; i++) {
+    const t = clamp(p * 1.3 - i * 0.15, 0, 1);
+    if (t <= 0) continue;
+    const x = line.x1 + dx * t;
+    const y = line.y1 + dy * t;
+    const tip = [x + ux * size * 0.6, y + uy * size * 0.6] as const;
+    const left = [x - ux * size * 0.4 - uy * size * 0.45, y - uy * size * 0.4 + ux * size * 0.45] as const;
+    const right = [x - ux * size * 0.4 + uy * size * 0.45, y - uy * size * 0.4 - ux * size * 0.45] as const;
+    g.fillStyle(color, 1);
+    g.fillTriangle(tip[0], tip[1], left[0], left[1], right[0], right[1]);
+    g.lineStyle(1.2, outline, 0.9);
+    g.strokeTriangle(tip[0], tip[1], left[0], left[1], right[0], right[1]);
+  }
 }
 
 function crisis(ctx: SceneContext, plan: RoundPlan, h: Happening<"crisis">): void {
