@@ -3,7 +3,8 @@
 //   - two fingers pinch to zoom and move together to pan (touch);
 //   - the wheel zooms about the pointer, a drag pans (mouse, pen; and one
 //     finger once zoomed in);
-//   - a tap or a click that did not move selects the state under it.
+//   - a tap or a click that did not move selects the state under it (not
+//     one on the zoom buttons, which lie over the map).
 // At the whole-map zoom one finger still scrolls the page (touch-action:
 // pan-y), so a student can scroll past the map on a phone; zoomed in, the
 // map takes every touch (touch-action: none) until it is reset.
@@ -50,8 +51,15 @@ export function followGestures(element: HTMLElement, target: GestureTarget, sele
     element.style.touchAction = target.canZoom() && target.zoom().k > 1.001 ? "none" : "pan-y";
   };
 
+  /** A press on a control over the map (a zoom button): the control's, not a tap or a drag of the map below it. */
+  const onControl = (e: PointerEvent): boolean => {
+    const control = e.target instanceof Element ? e.target.closest("button, a, input, select, textarea, .map-zoom") : null;
+    return control !== null && control !== element && element.contains(control);
+  };
+
   const down = (e: PointerEvent) => {
     if (e.button !== 0 && e.pointerType === "mouse") return;
+    if (onControl(e)) return;
     const [x, y] = local(e);
     pointers.set(e.pointerId, { x0: x, y0: y, x, y, type: e.pointerType });
     if (pointers.size === 1) {
