@@ -24,6 +24,16 @@ export interface GestureTarget {
   select(id: string): void;
 }
 
+/**
+ * The CSS touch-action the map's element needs for the target's zoom: "pan-y" at the
+ * whole-map zoom (one finger scrolls the page), "none" zoomed in (every touch is the map's).
+ * The browser reads it when a touch starts, so it is set after every change of the zoom,
+ * whatever made it: a gesture here, a zoom button or new geometry (mount.ts).
+ */
+export function touchActionFor(target: Pick<GestureTarget, "canZoom" | "zoom">): "none" | "pan-y" {
+  return target.canZoom() && target.zoom().k > 1.001 ? "none" : "pan-y";
+}
+
 /** Movement (px) under which a press counts as a tap. */
 const TAP_SLOP = 8;
 /** Zoom factor per wheel notch (100 px of deltaY). */
@@ -48,7 +58,7 @@ export function followGestures(element: HTMLElement, target: GestureTarget, sele
     return [e.clientX - r.left, e.clientY - r.top];
   };
   const touchAction = () => {
-    element.style.touchAction = target.canZoom() && target.zoom().k > 1.001 ? "none" : "pan-y";
+    element.style.touchAction = touchActionFor(target);
   };
 
   /** A press on a control over the map (a zoom button): the control's, not a tap or a drag of the map below it. */
