@@ -9,8 +9,10 @@
 // two-finger pinch zooms (touch through the DevTools protocol, which Playwright
 // lacks for two fingers), one finger then pans, "Show the whole map" goes back,
 // and a one-finger vertical swipe at the whole-map zoom scrolls the page instead
-// of moving the map; a tap on a territory far from its marker and its label
-// selects the state in the alliances panel. On the Chromebook: the wheel zooms
+// of moving the map (one finger pans after "Zoom in" by button); a tap on a
+// zoom button selects nothing under it, a tap on a disabled one reaches the
+// marker below it (Rival Shores); a tap on a territory far from its marker and
+// its label selects the state in the alliances panel. On the Chromebook: the wheel zooms
 // about the pointer, a drag pans, the zoom buttons work from the keyboard, and
 // axe-core finds nothing serious with the map zoomed in. Last, the geometry's
 // address: compressed, cached for good, and 404 JSON for a key that names no map.
@@ -422,6 +424,7 @@ describe(`mouse and keyboard on the Chromebook (${MAIN})`, () => {
     expect(k1).toBeGreaterThan(1.1);
     await page.keyboard.press("Space");
     expect((await zoomOf(page)).k).toBeGreaterThan(k1 + 0.1);
+    await showMap(page);
     await chromebook.screenshot(`map-geo-${MAIN}-chromebook-zoomed`);
     expect(layoutProblems(await mapReport(page))).toEqual([]);
   });
