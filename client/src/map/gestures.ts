@@ -3,7 +3,8 @@
 //   - two fingers pinch to zoom and move together to pan (touch);
 //   - the wheel zooms about the pointer, a drag pans (mouse, pen; and one
 //     finger once zoomed in);
-//   - a tap or a click that did not move selects the state under it.
+//   - a tap or a click that did not move selects the state under it (not
+//     one on the zoom buttons, which lie over the map).
 // At the whole-map zoom one finger still scrolls the page (touch-action:
 // pan-y), so a student can scroll past the map on a phone; zoomed in, the
 // map takes every touch (touch-action: none) until it is reset.
@@ -21,6 +22,16 @@ export interface GestureTarget {
   /** A tap or a click at (x, y) CSS px from the canvas's top-left; the id of the state there, or null. */
   stateAt(x: number, y: number): string | null;
   select(id: string): void;
+}
+
+/**
+ * The CSS touch-action the map's element needs for the target's zoom: "pan-y" at the
+ * whole-map zoom (one finger scrolls the page), "none" zoomed in (every touch is the map's).
+ * The browser reads it when a touch starts, so it is set after every change of the zoom,
+ * whatever made it: a gesture here, a zoom button or new geometry (mount.ts).
+ */
+export function touchActionFor(target: Pick<GestureTarget, "canZoom" | "zoom">): "none" | "pan-y" {
+  return target.canZoom() && target.zoom().k > 1.001 ? "none" : "pan-y";
 }
 
 /** Movement (px) under which a press counts as a tap. */
@@ -47,11 +58,18 @@ export function followGestures(element: HTMLElement, target: GestureTarget, sele
     return [e.clientX - r.left, e.clientY - r.top];
   };
   const touchAction = () => {
-    element.style.touchAction = target.canZoom() && target.zoom().k > 1.001 ? "none" : "pan-y";
+    element.style.touchAction = touchActionFor(target);
+  };
+
+  /** A press on a control over the map (a zoom button): the control's, not a tap or a drag of the map below it. */
+  const onControl = (e: PointerEvent): boolean => {
+    const control = e.target instanceof Element ? e.target.closest("button, a, input, select, textarea, .map-zoom") : null;
+    return control !== null && control !== element && element.contains(control);
   };
 
   const down = (e: PointerEvent) => {
     if (e.button !== 0 && e.pointerType === "mouse") return;
+    if (onControl(e)) return;
     const [x, y] = local(e);
     pointers.set(e.pointerId, { x0: x, y0: y, x, y, type: e.pointerType });
     if (pointers.size === 1) {

@@ -11,8 +11,8 @@
 import Phaser from "phaser";
 import { followWebglContext } from "./context-loss.js";
 import { loadGeometry } from "./geometry-loader.js";
+import { followGestures, touchActionFor } from "./gestures.js";
 import { chooseRenderer } from "./renderer-choice.js";
-import { followGestures } from "./gestures.js";
 import { mountZoomControls } from "./zoom-controls.js";
 import { relativeLuminance, THEMES, type ThemeName } from "./palette.js";
 import { MapScene } from "./scene.js";
@@ -236,11 +236,19 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
     canZoom: () => zoomable && scene.geometry !== null,
     setZoom: (z: Parameters<MapScene["setZoom"]>[0]) => {
       scene.setZoom(z);
+      followTouchAction();
       controls?.update();
       wake();
     },
     stateAt: (x: number, y: number) => scene.stateAt(x, y),
     select: (id: string) => scene.select(id),
+  };
+  /**
+   * One finger scrolls the page at the whole-map zoom and pans the map zoomed in: after every change of
+   * the zoom (the buttons' too, which the gestures do not see, and a new geometry, which resets it).
+   */
+  const followTouchAction = () => {
+    parent.style.touchAction = touchActionFor(gestureTarget);
   };
   const unfollowGestures = followGestures(parent, gestureTarget, options.interactive);
   const controls = zoomable ? mountZoomControls(parent, gestureTarget) : null;
@@ -263,6 +271,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
     geometryUrl = url;
     if (!url) {
       scene.setGeometry(null);
+      followTouchAction();
       controls?.update();
       reserveControls();
       return;
@@ -271,6 +280,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
       if (destroyed || url !== geometryUrl) return;
       scene.setGeometry(g);
       parent.dataset.mapGeometry = g ? "loaded" : "none";
+      followTouchAction();
       controls?.update();
       reserveControls();
       wake();
