@@ -289,12 +289,14 @@ describe("placeLabels: forms and leader lines", () => {
 });
 
 describe("drawLeaders", () => {
-  it("draws one line per visible chip with a leader, from its rim end to its chip end, after clearing", () => {
+  it("draws each visible chip's leader, from its rim end to its chip end, over a halo, with a dot on the rim, after clearing", () => {
     const calls: [string, ...number[]][] = [];
     const g = {
       clear: () => calls.push(["clear"]),
       lineStyle: (w: number) => calls.push(["lineStyle", w]),
       lineBetween: (...xy: number[]) => calls.push(["lineBetween", ...xy]),
+      fillStyle: () => calls.push(["fillStyle"]),
+      fillCircle: (...xyr: number[]) => calls.push(["fillCircle", ...xyr]),
     } as unknown as Parameters<typeof drawLeaders>[0];
     const base = { x: 0, y: 0, width: 10, height: 10, compact: true, anchor: "displaced" as const };
     const leader = { x1: 1, y1: 2, x2: 3, y2: 4 };
@@ -310,7 +312,14 @@ describe("drawLeaders", () => {
       1.5,
     );
     expect(calls[0]).toEqual(["clear"]);
-    expect(calls.filter((c) => c[0] === "lineBetween")).toEqual([["lineBetween", 1, 2, 3, 4]]);
-    expect(calls.find((c) => c[0] === "lineStyle")).toEqual(["lineStyle", 1.5]);
+    // The line twice (a halo under it, then the line itself, scaled by the unit), and a dot on the rim.
+    expect(calls.filter((c) => c[0] === "lineBetween")).toEqual([
+      ["lineBetween", 1, 2, 3, 4],
+      ["lineBetween", 1, 2, 3, 4],
+    ]);
+    const widths = calls.filter((c) => c[0] === "lineStyle").map((c) => c[1]!);
+    expect(widths[1]).toBeCloseTo(1.5 * 1.5);
+    expect(widths[0]).toBeGreaterThan(widths[1]!);
+    expect(calls.filter((c) => c[0] === "fillCircle").map((c) => c.slice(1, 3))).toEqual([[1, 2]]);
   });
 });

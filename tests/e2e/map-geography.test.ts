@@ -283,6 +283,8 @@ describe(`gestures on the phone (${MAIN})`, () => {
     const after = await zoomOf(phone.page);
     expect(after.y - before.y, `zoom ${JSON.stringify(before)} -> ${JSON.stringify(after)}`).toBeGreaterThan(10);
     expect(await phone.page.evaluate(() => (globalThis as any).scrollY as number)).toBe(scrollBefore);
+    // A finger lifts, then taps: Chromium drops a tap that comes within a few ms of the end of a touch gesture.
+    await phone.page.waitForTimeout(400);
     await phone.page.getByRole("button", { name: "Show the whole map" }).tap();
     expect(await zoomOf(phone.page)).toEqual({ k: 1, x: 0, y: 0 });
   });
@@ -337,28 +339,20 @@ describe(`gestures on the phone (${MAIN})`, () => {
   });
 });
 
-describe(`the disabled zoom buttons on the phone (${SMALL_PHONE})`, () => {
-  it("a tap on a marker under a disabled zoom button selects that state", async () => {
-    // At the whole-map zoom "Zoom out" and "Show the whole map" do nothing; the map under them takes the tap.
+describe(`the zoom buttons on the phone (${SMALL_PHONE})`, () => {
+  it("keeps the map out from under the zoom buttons: they sit in a band of their own beside the legend", async () => {
     const page = smallPhone.page;
     await showMap(page);
-    const under = await page.locator(MAP).first().evaluate((el: any) => {
+    const seen = await page.locator(MAP).first().evaluate((el: any) => {
       const scene = el.ententeMap.scene;
       const c: PageRect = el.querySelector("canvas").getBoundingClientRect();
-      const disabled = [...el.querySelectorAll(".map-zoom button:disabled")].map((b: any) => ({ name: b.getAttribute("aria-label") as string, box: b.getBoundingClientRect() as PageRect }));
-      for (const sp of scene.sprites.values()) {
-        const disc = sp.disc as { x: number; y: number };
-        const [x, y] = [c.left + disc.x, c.top + disc.y];
-        const button = disabled.find(({ box }) => x >= box.left && x <= box.right && y >= box.top && y <= box.top + box.height);
-        if (button && sp.id !== scene.view.own) return { id: sp.id as string, x, y, button: button.name };
-      }
-      return null;
+      const box: PageRect = el.querySelector(".map-zoom").getBoundingClientRect();
+      const area = scene.mapRect as Rect;
+      const discs = [...scene.sprites.values()].map((sp: { id: string; disc: { y: number; r: number } }) => ({ id: sp.id, bottom: c.top + sp.disc.y + sp.disc.r }));
+      return { areaBottom: c.top + area.y + area.height, buttonsTop: box.top, discs };
     });
-    expect(under, "no marker lies under a disabled zoom button here: the test needs another scenario").not.toBeNull();
-    const row = page.locator(`li.relation[data-state="${under!.id}"]`);
-    expect(await row.getAttribute("class")).not.toContain("selected");
-    await page.touchscreen.tap(under!.x, under!.y);
-    await expect.poll(() => row.getAttribute("class"), { message: `a tap on ${under!.id} under "${under!.button}"` }).toContain("selected");
+    expect(seen.areaBottom).toBeLessThanOrEqual(seen.buttonsTop);
+    for (const d of seen.discs) expect(d.bottom, d.id).toBeLessThanOrEqual(seen.buttonsTop);
     expect(smallPhone.problems).toEqual([]);
     await smallPhone.close();
   });

@@ -128,12 +128,15 @@ export function placeChips(
     const b = sprites.get(to)?.disc;
     return a && b ? [{ x1: a.x, y1: a.y, x2: b.x, y2: b.y }] : [];
   });
-  const placements = placeLabels(layout.discs, boxes, bounds, {
-    mustShow: must,
-    gap: ctx.options.large ? 4 : 3,
-    segments,
-    keepOut,
-  });
+  // The selected state first joins the own one among the must-show chips only if it would be hidden
+  // otherwise: selecting a state that already shows its label does not move the other labels around.
+  const place = (mustShow: string[]) =>
+    placeLabels(layout.discs, boxes, bounds, { mustShow, gap: ctx.options.large ? 4 : 3, segments, keepOut });
+  const ownOnly = must.filter((id) => id === view.own);
+  let placements = place(ownOnly);
+  const first = placements;
+  const missing = (id: string) => layout.discs.some((d) => d.id === id) && first.get(id)?.hidden !== false;
+  if (must.some(missing)) placements = place(must);
   for (const sprite of sprites.values()) {
     const p = placements.get(sprite.id) ?? null;
     const m = metrics.get(sprite.id);
@@ -175,9 +178,19 @@ export function drawLeaders(
   unit = 1,
 ): void {
   g.clear();
-  g.lineStyle(unit, hexToNumber(theme.discOutline), 0.7);
+  // A dark (light) halo under a light (dark) line, and a dot on the rim: readable over any territory's colour.
+  for (const [width, color, alpha] of [
+    [3.5 * unit, hexToNumber(theme.background), 0.8],
+    [1.5 * unit, hexToNumber(theme.discOutline), 1],
+  ] as const) {
+    g.lineStyle(width, color, alpha);
+    for (const p of placements) {
+      if (!p || p.hidden || !p.leader) continue;
+      g.lineBetween(p.leader.x1, p.leader.y1, p.leader.x2, p.leader.y2);
+    }
+  }
+  g.fillStyle(hexToNumber(theme.discOutline), 1);
   for (const p of placements) {
-    if (!p || p.hidden || !p.leader) continue;
-    g.lineBetween(p.leader.x1, p.leader.y1, p.leader.x2, p.leader.y2);
+    if (p && !p.hidden && p.leader) g.fillCircle(p.leader.x1, p.leader.y1, 2.2 * unit);
   }
 }

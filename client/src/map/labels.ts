@@ -112,10 +112,12 @@ export function fitsInside(disc: Disc, w: number, h: number): boolean {
 /**
  * Distances (in chip heights beyond the disc's rim) of the rings of spots
  * where a chip may be set apart with a leader line: every chip tries the
- * first, a must-show chip the second too.
+ * first (close: a label far from its state, over another country, misleads
+ * more than a missing one, which zooming in brings back), a must-show chip
+ * the second too.
  */
-const RING_STEPS = [1.5, 2, 2.5, 3, 4];
-const MUST_RING_STEPS = [5, 6, 8, 10, 13, 17, 22, 28];
+const RING_STEPS = [1.5, 2, 2.5];
+const MUST_RING_STEPS = [3, 4, 5, 6, 8, 10, 13, 17, 22, 28];
 /** Directions of a ring, starting straight below and going clockwise on screen. */
 const RING_DIRECTIONS = Array.from({ length: 16 }, (_, k) => {
   const a = Math.PI / 2 + (k * Math.PI) / 8;

@@ -14,7 +14,8 @@ const ORDER: readonly EdgeKind[] = ["alliance", "offer", "offer-accepted", "thre
 /**
  * Draws the legend for the view in its bottom-left corner of a surface of
  * `size` (px), in rows that wrap to the width: a container named "legend"
- * (depth 7), which replaces `current`. Returns it with the height (px) kept
+ * (depth 7), which replaces `current`; its rows leave `rightReserve` px free at
+ * the right (the zoom buttons sit there). Returns it with the height (px) kept
  * free for it at the bottom of the map, or null when `current` already shows
  * the same kinds at the same size and pixel ratio (it is then kept).
  */
@@ -23,10 +24,11 @@ export function drawLegend(
   current: Phaser.GameObjects.Container | null,
   size: Size,
   view: MapData,
+  rightReserve = 0,
 ): { legend: Phaser.GameObjects.Container; height: number } | null {
   const present = new Set<EdgeKind>(buildEdges(view).map((e) => e.kind));
   const kinds = ORDER.filter((k) => k === "alliance" || present.has(k));
-  const key = `${size.width}x${size.height}@${ctx.pixelRatio}:${kinds.join()}`;
+  const key = `${size.width}x${size.height}@${ctx.pixelRatio}-${rightReserve}:${kinds.join()}`;
   if (current && current.getData("key") === key) return null;
   current?.destroy();
   const u = ctx.unit;
@@ -43,7 +45,7 @@ export function drawLegend(
   let y = pad;
   let rowH = 0;
   let maxW = 0;
-  const maxRowW = size.width - 16;
+  const maxRowW = size.width - 16 - rightReserve;
   for (const kind of kinds) {
     const style = EDGE_STYLES[kind];
     const text = ctx.add.text(0, 0, style.label, textStyle(ctx, "name"));

@@ -252,15 +252,17 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
   };
   const unfollowGestures = followGestures(parent, gestureTarget, options.interactive);
   const controls = zoomable ? mountZoomControls(parent, gestureTarget) : null;
-  /** Labels keep out from under the zoom buttons (measured when they show or the map's size changes). */
+  /** The map keeps a band free for the zoom buttons, and labels keep out from under them (measured when they show or the map's size changes). */
   const reserveControls = () => {
     const box = controls?.element;
     if (!box || box.hidden) {
+      scene.setControlsBox(null);
       scene.setKeepOut([]);
       return;
     }
     const p = parent.getBoundingClientRect();
     const b = box.getBoundingClientRect();
+    scene.setControlsBox({ width: Math.ceil(p.right - b.left) + 6, height: Math.ceil(p.bottom - b.top) + 4 });
     scene.setKeepOut([{ x: b.left - p.left - 4, y: b.top - p.top - 4, width: b.width + 8, height: b.height + 8 }]);
   };
 

@@ -22,7 +22,7 @@ import { drawLegend } from "./legend.js";
 import { drawDiscs, syncSprites, type StateSprite } from "./markers.js";
 import { describeMap, type Edge } from "./relations.js";
 import { withDefaults, type MapSceneHooks, type MapSceneOptions } from "./options.js";
-import { stateStyles, THEMES, type MapTheme, type StateStyle } from "./palette.js";
+import { hexToNumber, stateStyles, THEMES, type MapTheme, type StateStyle } from "./palette.js";
 import { pointInRings } from "./polygons.js";
 import { planRound } from "./round-tracks.js";
 import { clampZoom, NO_ZOOM, toFrame, type Zoom } from "./view-transform.js";
@@ -85,7 +85,10 @@ export class MapScene extends Phaser.Scene {
   private animGfx!: Phaser.GameObjects.Graphics;
   private leaderGfx!: Phaser.GameObjects.Graphics;
   private legend: Phaser.GameObjects.Container | null = null;
+  /** Height (px) of the band kept at the bottom: the legend's or the zoom buttons', whichever is higher. */
   private legendHeight = 0;
+  private legendOwnHeight = 0;
+  private controls: Size | null = null;
   private layoutKey = "";
   private labelKey = "";
   private drawKey = "";
@@ -361,8 +364,11 @@ export class MapScene extends Phaser.Scene {
     }
     const g = this.geometry;
     const text = `${g.schematic ? "Schematic borders · " : ""}${g.credit}`;
-    if (!this.credit) this.credit = this.add.text(0, 0, text, textStyle(this, "tag")).setDepth(6).setName("credit");
-    this.credit.setText(text).setStyle(textStyle(this, "tag")).setVisible(true);
+    // On a veil of the background's colour: zoomed in, the map runs under it.
+    const bg = hexToNumber(this.theme.background);
+    const style = { ...textStyle(this, "tag"), backgroundColor: `rgba(${bg >> 16},${(bg >> 8) & 255},${bg & 255},0.8)`, padding: { x: 4, y: 1 } };
+    if (!this.credit) this.credit = this.add.text(0, 0, text, style).setDepth(6).setName("credit");
+    this.credit.setText(text).setStyle(style).setVisible(true);
     this.credit.setPosition(Math.round(layout.area.x), Math.round(Math.max(2, layout.area.y - this.creditHeight())));
   }
 
@@ -378,16 +384,28 @@ export class MapScene extends Phaser.Scene {
     this.ground.clear().draw([this.baseGfx, this.territoryMarkGfx]).render();
   }
 
-  /** The legend lists the alliance line and the kinds of line the view shows. */
+  /**
+   * The legend lists the alliance line and the kinds of line the view shows. The band it takes at the
+   * bottom is at least as high as the zoom buttons, which sit at its right: the map never lies under them.
+   */
   private updateLegend(size: Size, view: MapData): void {
-    if (!this.options.legend) {
-      this.legendHeight = 0;
-      return;
-    }
-    const drawn = drawLegend(this, this.legend, size, view);
-    if (!drawn) return;
-    this.legend = drawn.legend;
-    this.legendHeight = drawn.height;
+    const controls = this.controls;
+    if (this.options.legend) {
+      const drawn = drawLegend(this, this.legend, size, view, controls?.width ?? 0);
+      if (drawn) {
+        this.legend = drawn.legend;
+        this.legendOwnHeight = drawn.height;
+      }
+    } else this.legendOwnHeight = 0;
+    this.legendHeight = Math.max(this.legendOwnHeight, controls?.height ?? 0);
+  }
+
+  /** Size (px, with their margins) of the zoom buttons in the bottom-right corner, or null when there are none. */
+  setControlsBox(box: Size | null): void {
+    const same = box === this.controls || (box && this.controls && box.width === this.controls.width && box.height === this.controls.height);
+    if (same) return;
+    this.controls = box ? { width: box.width, height: box.height } : null;
+    if (this.ready) this.redraw(true);
   }
 
   // -------------------------------------------------------------------------

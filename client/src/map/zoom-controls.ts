@@ -1,5 +1,5 @@
 // The map's zoom buttons (HTML, so keyboards and screen readers reach them):
-// zoom in, zoom out, and back to the whole map, in the map's top-right corner.
+// zoom in, zoom out, and back to the whole map, in the map's bottom-right corner.
 // They appear once the map has its geometry (there is nothing to zoom before).
 import "./zoom-controls.css";
 import { NO_ZOOM, zoomAbout, type Zoom } from "./view-transform.js";
