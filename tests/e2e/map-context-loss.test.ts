@@ -76,7 +76,7 @@ describe("the map after a lost WebGL context", () => {
   it("is drawn on a student's page with WebGL", async () => {
     student = await User.open(browser, "ann", served.server.url, DESKTOP);
     // Headless Chromium's WebGL is software (SwiftShader), where the map would choose Canvas (renderer-choice.ts).
-    await student.page.addInitScript(() => localStorage.setItem("entente:map-renderer", "webgl"));
+    await student.page.addInitScript({ content: `localStorage.setItem("entente:map-renderer", "webgl");` });
     await student.goto("/");
     await student.page.fill("#code", code);
     await student.page.fill("#nickname", "Ann");
