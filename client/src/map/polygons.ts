@@ -1,24 +1,12 @@
 // Plane geometry of territories (pure: no Phaser, no DOM, unit-tested). A ring
-// is a flat list [x0, y0, x1, y1, ...] (shared/map/types.ts), closed implicitly.
+// is a flat list [x0, y0, x1, y1, ...] (shared/map/types.ts), closed implicitly;
+// single rings are shared/map/rings.ts's (ringContains, ringArea).
+import { ringContains } from "../../../shared/map/rings.js";
 import type { Segment } from "./geometry.js";
-
-/** Whether (x, y) lies inside the ring (even-odd rule; points on an edge may go either way). */
-export function pointInRing(ring: readonly number[], x: number, y: number): boolean {
-  let inside = false;
-  const n = ring.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = ring[2 * i]!;
-    const yi = ring[2 * i + 1]!;
-    const xj = ring[2 * j]!;
-    const yj = ring[2 * j + 1]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 /** Whether (x, y) lies inside any of the rings. */
 export function pointInRings(rings: readonly (readonly number[])[], x: number, y: number): boolean {
-  return rings.some((r) => pointInRing(r, x, y));
+  return rings.some((r) => ringContains(r as number[], x, y));
 }
 
 /** Bounding box [minX, minY, maxX, maxY] of the rings (Infinity-filled when empty). */
@@ -38,16 +26,6 @@ export function ringsBounds(rings: readonly (readonly number[])[]): [number, num
     }
   }
   return [minX, minY, maxX, maxY];
-}
-
-/** Area of a ring (absolute, in its units squared): the shoelace formula. */
-export function ringArea(ring: readonly number[]): number {
-  let sum = 0;
-  const n = ring.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    sum += ring[2 * j]! * ring[2 * i + 1]! - ring[2 * i]! * ring[2 * j + 1]!;
-  }
-  return Math.abs(sum) / 2;
 }
 
 /**
