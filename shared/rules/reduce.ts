@@ -9,10 +9,7 @@ import { applyStateCommand, isStateCommand } from "./diplomacy.js";
 import { resolveRound } from "./resolve.js";
 import { STREAM } from "./setup.js";
 import type { Command, Context, GameEvent, GameState, Outcome, Refusal } from "./types.js";
-
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
+import { copyDraft, copyDrafts } from "./draft-copy.js";
 
 const refuse = (code: Refusal["code"], message: string): Outcome => ({ ok: false, refusal: { code, message } });
 
@@ -29,7 +26,7 @@ export function contextFor(game: Pick<GameState, "seed" | "round">): Context {
 function copyForDiplomacy(game: GameState, by: string): GameState {
   const drafts = { ...game.drafts };
   const own = drafts[by];
-  if (own) drafts[by] = clone(own);
+  if (own) drafts[by] = copyDraft(own);
   return { ...game, drafts, offers: game.offers.map((o) => ({ ...o })), offersMade: { ...game.offersMade } };
 }
 
@@ -48,7 +45,7 @@ function copyForRound(game: GameState): GameState {
     deeds: [...game.deeds],
     offers: game.offers.map((o) => ({ ...o })),
     offersMade: { ...game.offersMade },
-    drafts: clone(game.drafts),
+    drafts: copyDrafts(game.drafts),
     scores: { ...game.scores },
     history: [...game.history],
     pendingCrises: [...game.pendingCrises],

@@ -38,14 +38,14 @@ const cases: Case[] = [
 /** A game in round 1 with every bot's decisions in, ready to resolve (as the bench builds it). */
 function decided(scenario: Scenario, reference: boolean): GameState {
   const policies = assignPolicies(scenario, "mixed", 1);
-  let game = (reference ? refCreateGame(scenario, { seed: 1 }) : createGame(scenario, { seed: 1 })) as GameState;
+  let game = (reference ? refCreateGame(scenario, { seed: 1 }) : createGame(scenario, { seed: 1 }));
   const ids = game.states.map((s) => s.id);
   const passes = reference ? [refPlanRound, refAnswerOffers] : [planRound, answerOffers];
   for (const pass of passes) {
     for (const id of ids) {
       for (const c of pass(game, id, policies[id]!)) {
         const o = reference ? refStep(game, c) : step(game, c);
-        if (o.ok) game = o.state as GameState;
+        if (o.ok) game = o.state;
       }
     }
   }
@@ -81,6 +81,6 @@ describe.each(cases.map((c) => [c.scenario.id, c] as const))("the optimised mode
     expect(played.events).toStrictEqual(reference.events);
     expect(played.final).toStrictEqual(reference.final);
     expect(played.final.history.length).toBe(rounds);
-    expect(summarizeGame(played.final, policies)).toStrictEqual(summarizeGame(reference.final as GameState, policies));
+    expect(summarizeGame(played.final, policies)).toStrictEqual(summarizeGame(reference.final, policies));
   });
 });
