@@ -8,7 +8,7 @@ import { applyCrisis, checkCrisis } from "./crisis.js";
 import { applyStateCommand, isStateCommand } from "./diplomacy.js";
 import { resolveRound } from "./resolve.js";
 import { STREAM } from "./setup.js";
-import type { Command, Context, GameEvent, GameState, Outcome, Refusal } from "./types.js";
+import type { Command, Context, GameEvent, GameState, Outcome, Refusal, StateCommand } from "./types.js";
 import { copyDraft, copyDrafts } from "./draft-copy.js";
 
 const refuse = (code: Refusal["code"], message: string): Outcome => ({ ok: false, refusal: { code, message } });
@@ -18,15 +18,20 @@ export function contextFor(game: Pick<GameState, "seed" | "round">): Context {
   return { random: seededRandom(mixSeed(mixSeed(game.seed, STREAM.resolution), game.round)) };
 }
 
+/** The diplomacy commands that change offers (the others change only the sender's draft). */
+const OFFER_COMMANDS: ReadonlySet<Command["type"]> = new Set(["offer", "accept", "decline", "withdraw"]);
+
 /**
- * A copy of the parts that a diplomacy command may change: the sender's draft,
- * the offers, the lists of offers made (diplomacy.ts replaces those lists rather
- * than changing them). The rest is shared with the input, which stays unchanged.
+ * A copy of the parts that a diplomacy command may change: the sender's draft and, for
+ * the commands about offers, the offers and the lists of offers made (diplomacy.ts
+ * replaces those lists rather than changing them). The rest is shared with the input,
+ * which stays unchanged.
  */
-function copyForDiplomacy(game: GameState, by: string): GameState {
+function copyForDiplomacy(game: GameState, command: StateCommand): GameState {
   const drafts = { ...game.drafts };
-  const own = drafts[by];
-  if (own) drafts[by] = copyDraft(own);
+  const own = drafts[command.by];
+  if (own) drafts[command.by] = copyDraft(own);
+  if (!OFFER_COMMANDS.has(command.type)) return { ...game, drafts };
   return { ...game, drafts, offers: game.offers.map((o) => ({ ...o })), offersMade: { ...game.offersMade } };
 }
 
@@ -59,7 +64,7 @@ export function reduce(game: GameState, command: Command, ctx: Context): Outcome
     if (game.phase !== "diplomacy") {
       return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
     }
-    const next = copyForDiplomacy(game, command.by);
+    const next = copyForDiplomacy(game, command);
     const result = applyStateCommand(next, command);
     if ("refusal" in result) return { ok: false, refusal: result.refusal };
     return { ok: true, state: next, events: result.events };
