@@ -21,6 +21,12 @@ import { createGame as refCreateGame } from "./reference/rules/setup.js";
 import { strongestHostileForce as refStrongestHostileForce } from "./reference/rules/strength.js";
 import { playGame as refPlayGame, step as refStep } from "./reference/sim/play.js";
 import { predictAlignments as refPredictAlignments } from "./reference/theory/predict.js";
+import { intentionsOf as refIntentionsOf } from "./reference/theory/intentions.js";
+import { distanceBetween as refDistanceBetween } from "./reference/theory/proximity.js";
+import { threatTo as refThreatTo } from "./reference/theory/threat.js";
+import { intentionsOf } from "../../shared/theory/intentions.js";
+import { distanceBetween } from "../../shared/theory/proximity.js";
+import { threatTo } from "../../shared/theory/threat.js";
 import { contextFor } from "../../shared/rules/reduce.js";
 
 interface Case {
@@ -59,6 +65,13 @@ describe.each(cases.map((c) => [c.scenario.id, c] as const))("the optimised mode
     expect(game).toStrictEqual(reference);
     expect(predictAlignments(game)).toStrictEqual(refPredictAlignments(reference));
     expect(game.predictions.states[game.states[0]!.id]!.threats.length).toBe(game.states.length - 1);
+    // The single-state entry points (the client's own threat list) agree too.
+    for (const s of game.states.slice(0, 5)) {
+      expect(threatTo(game, s.id)).toStrictEqual(refThreatTo(reference, s.id));
+      const other = game.states.find((x) => x.id !== s.id)!.id;
+      expect(intentionsOf(game, other, s.id)).toStrictEqual(refIntentionsOf(reference, other, s.id));
+      expect(distanceBetween(game, other, s.id)).toBe(refDistanceBetween(reference, other, s.id));
+    }
   });
 
   it("gives the same bot decisions and the same resolution of a round", () => {
