@@ -1,5 +1,5 @@
-// Copies of drafts, field by field: what a JSON round trip gave, without the cost of
-// one for every command (a draft is plain data: no undefined fields, no shared parts).
+// Deep copies of drafts, part by part: what a JSON round trip gave (a draft is plain
+// data with no undefined fields), without the cost of one for every command.
 import type { Draft } from "./types.js";
 
 /** A deep copy of one draft (same keys in the same order). */
