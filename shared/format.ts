@@ -6,8 +6,14 @@ export const pct = (x: number, digits = 0): string => (digits === 0 ? `${Math.ro
 /** Rounded to `decimals` places: roundTo(0.123456, 4) -> 0.1235. */
 export const roundTo = (x: number, decimals: number): number => Math.round(x * 10 ** decimals) / 10 ** decimals;
 
+/**
+ * Numbers with English digit grouping: the same as `x.toLocaleString("en-US")`, which
+ * builds a new formatter on every call (a tenth of a millisecond each).
+ */
+export const EN_US_NUMBER = new Intl.NumberFormat("en-US");
+
 /** 1234.5 -> "1,235 km". */
-export const km = (d: number): string => `${Math.round(d).toLocaleString("en-US")} km`;
+export const km = (d: number): string => `${EN_US_NUMBER.format(Math.round(d))} km`;
 
 /** First letter upper case, for the start of a sentence. */
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

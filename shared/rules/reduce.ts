@@ -8,11 +8,8 @@ import { applyCrisis, checkCrisis } from "./crisis.js";
 import { applyStateCommand, isStateCommand } from "./diplomacy.js";
 import { resolveRound } from "./resolve.js";
 import { STREAM } from "./setup.js";
-import type { Command, Context, GameEvent, GameState, Outcome, Refusal } from "./types.js";
-
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
+import type { Command, Context, GameEvent, GameState, Outcome, Refusal, StateCommand } from "./types.js";
+import { copyDraft, copyDrafts } from "./draft-copy.js";
 
 const refuse = (code: Refusal["code"], message: string): Outcome => ({ ok: false, refusal: { code, message } });
 
@@ -21,15 +18,20 @@ export function contextFor(game: Pick<GameState, "seed" | "round">): Context {
   return { random: seededRandom(mixSeed(mixSeed(game.seed, STREAM.resolution), game.round)) };
 }
 
+/** The diplomacy commands that change offers (the others change only the sender's draft). */
+const OFFER_COMMANDS: ReadonlySet<Command["type"]> = new Set(["offer", "accept", "decline", "withdraw"]);
+
 /**
- * A copy of the parts that a diplomacy command may change: the sender's draft,
- * the offers, the lists of offers made (diplomacy.ts replaces those lists rather
- * than changing them). The rest is shared with the input, which stays unchanged.
+ * A copy of the parts that a diplomacy command may change: the sender's draft and, for
+ * the commands about offers, the offers and the lists of offers made (diplomacy.ts
+ * replaces those lists rather than changing them). The rest is shared with the input,
+ * which stays unchanged.
  */
-function copyForDiplomacy(game: GameState, by: string): GameState {
+function copyForDiplomacy(game: GameState, command: StateCommand): GameState {
   const drafts = { ...game.drafts };
-  const own = drafts[by];
-  if (own) drafts[by] = clone(own);
+  const own = drafts[command.by];
+  if (own) drafts[command.by] = copyDraft(own);
+  if (!OFFER_COMMANDS.has(command.type)) return { ...game, drafts };
   return { ...game, drafts, offers: game.offers.map((o) => ({ ...o })), offersMade: { ...game.offersMade } };
 }
 
@@ -48,7 +50,7 @@ function copyForRound(game: GameState): GameState {
     deeds: [...game.deeds],
     offers: game.offers.map((o) => ({ ...o })),
     offersMade: { ...game.offersMade },
-    drafts: clone(game.drafts),
+    drafts: copyDrafts(game.drafts),
     scores: { ...game.scores },
     history: [...game.history],
     pendingCrises: [...game.pendingCrises],
@@ -62,7 +64,7 @@ export function reduce(game: GameState, command: Command, ctx: Context): Outcome
     if (game.phase !== "diplomacy") {
       return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
     }
-    const next = copyForDiplomacy(game, command.by);
+    const next = copyForDiplomacy(game, command);
     const result = applyStateCommand(next, command);
     if ("refusal" in result) return { ok: false, refusal: result.refusal };
     return { ok: true, state: next, events: result.events };

@@ -9,10 +9,12 @@
 // threatener id, then wars by target id), so the same seed gives the same round.
 import { classifyAlignment, type Alignment } from "../theory/classify.js";
 import { distanceBetween } from "../theory/proximity.js";
-import { areAllied, pairKey, sortedPair, stateById, type Deed } from "../theory/world.js";
+import { allyMap, areAllied, pairKey, sortedPair, stateById, type Deed } from "../theory/world.js";
+import { indexWorld } from "../theory/world-index.js";
 import { actionStillValid } from "./diplomacy.js";
 import { scoreRound } from "./scoring.js";
-import { defensiveStrength, forceDiscount } from "./strength.js";
+import { copyDrafts } from "./draft-copy.js";
+import { defensiveStrength, forceDiscount, strongestHostileForces } from "./strength.js";
 import type { Context, Draft, GameEvent, GameState, RoundRecord, ScoreLine } from "./types.js";
 import {
   BUDGET_RATE,
@@ -36,7 +38,7 @@ function clone<T>(value: T): T {
 /** Resolves the current round in place on `game` (already a copy) and returns its events. */
 export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   const events: GameEvent[] = [];
-  const decisions: Record<string, Draft> = clone(game.drafts);
+  const decisions: Record<string, Draft> = copyDrafts(game.drafts);
   const ids = game.states.map((s) => s.id).sort(byId);
   const newDeeds: Deed[] = [];
 
@@ -53,8 +55,10 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   game.alliances = game.alliances.filter(([x, y]) => !left.has(pairKey(x, y)));
 
   // 2. Offers.
+  const allied = new Set(game.alliances.map(([x, y]) => pairKey(x, y)));
   for (const offer of game.offers) {
-    if (offer.accepted && !areAllied(game, offer.from, offer.to)) {
+    if (offer.accepted && !allied.has(pairKey(offer.from, offer.to))) {
+      allied.add(pairKey(offer.from, offer.to));
       game.alliances.push(sortedPair(offer.from, offer.to));
       events.push({ type: "allianceFormed", a: offer.from, b: offer.to });
     } else if (!offer.accepted) {
@@ -119,15 +123,17 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
 
   // 5. Alignments against the predictions made at the start of the round.
   const alignments: Record<string, Alignment> = {};
+  const allies = allyMap(game);
   for (const id of ids) {
-    const allies = game.alliances.filter(([a, b]) => a === id || b === id).map(([a, b]) => (a === id ? b : a));
-    alignments[id] = classifyAlignment(game.predictions.states[id]!, allies, game.offersMade[id] ?? []);
+    alignments[id] = classifyAlignment(game.predictions.states[id]!, [...(allies.get(id) ?? [])], game.offersMade[id] ?? []);
   }
 
   // 6. Scores.
   const scores: Record<string, ScoreLine> = {};
+  const ix = indexWorld(game);
+  const hostile = strongestHostileForces(game, ix, game.reach);
   for (const id of ids) {
-    const line = scoreRound(game, id, warPoints.get(id) ?? 0, alignments[id]!, game.roles[id]);
+    const line = scoreRound(game, id, warPoints.get(id) ?? 0, alignments[id]!, game.roles[id], hostile[ix.of.get(id)!]);
     scores[id] = line;
     game.scores[id] = [...(game.scores[id] ?? []), line];
   }

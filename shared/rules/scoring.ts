@@ -3,25 +3,29 @@
 // strongest force that could reach you), war (wars won or lost this round) and,
 // in theory-challenge mode, points for playing the dealt theory.
 import type { Alignment } from "../theory/classify.js";
-import type { Theory } from "../theory/world.js";
+import { stateById, type Theory } from "../theory/world.js";
 import { defensiveStrength, strongestHostileForce } from "./strength.js";
 import { SECURITY_POINTS, THEORY_MATCH_POINTS } from "./tuning.js";
 import type { GameState, ScoreLine } from "./types.js";
 import { roundTo } from "../format.js";
 
 
+/**
+ * State `id`'s score line for the round just resolved. `hostile`: the strongest hostile force
+ * that could reach it, when already computed (`strongestHostileForce(game, game.reach, id)`).
+ */
 export function scoreRound(
   game: GameState,
   id: string,
   war: number,
   alignment: Alignment,
   role: Theory | undefined,
+  hostile: number = strongestHostileForce(game, game.reach, id),
 ): ScoreLine {
-  const state = game.states.find((s) => s.id === id)!;
+  const state = stateById(game, id);
   const start = game.startEconomy[id] ?? state.economy;
   const prosperity = roundTo((10 * state.economy) / start, 1);
   const own = defensiveStrength(game, id);
-  const hostile = strongestHostileForce(game, game.reach, id);
   const security = roundTo((SECURITY_POINTS * own) / (own + hostile), 1);
   const theory = role && alignment.matches.includes(role) ? THEORY_MATCH_POINTS : 0;
   const warPoints = roundTo(war, 1);

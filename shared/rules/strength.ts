@@ -1,7 +1,8 @@
 // Force on the map: what a state can project at a distance, what it can
 // defend with at home (with its allies' help), and who is within reach.
-import { distanceBetween } from "../theory/proximity.js";
-import { allyMap, stateById, type World } from "../theory/world.js";
+import { distanceBetween, MAX_BORDER_DISTANCE } from "../theory/proximity.js";
+import { alliedAt, distanceAt, type WorldIndex } from "../theory/world-index.js";
+import { allyMap, neighbourMap, stateById, type World } from "../theory/world.js";
 import { HELPER_DEFENSE_SHARE, HOME_DEFENSE_BONUS } from "./tuning.js";
 
 /**
@@ -46,13 +47,42 @@ export function defensiveStrength(world: World, id: string, excluding: ReadonlyS
   return total;
 }
 
-/** The largest force any state not allied with `id` and within reach of it could bring against it. */
+/**
+ * The largest force any state not allied with `id` and within reach of it could bring against it:
+ * the maximum of `projectedForce(world, s, id)` over those states s. One pass over the states,
+ * with distances from `id`'s position and its declared neighbours (no look-up by id per state).
+ */
 export function strongestHostileForce(world: World, reach: number, id: string): number {
   const allies = allyMap(world).get(id) ?? new Set<string>();
+  const neighbours = neighbourMap(world).get(id);
+  const at = stateById(world, id).position;
   let max = 0;
   for (const s of world.states) {
-    if (s.id === id || allies.has(s.id) || !inReach(world, reach, s.id, id)) continue;
-    max = Math.max(max, projectedForce(world, s.id, id));
+    if (s.id === id || allies.has(s.id)) continue;
+    // distanceBetween(world, s.id, id), see theory/proximity.ts.
+    let d = Math.hypot(s.position[0] - at[0], s.position[1] - at[1]);
+    if (d <= MAX_BORDER_DISTANCE && neighbours?.has(s.id)) d = 0;
+    if (d > reach) continue;
+    max = Math.max(max, s.offense * forceDiscount(d, world.distanceScale));
   }
   return max;
+}
+
+/**
+ * `strongestHostileForce(world, reach, id)` for every state at once, by index of `ix`
+ * (see world-index.ts): each pair's distance is computed once. O(n²).
+ */
+export function strongestHostileForces(world: World, ix: WorldIndex, reach: number): Float64Array {
+  const strongest = new Float64Array(ix.n);
+  for (let i = 0; i < ix.n; i++) {
+    for (let j = i + 1; j < ix.n; j++) {
+      if (alliedAt(ix, i, j)) continue;
+      const d = distanceAt(ix, i, j);
+      if (d > reach) continue;
+      const g = forceDiscount(d, world.distanceScale);
+      strongest[i] = Math.max(strongest[i]!, ix.states[j]!.offense * g);
+      strongest[j] = Math.max(strongest[j]!, ix.states[i]!.offense * g);
+    }
+  }
+  return strongest;
 }

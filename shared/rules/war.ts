@@ -67,9 +67,11 @@ export function warSides(world: World, target: string, attackers: string[]) {
 
 export function resolveWar(world: World, target: string, attackers: string[], random: () => number): WarResult {
   const { attackSide, defendSide, dragged } = warSides(world, target, attackers);
+  const isAttacker = new Set(attackers);
+  const onAttackSide = new Set(attackSide);
   const contribution = new Map<string, number>();
   for (const a of attackSide) {
-    contribution.set(a, attackers.includes(a) ? projectedForce(world, a, target) : helperForce(world, a, target));
+    contribution.set(a, isAttacker.has(a) ? projectedForce(world, a, target) : helperForce(world, a, target));
   }
   for (const d of defendSide) contribution.set(d, d === target ? homeStrength(world, d) : helperForce(world, d, target));
   const sum = (ids: string[]) => ids.reduce((s, id) => s + (contribution.get(id) ?? 0), 0);
@@ -85,16 +87,16 @@ export function resolveWar(world: World, target: string, attackers: string[], ra
   const economy: Record<string, number> = {};
   const spoils: Record<string, number> = {};
   for (const id of [...attackSide, ...defendSide]) {
-    const won = (winner === "attackers") === attackSide.includes(id);
+    const won = (winner === "attackers") === onAttackSide.has(id);
     forceLoss[id] = won ? WINNER_FORCE_LOSS : LOSER_FORCE_LOSS;
-    const main = id === target || attackers.includes(id);
+    const main = id === target || isAttacker.has(id);
     points[id] = (won ? WAR_WIN_POINTS : WAR_LOSS_POINTS) * (main ? 1 : 0.5);
   }
   let economyLost = 0;
   if (winner === "attackers") {
     economyLost = stateById(world, target).economy * CONQUEST_SHARE;
     economy[target] = -economyLost;
-    const original = attackers.filter((x) => attackSide.includes(x));
+    const original = attackers.filter((x) => onAttackSide.has(x));
     const total = original.reduce((s, x) => s + (contribution.get(x) ?? 0), 0);
     for (const x of original) {
       const share = total > 0 ? (contribution.get(x) ?? 0) / total : 1 / original.length;

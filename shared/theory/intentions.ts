@@ -17,7 +17,8 @@
 // - trust: 0.5 while j is i's ally (a pact is a promise of benign intent).
 // Every part is reported, so a student can read why intentions look hostile.
 import type { DeedKind } from "../scenario/schema.js";
-import { areAllied, hasPair, stateById, type Deed, type World } from "./world.js";
+import { hasPair, pairKey, stateById, type Deed, type World } from "./world.js";
+import { alliedAt, indexWorld, type WorldIndex } from "./world-index.js";
 
 export const DEED_WEIGHT: Record<DeedKind, number> = { attack: 1, threat: 0.5, betrayal: 0.75 };
 /** A deed (or claim) aimed at someone else counts this much of one aimed at you. */
@@ -103,32 +104,80 @@ export function ideologyRelation(world: Pick<World, "states" | "rivalIdeologies"
   return hasPair(world.rivalIdeologies ?? [], ia, ib) ? "rival" : null;
 }
 
-/** The offensive intentions of `from` towards `target`, with every part. */
-export function intentionsOf(world: World, from: string, target: string): Intentions {
+/** A deed still counted at the start of the round, with its faded weight towards its own target and towards others. */
+interface CountedDeed {
+  /** Index of the deed's target in the world (-1 when not one of its states). */
+  to: number;
+  /** DEED_WEIGHT × 1 × fade: the weight when the target is the one aimed at. */
+  againstTarget: number;
+  /** DEED_WEIGHT × DEED_AGAINST_OTHERS × fade: the weight seen by any other state. */
+  againstOthers: number;
+  /** fade >= DEED_FORGOTTEN: still counted among "hostile acts". */
+  remembered: boolean;
+}
+
+/**
+ * What intentions read from a world, per state index (see world-index.ts): each state's
+ * counted deeds (in the order of `world.deeds`), the targets of its claims, its ideology.
+ * Build once per world with `indexIntentions`; O(states + deeds + claims).
+ */
+export interface IntentionsIndex {
+  deeds: CountedDeed[][];
+  /** Targets (indices, -1 when unknown) of each state's claims, one entry per claim. */
+  claims: number[][];
+  /** Each state's ideology, or undefined. */
+  ideology: (string | undefined)[];
+  /** Rival ideologies, as pairKey strings. */
+  rivals: ReadonlySet<string>;
+}
+
+export function indexIntentions(world: World, ix: WorldIndex): IntentionsIndex {
+  const deeds: CountedDeed[][] = ix.states.map(() => []);
+  for (const d of world.deeds) {
+    const from = ix.of.get(d.from);
+    if (from === undefined || d.round >= world.round) continue;
+    const fade = DEED_DECAY ** (world.round - d.round - 1);
+    deeds[from]!.push({
+      to: ix.of.get(d.to) ?? -1,
+      againstTarget: DEED_WEIGHT[d.kind] * 1 * fade,
+      againstOthers: DEED_WEIGHT[d.kind] * DEED_AGAINST_OTHERS * fade,
+      remembered: fade >= DEED_FORGOTTEN,
+    });
+  }
+  const claims: number[][] = ix.states.map(() => []);
+  for (const c of world.claims ?? []) {
+    const from = ix.of.get(c.from);
+    if (from !== undefined) claims[from]!.push(ix.of.get(c.to) ?? -1);
+  }
+  const rivals = new Set((world.rivalIdeologies ?? []).map(([a, b]) => pairKey(a, b)));
+  return { deeds, claims, ideology: ix.states.map((s) => s.ideology), rivals };
+}
+
+/** The offensive intentions of state `j` towards state `i` (indices of `ix`), with every part. */
+export function intentionsAt(ix: WorldIndex, ii: IntentionsIndex, j: number, i: number): Intentions {
   let record = 0;
   let deeds = 0;
   let deedsAgainstTarget = 0;
-  for (const d of deedsBy(world.deeds, from)) {
-    if (d.round >= world.round) continue;
-    const fade = DEED_DECAY ** (world.round - d.round - 1);
-    record += DEED_WEIGHT[d.kind] * (d.to === target ? 1 : DEED_AGAINST_OTHERS) * fade;
-    if (fade < DEED_FORGOTTEN) continue;
+  for (const d of ii.deeds[j]!) {
+    record += d.to === i ? d.againstTarget : d.againstOthers;
+    if (!d.remembered) continue;
     deeds += 1;
-    if (d.to === target) deedsAgainstTarget += 1;
+    if (d.to === i) deedsAgainstTarget += 1;
   }
   let claimsOnTarget = false;
   let claimsOnOthers = 0;
-  for (const c of world.claims ?? []) {
-    if (c.from !== from) continue;
-    if (c.to === target) claimsOnTarget = true;
+  for (const to of ii.claims[j]!) {
+    if (to === i) claimsOnTarget = true;
     else claimsOnOthers += 1;
   }
   const claims = (claimsOnTarget ? CLAIM_WEIGHT : 0) + claimsOnOthers * CLAIM_WEIGHT * DEED_AGAINST_OTHERS;
-  const revisionist = stateById(world, from).revisionist === true;
+  const revisionist = ix.states[j]!.revisionist === true;
   const revisionism = revisionist ? REVISIONIST_WEIGHT : 0;
-  const relation = ideologyRelation(world, from, target);
+  const theirs = ii.ideology[j];
+  const yours = ii.ideology[i];
+  const relation: IdeologyRelation = !theirs || !yours ? null : theirs === yours ? "shared" : ii.rivals.has(pairKey(theirs, yours)) ? "rival" : null;
   const ideology = relation === "shared" ? SHARED_IDEOLOGY : relation === "rival" ? RIVAL_IDEOLOGY : 1;
-  const allied = areAllied(world, from, target);
+  const allied = alliedAt(ix, j, i);
   const trust = allied ? ALLY_TRUST : 1;
   return {
     factor: (1 + record + claims + revisionism) * ideology * trust,
@@ -143,7 +192,20 @@ export function intentionsOf(world: World, from: string, target: string): Intent
     claimsOnOthers,
     revisionist,
     ideologyRelation: relation,
-    ideologies: relation ? [stateById(world, from).ideology!, stateById(world, target).ideology!] : null,
+    ideologies: relation ? [theirs!, yours!] : null,
     allied,
   };
+}
+
+/**
+ * The offensive intentions of `from` towards `target`, with every part. Indexes the world
+ * first (O(states + deeds)); to compare many pairs, index once and call `intentionsAt`.
+ */
+export function intentionsOf(world: World, from: string, target: string): Intentions {
+  const ix = indexWorld(world);
+  const j = ix.of.get(from);
+  const i = ix.of.get(target);
+  if (j === undefined) throw new Error(`no state "${from}" in this world`);
+  if (i === undefined) throw new Error(`no state "${target}" in this world`);
+  return intentionsAt(ix, indexIntentions(world, ix), j, i);
 }

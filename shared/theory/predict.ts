@@ -3,8 +3,8 @@
 import { capitalise, joinList, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
-import { distanceBetween, proximityDiscount } from "./proximity.js";
-import { COMPONENTS, threatBasis, threatTo, type Component, type ThreatComponents } from "./threat.js";
+import { sortByKeyDescending } from "./dense-sort.js";
+import { COMPONENTS, threatBasis, threatMatrix, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
 import { nameInText, stateById, type World } from "./world.js";
 
 /** Levy and Thompson (2005): great powers balance strongly against a single leading land power holding this share. */
@@ -161,6 +161,8 @@ interface Lead {
   tie: string[] | null;
   leaderShare: number;
   strength: BalancingStrength;
+  /** See `leadText`. */
+  text: string;
 }
 
 function leadOf(world: World, all: Bloc[], shares: Map<string, number>): Lead {
@@ -169,7 +171,9 @@ function leadOf(world: World, all: Bloc[], shares: Map<string, number>): Lead {
   const leaderShare = shares.get(lead.leader) ?? 0;
   const leader = stateById(world, lead.leader);
   const strength: BalancingStrength = leader.maritime ? "maritime" : leaderShare >= STRONG_LEADER_SHARE - TIE_TOLERANCE ? "strong" : "weak";
-  return { blocs: all, lead, tie: tops.length > 1 ? tops.map((b) => b.leader) : null, leaderShare, strength };
+  const l = { blocs: all, lead, tie: tops.length > 1 ? tops.map((b) => b.leader) : null, leaderShare, strength, text: "" };
+  l.text = leadText(world, l);
+  return l;
 }
 
 function strengthNote(world: World, l: Lead): string {
@@ -186,27 +190,32 @@ function strengthNote(world: World, l: Lead): string {
   }
 }
 
-function predictBalanceOfPower(world: World, id: string, l: Lead, strongest: string[]): BalanceOfPowerPrediction {
+/**
+ * What balance of power says of the lead, the same for every state: a tie (its whole reason),
+ * or who leads with what share (the start of each state's reason).
+ */
+function leadText(world: World, l: Lead): string {
   const { lead, tie } = l;
-  const base = { bloc: lead.members, leader: lead.leader, share: lead.share, leaderShare: l.leaderShare, strength: l.strength, strong: l.strength === "strong", tie };
   if (tie) {
     const tied = l.blocs.filter((b) => tie.includes(b.leader));
-    return {
-      ...base,
-      against: null,
-      partners: [],
-      leaveBloc: false,
-      reason: `${
-        tied.every((b) => b.members.length === 1) ? capitalise(listNames(world, tie)) : `The blocs led by ${listNames(world, tie)}`
-      } are tied with ${pct(lead.share)} of all power each: the balance holds, and balance of power predicts no side.`,
-    };
+    return `${
+      tied.every((b) => b.members.length === 1) ? capitalise(listNames(world, tie)) : `The blocs led by ${listNames(world, tie)}`
+    } are tied with ${pct(lead.share)} of all power each: the balance holds, and balance of power predicts no side.`;
   }
-  const strength = `${blocName(world, lead, true)} leads with ${pct(lead.share)} of all power${strengthNote(world, l)}`;
+  return `${blocName(world, lead, true)} leads with ${pct(lead.share)} of all power${strengthNote(world, l)}`;
+}
+
+/** `outsideLead`: the states outside the leading bloc, strongest first. */
+function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: string[]): BalanceOfPowerPrediction {
+  const { lead, tie } = l;
+  const base = { bloc: lead.members, leader: lead.leader, share: lead.share, leaderShare: l.leaderShare, strength: l.strength, strong: l.strength === "strong", tie };
+  if (tie) return { ...base, against: null, partners: [], leaveBloc: false, reason: l.text };
+  const strength = l.text;
   if (id === lead.leader) {
     return { ...base, against: null, partners: [], leaveBloc: false, reason: `${strength}; balance of power predicts nothing for the leader itself.` };
   }
   const inBloc = lead.members.includes(id);
-  const partners = strongest.filter((s) => s !== id && !lead.members.includes(s));
+  const partners = outsideLead.filter((s) => s !== id);
   const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
   return {
     ...base,
@@ -224,26 +233,39 @@ function predictBalanceOfThreat(
   id: string,
   threats: ThreatComponents[],
   blocOf: Map<string, Bloc>,
-  shares: Map<string, number>,
-  reach: Map<string, number>,
+  basis: ThreatBasis,
+  matrix: ThreatMatrix,
 ): BalanceOfThreatPrediction {
   const top = threats[0]!;
-  const tiedWith = threats.slice(1).filter((t) => Math.abs(t.score - top.score) <= TIE_TOLERANCE * Math.max(1, top.score)).map((t) => t.from);
+  // The list is sorted by score, so the threats tied with the top one come right after it.
+  const tiedWith: string[] = [];
+  for (let k = 1; k < threats.length && Math.abs(threats[k]!.score - top.score) <= TIE_TOLERANCE * Math.max(1, top.score); k++) tiedWith.push(threats[k]!.from);
   const runnerUp = threats[1];
   const decidedBy = decidingComponents(top, runnerUp);
   const camp = [...new Set([top.from, ...tiedWith].flatMap((t) => blocOf.get(t)?.members ?? [t]))];
-  const inCamp = new Set(camp);
-  const threatOf = new Map(threats.map((t) => [t.from, t.score]));
-  const usefulness = (k: string) => {
-    const g = proximityDiscount(distanceBetween(world, k, top.from), (reach.get(k) ?? 0) + (reach.get(top.from) ?? 0));
-    return ((shares.get(k) ?? 0) * g) / (1 + (threatOf.get(k) ?? 0) / Math.max(top.score, 1e-12));
-  };
-  const partners = world.states
-    .map((s) => s.id)
-    .filter((k) => k !== id && !inCamp.has(k))
-    .map((k) => ({ k, u: usefulness(k) }))
-    .sort((a, b) => b.u - a.u || (a.k < b.k ? -1 : 1))
-    .map((x) => x.k);
+  const { index, shareAt } = basis;
+  const n = index.n;
+  const self = index.of.get(id)!;
+  const t = index.of.get(top.from)!;
+  const inCamp = new Uint8Array(n);
+  for (const m of camp) {
+    const k = index.of.get(m);
+    if (k !== undefined) inCamp[k] = 1;
+  }
+  // Usefulness of partner k against T*: its power share discounted by the proximity of k and
+  // T* (the loss-of-strength gradient over their reach, proximity.ts), divided by
+  // 1 + the threat k itself poses to this state (relative to T*'s).
+  const usefulness = new Float64Array(n);
+  const candidates = new Int32Array(n);
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    if (k === self || inCamp[k]) continue;
+    usefulness[k] = (shareAt[k]! * matrix.proximity[t * n + k]!) / (1 + matrix.score[self * n + k]! / Math.max(top.score, 1e-12));
+    candidates[count++] = k;
+  }
+  // Most useful first, equal usefulness by id.
+  const ranked = sortByKeyDescending(candidates.subarray(0, count), usefulness, basis.idRank);
+  const partners = Array.from(ranked, (k) => basis.ids[k]!);
   const withWhom = partners.length > 0 ? `align with ${listNames(world, partners, 3)}` : "but no partner is free of it";
   const campNote = camp.length > 1 + tiedWith.length ? ` and its bloc (${listNames(world, camp.filter((m) => m !== top.from && !tiedWith.includes(m)), 3)})` : "";
   let reason: string;
@@ -276,19 +298,22 @@ function predictBandwagon(world: World, id: string, top: ThreatComponents, threa
 /** Every theory's prediction for every state, from the world as it stands at the start of a round. */
 export function predictAlignments(world: World): RoundPredictions {
   const basis = threatBasis(world);
-  const { shares, reach } = basis;
-  const threatsOf = new Map(world.states.map((s) => [s.id, threatTo(world, s.id, basis)]));
+  const { shares } = basis;
+  const matrix = threatMatrix(basis);
+  const threatsOf = new Map(world.states.map((s, i) => [s.id, matrix.lists[i]!]));
   const topThreat = new Map([...threatsOf].filter(([, t]) => t.length > 0).map(([id, t]) => [id, t[0]!.from]));
   const rivals = rivalries(world, topThreat);
   const all = blocs(world, shares, rivals);
   const blocOf = new Map(all.flatMap((b) => b.members.map((m) => [m, b] as const)));
   const lead = leadOf(world, all, shares);
   const strongest = world.states.map((s) => s.id).sort((a, b) => (shares.get(b) ?? 0) - (shares.get(a) ?? 0) || (a < b ? -1 : 1));
+  const leading = new Set(lead.lead.members);
+  const outsideLead = strongest.filter((s) => !leading.has(s));
   const states: Record<string, StatePrediction> = {};
   for (const s of world.states) {
     const threats = threatsOf.get(s.id)!;
-    const balanceOfPower = predictBalanceOfPower(world, s.id, lead, strongest);
-    const balanceOfThreat = predictBalanceOfThreat(world, s.id, threats, blocOf, shares, reach);
+    const balanceOfPower = predictBalanceOfPower(world, s.id, lead, outsideLead);
+    const balanceOfThreat = predictBalanceOfThreat(world, s.id, threats, blocOf, basis, matrix);
     const bandwagon = predictBandwagon(world, s.id, threats[0]!, balanceOfThreat, shares, blocOf);
     const threatSide = [balanceOfThreat.against, ...balanceOfThreat.tiedWith];
     const divergent = balanceOfPower.against !== null && !threatSide.some((t) => balanceOfPower.against!.includes(t));

@@ -22,7 +22,7 @@
 // g(0) = 1 and g is strictly decreasing in d. Sources: Boulding, K. (1962)
 // Conflict and Defense; Walt, S. (1987) The Origins of Alliances; Lemke, D.
 // (2002) Regions of War and Peace, Cambridge UP.
-import { hasPair, stateById, type World } from "./world.js";
+import { neighbourMap, stateById, type World } from "./world.js";
 
 /** Farthest apart (km, between positions) two states declared neighbours in `borders` may be. */
 export const MAX_BORDER_DISTANCE = 3000;
@@ -53,7 +53,7 @@ export function rawDistance(world: Pick<World, "states">, a: string, b: string):
  */
 export function distanceBetween(world: Pick<World, "states" | "borders">, a: string, b: string): number {
   const d = rawDistance(world, a, b);
-  if (d <= MAX_BORDER_DISTANCE && hasPair(world.borders, a, b)) return 0;
+  if (d <= MAX_BORDER_DISTANCE && neighbourMap(world).get(a)?.has(b) === true) return 0;
   return d;
 }
 

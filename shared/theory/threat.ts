@@ -9,10 +9,12 @@
 // with i (intentions.ts). Walt gives no weights; the product is the natural
 // reading (a distant, weak or benign state threatens little, whatever its
 // other traits), as in the handbook's form.
-import { intentionsOf, type Intentions } from "./intentions.js";
+import { indexIntentions, intentionsAt, type Intentions, type IntentionsIndex } from "./intentions.js";
 import { powerShares } from "./power.js";
-import { distanceBetween, proximityDiscount, reaches } from "./proximity.js";
-import { military, stateById, type World } from "./world.js";
+import { proximityDiscount, reaches } from "./proximity.js";
+import { idRanks, sortByKeyDescending } from "./dense-sort.js";
+import { distanceAt, indexWorld, type WorldIndex } from "./world-index.js";
+import { military, stateById, type Power, type World } from "./world.js";
 
 export interface ThreatComponents {
   /** The state whose threat this is. */
@@ -45,51 +47,165 @@ export type Component = "power" | "proximity" | "offense" | "intentions";
 export const COMPONENTS: Component[] = ["power", "proximity", "offense", "intentions"];
 
 export function offensiveShare(world: Pick<World, "states">, id: string): number {
-  const s = stateById(world, id);
+  return offensiveShareOf(stateById(world, id));
+}
+
+function offensiveShareOf(s: Power): number {
   const m = military(s);
   return m > 0 ? s.offense / m : 0;
 }
 
-/** What threat computations share in one world: power shares and reaches. Compute once per world. */
+/**
+ * What threat computations share in one world: power shares and reaches by id, and the
+ * same per state index (`index`, see world-index.ts) with what intentions read.
+ * Compute once per world (O(states + alliances + borders + deeds)) and pass it on.
+ */
 export interface ThreatBasis {
   shares: Map<string, number>;
   reach: Map<string, number>;
+  index: WorldIndex;
+  /** The states' ids, by index, and their ranks in string order (see dense-sort.ts). */
+  ids: string[];
+  idRank: Int32Array;
+  intentions: IntentionsIndex;
+  /** Power share, reach (km) and offensive share of each state, by index. */
+  shareAt: Float64Array;
+  reachAt: Float64Array;
+  offensiveShareAt: Float64Array;
 }
 
 export function threatBasis(world: World, shares: Map<string, number> = powerShares(world)): ThreatBasis {
-  return { shares, reach: reaches(world) };
+  const reach = reaches(world);
+  const index = indexWorld(world);
+  const shareAt = new Float64Array(index.n);
+  const reachAt = new Float64Array(index.n);
+  const offensiveShareAt = new Float64Array(index.n);
+  index.states.forEach((s, i) => {
+    shareAt[i] = shares.get(s.id) ?? 0;
+    reachAt[i] = reach.get(s.id) ?? 0;
+    offensiveShareAt[i] = offensiveShareOf(s);
+  });
+  const ids = index.states.map((s) => s.id);
+  return { shares, reach, index, ids, idRank: idRanks(ids), intentions: indexIntentions(world, index), shareAt, reachAt, offensiveShareAt };
+}
+
+/** The threat that state `j` poses to state `i` (indices of `basis.index`), with its four components. */
+export function threatAt(basis: ThreatBasis, j: number, i: number): ThreatComponents {
+  const distance = distanceAt(basis.index, j, i);
+  const power = basis.shareAt[j]!;
+  const range = basis.reachAt[j]! + basis.reachAt[i]!;
+  const proximity = proximityDiscount(distance, range);
+  const offShare = basis.offensiveShareAt[j]!;
+  const offense = 0.5 + offShare;
+  const it = intentionsAt(basis.index, basis.intentions, j, i);
+  return {
+    from: basis.index.states[j]!.id,
+    score: power * proximity * offense * it.factor,
+    power,
+    proximity,
+    offense,
+    intentions: it.factor,
+    distance,
+    range,
+    offensiveShare: offShare,
+    deeds: it.deeds,
+    deedsAgainstTarget: it.deedsAgainstTarget,
+    allied: it.allied,
+    intent: intentParts(it),
+  };
+}
+
+type IntentParts = ThreatComponents["intent"];
+
+function newIntentParts(it: Intentions): IntentParts {
+  return {
+    record: it.record,
+    claims: it.claims,
+    revisionism: it.revisionism,
+    ideology: it.ideology,
+    trust: it.trust,
+    claimsOnTarget: it.claimsOnTarget,
+    claimsOnOthers: it.claimsOnOthers,
+    revisionist: it.revisionist,
+    ideologyRelation: it.ideologyRelation,
+    ideologies: it.ideologies,
+  };
+}
+
+/**
+ * Most pairs have nothing on record (no deeds, claims, aims or ideology): their parts of
+ * intentions differ only by the ally's trust. Those share one frozen object per trust,
+ * so that a world of n states does not make n² copies of it.
+ */
+const BLANK_INTENT = new Map<number, IntentParts>();
+
+function intentParts(it: Intentions): IntentParts {
+  if (it.record !== 0 || it.claims !== 0 || it.revisionist || it.ideologyRelation !== null) return newIntentParts(it);
+  let blank = BLANK_INTENT.get(it.trust);
+  if (!blank) {
+    blank = Object.freeze(newIntentParts(it));
+    BLANK_INTENT.set(it.trust, blank);
+  }
+  return blank;
+}
+
+function indexOf(basis: ThreatBasis, id: string): number {
+  const i = basis.index.of.get(id);
+  if (i === undefined) throw new Error(`no state "${id}" in this world`);
+  return i;
 }
 
 /** The threat that `from` poses to `target`, with its four components. */
 export function threatBetween(world: World, from: string, target: string, basis: ThreatBasis = threatBasis(world)): ThreatComponents {
-  const distance = distanceBetween(world, from, target);
-  const power = basis.shares.get(from) ?? 0;
-  const range = (basis.reach.get(from) ?? 0) + (basis.reach.get(target) ?? 0);
-  const proximity = proximityDiscount(distance, range);
-  const offShare = offensiveShare(world, from);
-  const offense = 0.5 + offShare;
-  const { factor, deeds, deedsAgainstTarget, allied, ...intent } = intentionsOf(world, from, target);
-  return {
-    from,
-    score: power * proximity * offense * factor,
-    power,
-    proximity,
-    offense,
-    intentions: factor,
-    distance,
-    range,
-    offensiveShare: offShare,
-    deeds,
-    deedsAgainstTarget,
-    allied,
-    intent,
-  };
+  return threatAt(basis, indexOf(basis, from), indexOf(basis, target));
+}
+
+/** Highest score first, equal scores by id: the order of every threat list. */
+export function byThreat(a: ThreatComponents, b: ThreatComponents): number {
+  return b.score - a.score || (a.from < b.from ? -1 : 1);
+}
+
+/** Every other state's threat to state `i` (an index of `basis.index`), highest first (ties by id). */
+export function threatsToAt(basis: ThreatBasis, i: number): ThreatComponents[] {
+  const out: ThreatComponents[] = [];
+  for (let j = 0; j < basis.index.n; j++) if (j !== i) out.push(threatAt(basis, j, i));
+  return out.sort(byThreat);
+}
+
+/** Every pair's threat in one world, by state index (see world-index.ts). */
+export interface ThreatMatrix {
+  /** `lists[i]`: every other state's threat to state i, highest first (ties by id), as `threatTo` gives it. */
+  lists: ThreatComponents[][];
+  /** `score[i * n + j]`: the threat that state j poses to state i (0 on the diagonal). */
+  score: Float64Array;
+  /** `proximity[i * n + j]`: the proximity component of that threat (symmetric in i and j). */
+  proximity: Float64Array;
+}
+
+/** Every state's threat to every other: n² threats, computed once each. */
+export function threatMatrix(basis: ThreatBasis): ThreatMatrix {
+  const n = basis.index.n;
+  const score = new Float64Array(n * n);
+  const proximity = new Float64Array(n * n);
+  const lists: ThreatComponents[][] = [];
+  const row: ThreatComponents[] = [];
+  for (let i = 0; i < n; i++) {
+    const others = new Int32Array(n - 1);
+    for (let j = 0, m = 0; j < n; j++) {
+      if (j === i) continue;
+      const t = threatAt(basis, j, i);
+      score[i * n + j] = t.score;
+      proximity[i * n + j] = t.proximity;
+      row[j] = t;
+      others[m++] = j;
+    }
+    sortByKeyDescending(others, score.subarray(i * n, (i + 1) * n), basis.idRank);
+    lists.push(Array.from(others, (j) => row[j]!));
+  }
+  return { lists, score, proximity };
 }
 
 /** Every other state's threat to `target`, highest first (ties by id). */
 export function threatTo(world: World, target: string, basis: ThreatBasis = threatBasis(world)): ThreatComponents[] {
-  return world.states
-    .filter((s) => s.id !== target)
-    .map((s) => threatBetween(world, s.id, target, basis))
-    .sort((a, b) => b.score - a.score || (a.from < b.from ? -1 : 1));
+  return threatsToAt(basis, indexOf(basis, target));
 }

@@ -113,6 +113,21 @@ export function allyMap(world: Pick<World, "states" | "alliances">): Map<string,
   return map;
 }
 
+const neighbourCache = new WeakMap<Pair[], { length: number; map: Map<string, Set<string>> }>();
+
+/** Map from each state to the set of its declared neighbours, from `world.borders` (do not modify the result). */
+export function neighbourMap(world: Pick<World, "borders">): Map<string, Set<string>> {
+  const cached = neighbourCache.get(world.borders);
+  if (cached && cached.length === world.borders.length) return cached.map;
+  const map = new Map<string, Set<string>>();
+  for (const [a, b] of world.borders) {
+    map.set(a, (map.get(a) ?? new Set()).add(b));
+    map.set(b, (map.get(b) ?? new Set()).add(a));
+  }
+  neighbourCache.set(world.borders, { length: world.borders.length, map });
+  return map;
+}
+
 /** Whether the pair (either order) is in the list. */
 export function hasPair(pairs: Pair[], a: string, b: string): boolean {
   let cached = pairCache.get(pairs);

@@ -1,0 +1,50 @@
+// Sorting state indices by a number, highest first, equal numbers by id: the order of
+// every ranked list of the theories (threats, partners). A merge sort over typed arrays
+// with the comparison written out, since the n lists of n states of a large world spend
+// most of their time in the calls of Array.prototype.sort's comparator. The order is
+// the one `(a, b) => key[b] - key[a] || (id(a) < id(b) ? -1 : 1)` gives: a strict total
+// order (ids are unique), so any correct sort gives the same list.
+
+/**
+ * Each state's rank in the ids' string order (`<`), by index: comparing ranks compares ids.
+ * O(n log n).
+ */
+export function idRanks(ids: readonly string[]): Int32Array {
+  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const rank = new Int32Array(ids.length);
+  order.forEach((i, r) => (rank[i] = r));
+  return rank;
+}
+
+/** Whether index a comes before index b: larger key first, equal keys by rank. */
+function before(a: number, b: number, key: Float64Array, rank: Int32Array): boolean {
+  const ka = key[a]!;
+  const kb = key[b]!;
+  return ka > kb || (!(ka < kb) && rank[a]! < rank[b]!);
+}
+
+/**
+ * Sorts `indices` in place: highest `key[index]` first, equal keys by `rank[index]` (see `idRanks`).
+ * `key` and `rank` are indexed by state index. O(m log m) for m indices.
+ */
+export function sortByKeyDescending(indices: Int32Array, key: Float64Array, rank: Int32Array): Int32Array {
+  const m = indices.length;
+  let from: Int32Array = indices;
+  let to: Int32Array = new Int32Array(m);
+  // Bottom-up merge sort: runs of width 1, 2, 4, ... merged from `from` into `to`.
+  for (let width = 1; width < m; width *= 2) {
+    for (let lo = 0; lo < m; lo += 2 * width) {
+      const mid = Math.min(lo + width, m);
+      const hi = Math.min(lo + 2 * width, m);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) to[k++] = before(from[j]!, from[i]!, key, rank) ? from[j++]! : from[i++]!;
+      while (i < mid) to[k++] = from[i++]!;
+      while (j < hi) to[k++] = from[j++]!;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== indices) indices.set(from);
+  return indices;
+}

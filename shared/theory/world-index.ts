@@ -1,0 +1,59 @@
+// Dense look-ups over one world as it stands, for the computations that visit
+// every pair of states (predictions, scores): each state gets a number (its
+// place in `world.states`), and pairs of states (alliances, borders) become
+// sets of numbers, so that the inner loops make no strings and no look-ups by id.
+// Build one per batch of work on a world that does not change meanwhile; the
+// quantities are the same as those of world.ts and proximity.ts, pair by pair.
+import { MAX_BORDER_DISTANCE } from "./proximity.js";
+import type { Pair, Power, World } from "./world.js";
+
+export interface WorldIndex {
+  /** The states, in the order of `world.states` (index i is `states[i]`). */
+  states: readonly Power[];
+  n: number;
+  /** Each state's index by id. */
+  of: ReadonlyMap<string, number>;
+  /** Alliances in force, as i * n + j in both orders. */
+  allied: ReadonlySet<number>;
+  /** Declared borders, as i * n + j in both orders. */
+  borders: ReadonlySet<number>;
+}
+
+function pairSet(pairs: readonly Pair[], of: ReadonlyMap<string, number>, n: number): Set<number> {
+  const set = new Set<number>();
+  for (const [a, b] of pairs) {
+    const i = of.get(a);
+    const j = of.get(b);
+    if (i === undefined || j === undefined) continue;
+    set.add(i * n + j);
+    set.add(j * n + i);
+  }
+  return set;
+}
+
+/** Indexes the world's states, alliances and borders: O(states + alliances + borders). */
+export function indexWorld(world: Pick<World, "states" | "alliances" | "borders">): WorldIndex {
+  const n = world.states.length;
+  const of = new Map<string, number>();
+  world.states.forEach((s, i) => of.set(s.id, i));
+  return { states: world.states, n, of, allied: pairSet(world.alliances, of, n), borders: pairSet(world.borders, of, n) };
+}
+
+/** Whether states i and j are allied. */
+export function alliedAt(ix: WorldIndex, i: number, j: number): boolean {
+  return ix.allied.has(i * ix.n + j);
+}
+
+/**
+ * Distance in km between states i and j, exactly as `distanceBetween` (proximity.ts) gives it:
+ * the straight line between their positions, or 0 for declared neighbours at most
+ * MAX_BORDER_DISTANCE apart. Symmetric in i and j.
+ */
+export function distanceAt(ix: WorldIndex, i: number, j: number): number {
+  if (i === j) return 0;
+  const pa = ix.states[i]!.position;
+  const pb = ix.states[j]!.position;
+  const d = Math.hypot(pa[0] - pb[0], pa[1] - pb[1]);
+  if (d <= MAX_BORDER_DISTANCE && ix.borders.has(i * ix.n + j)) return 0;
+  return d;
+}

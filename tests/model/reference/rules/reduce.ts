@@ -1,0 +1,122 @@
+// REFERENCE COPY: the pre-optimisation model (issue 15), kept unchanged to check that the
+// optimised code in shared/ gives identical results (tests/model/optimised-model.test.ts).
+// Copied from shared/rules/reduce.ts at 968eafc; do not edit or import from the game.
+// The game as a deterministic reducer: (state, command, context) -> the next
+// state and its events, or a refusal that says why. The input state is never
+// changed. Phases: diplomacy (states give commands) -> resolve -> review ->
+// nextRound -> diplomacy of the next round ... -> ended.
+import { mixSeed, seededRandom } from "../../../../shared/random.js";
+import { predictAlignments } from "../theory/predict.js";
+import { applyCrisis, checkCrisis } from "./crisis.js";
+import { applyStateCommand, isStateCommand } from "./diplomacy.js";
+import { resolveRound } from "./resolve.js";
+import { STREAM } from "./setup.js";
+import type { Command, Context, GameEvent, GameState, Outcome, Refusal } from "./types.js";
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const refuse = (code: Refusal["code"], message: string): Outcome => ({ ok: false, refusal: { code, message } });
+
+/** The context a keeper passes for the current round: its own seeded generator. */
+export function contextFor(game: Pick<GameState, "seed" | "round">): Context {
+  return { random: seededRandom(mixSeed(mixSeed(game.seed, STREAM.resolution), game.round)) };
+}
+
+/**
+ * A copy of the parts that a diplomacy command may change: the sender's draft,
+ * the offers, the lists of offers made (diplomacy.ts replaces those lists rather
+ * than changing them). The rest is shared with the input, which stays unchanged.
+ */
+function copyForDiplomacy(game: GameState, by: string): GameState {
+  const drafts = { ...game.drafts };
+  const own = drafts[by];
+  if (own) drafts[by] = clone(own);
+  return { ...game, drafts, offers: game.offers.map((o) => ({ ...o })), offersMade: { ...game.offersMade } };
+}
+
+/**
+ * A copy for the commands that change the world (resolve, nextRound, crisis,
+ * endGame). Everything they change in place is copied; records they only read
+ * or replace (round history, predictions, scenario constants) are shared, since
+ * nothing ever changes them after they are made.
+ */
+function copyForRound(game: GameState): GameState {
+  return {
+    ...game,
+    settings: { ...game.settings },
+    states: game.states.map((s) => ({ ...s, position: [s.position[0], s.position[1]] })),
+    alliances: game.alliances.map(([a, b]) => [a, b]),
+    deeds: [...game.deeds],
+    offers: game.offers.map((o) => ({ ...o })),
+    offersMade: { ...game.offersMade },
+    drafts: clone(game.drafts),
+    scores: { ...game.scores },
+    history: [...game.history],
+    pendingCrises: [...game.pendingCrises],
+    openingEvents: [...game.openingEvents],
+  };
+}
+
+export function reduce(game: GameState, command: Command, ctx: Context): Outcome {
+  if (game.phase === "ended") return refuse("game-over", "The game is over.");
+  if (isStateCommand(command)) {
+    if (game.phase !== "diplomacy") {
+      return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
+    }
+    const next = copyForDiplomacy(game, command.by);
+    const result = applyStateCommand(next, command);
+    if ("refusal" in result) return { ok: false, refusal: result.refusal };
+    return { ok: true, state: next, events: result.events };
+  }
+  switch (command.type) {
+    case "resolve": {
+      if (game.phase !== "diplomacy") return refuse("wrong-phase", "There is no diplomacy phase to end.");
+      const next = copyForRound(game);
+      const events = resolveRound(next, ctx);
+      return { ok: true, state: next, events };
+    }
+    case "nextRound": {
+      if (game.phase !== "review") return refuse("wrong-phase", "The round has not been resolved yet.");
+      const next = copyForRound(game);
+      return { ok: true, state: next, events: startNextRound(next) };
+    }
+    case "crisis": {
+      const problem = checkCrisis(game, command.crisis);
+      if (problem) return { ok: false, refusal: problem };
+      const next = copyForRound(game);
+      const event = applyCrisis(next, command.crisis);
+      // A scheduled crisis fired early by the teacher does not break out again in its round.
+      next.pendingCrises = next.pendingCrises.filter((c) => c.id !== command.crisis.id);
+      // The world changed: what the theories predict for the rest of the round changes too.
+      if (next.phase === "diplomacy") next.predictions = predictAlignments(next);
+      return { ok: true, state: next, events: [event] };
+    }
+    case "endGame": {
+      const next = copyForRound(game);
+      next.phase = "ended";
+      return { ok: true, state: next, events: [{ type: "gameEnded", round: next.round, reason: "ended-early" }] };
+    }
+  }
+}
+
+function startNextRound(game: GameState): GameEvent[] {
+  if (game.round >= game.settings.rounds) {
+    game.phase = "ended";
+    return [{ type: "gameEnded", round: game.round, reason: "completed" }];
+  }
+  game.round += 1;
+  game.phase = "diplomacy";
+  for (const id of Object.keys(game.drafts)) {
+    const draft = game.drafts[id]!;
+    game.drafts[id] = { budget: draft.budget, action: { kind: "none" }, leaving: [], ready: false };
+    game.offersMade[id] = [];
+  }
+  const events: GameEvent[] = [{ type: "roundStarted", round: game.round }];
+  const due = game.pendingCrises.filter((c) => c.round === game.round);
+  game.pendingCrises = game.pendingCrises.filter((c) => c.round !== game.round);
+  for (const crisis of due) events.push(applyCrisis(game, crisis));
+  game.predictions = predictAlignments(game);
+  return events;
+}

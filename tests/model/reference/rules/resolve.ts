@@ -1,0 +1,153 @@
+// REFERENCE COPY: the pre-optimisation model (issue 15), kept unchanged to check that the
+// optimised code in shared/ gives identical results (tests/model/optimised-model.test.ts).
+// Copied from shared/rules/resolve.ts at 968eafc; do not edit or import from the game.
+// The resolution of a round, in this order:
+// 1. leaves take effect (a betrayal in the eyes of the one left);
+// 2. alliances form where both sides agreed; other offers expire;
+// 3. actions: threats (the target may give in and pay tribute), then wars;
+// 4. budgets: economies grow, forces wear out and are rebuilt;
+// 5. each state's alignment is classified against the round's predictions;
+// 6. scores.
+// Every draw of chance comes from ctx.random, in a fixed order (threats by
+// threatener id, then wars by target id), so the same seed gives the same round.
+import { classifyAlignment, type Alignment } from "../theory/classify.js";
+import { distanceBetween } from "../theory/proximity.js";
+import { areAllied, pairKey, sortedPair, stateById, type Deed } from "../theory/world.js";
+import { actionStillValid } from "./diplomacy.js";
+import { scoreRound } from "./scoring.js";
+import { defensiveStrength, forceDiscount } from "./strength.js";
+import type { Context, Draft, GameEvent, GameState, RoundRecord, ScoreLine } from "./types.js";
+import {
+  BUDGET_RATE,
+  ECONOMY_RETURN,
+  FORCE_UPKEEP,
+  MAX_FORCE_LOSS,
+  MIN_ECONOMY,
+  MIN_FORCES,
+  TRIBUTE_SHARE,
+} from "./tuning.js";
+import { resolveWar } from "./war.js";
+import { compactPredictions } from "./history.js";
+import { roundTo } from "../../../../shared/format.js";
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Resolves the current round in place on `game` (already a copy) and returns its events. */
+export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
+  const events: GameEvent[] = [];
+  const decisions: Record<string, Draft> = clone(game.drafts);
+  const ids = game.states.map((s) => s.id).sort(byId);
+  const newDeeds: Deed[] = [];
+
+  // 1. Leaves, judged against the alliances as they stood: if both partners leave, both betrayed.
+  const left = new Set<string>();
+  for (const id of ids) {
+    for (const ally of decisions[id]!.leaving) {
+      if (!areAllied(game, id, ally)) continue;
+      left.add(pairKey(id, ally));
+      newDeeds.push({ round: game.round, from: id, to: ally, kind: "betrayal" });
+      events.push({ type: "allianceLeft", by: id, ally });
+    }
+  }
+  game.alliances = game.alliances.filter(([x, y]) => !left.has(pairKey(x, y)));
+
+  // 2. Offers.
+  for (const offer of game.offers) {
+    if (offer.accepted && !areAllied(game, offer.from, offer.to)) {
+      game.alliances.push(sortedPair(offer.from, offer.to));
+      events.push({ type: "allianceFormed", a: offer.from, b: offer.to });
+    } else if (!offer.accepted) {
+      events.push({ type: "offerExpired", from: offer.from, to: offer.to });
+    }
+  }
+  game.alliances.sort((p, q) => byId(p[0], q[0]) || byId(p[1], q[1]));
+  game.offers = [];
+
+  // 3. Actions, checked again now that alliances have changed.
+  const threats: [string, string][] = [];
+  const attacks = new Map<string, string[]>();
+  for (const id of ids) {
+    const action = decisions[id]!.action;
+    if (action.kind === "none") continue;
+    const problem = actionStillValid(game, id, action);
+    if (problem) {
+      events.push({ type: "actionCancelled", by: id, action, reason: problem });
+      continue;
+    }
+    if (action.kind === "threaten") threats.push([id, action.target]);
+    else attacks.set(action.target, [...(attacks.get(action.target) ?? []), id]);
+  }
+  const economyChange = new Map<string, number>();
+  const addEconomy = (id: string, x: number) => economyChange.set(id, (economyChange.get(id) ?? 0) + x);
+  for (const [from, to] of threats) {
+    const target = stateById(game, to);
+    const force = stateById(game, from).offense * forceDiscount(distanceBetween(game, from, to), game.distanceScale);
+    const resist = defensiveStrength(game, to);
+    const chance = force + resist > 0 ? force / (force + resist) : 0;
+    const yielded = ctx.random() < chance;
+    const tribute = yielded ? roundTo(target.economy * TRIBUTE_SHARE, 2) : 0;
+    if (yielded) {
+      addEconomy(to, -tribute);
+      addEconomy(from, tribute);
+    }
+    newDeeds.push({ round: game.round, from, to, kind: "threat" });
+    events.push({ type: "threat", from, to, yielded, tribute, chance });
+  }
+  const forceLoss = new Map<string, number>();
+  const warPoints = new Map<string, number>();
+  for (const target of [...attacks.keys()].sort(byId)) {
+    const attackers = attacks.get(target)!.sort(byId);
+    const result = resolveWar(game, target, attackers, ctx.random);
+    for (const [id, loss] of Object.entries(result.forceLoss)) forceLoss.set(id, (forceLoss.get(id) ?? 0) + loss);
+    for (const [id, x] of Object.entries(result.economy)) addEconomy(id, x);
+    for (const [id, p] of Object.entries(result.points)) warPoints.set(id, (warPoints.get(id) ?? 0) + p);
+    for (const a of attackers) newDeeds.push({ round: game.round, from: a, to: target, kind: "attack" });
+    events.push(result.event);
+  }
+
+  // 4. Budgets, from the economy each state had at the start of the round.
+  for (const s of game.states) {
+    const budget = BUDGET_RATE * s.economy;
+    const split = decisions[s.id]!.budget;
+    const keep = 1 - Math.min(MAX_FORCE_LOSS, forceLoss.get(s.id) ?? 0);
+    s.economy = roundTo(Math.max(MIN_ECONOMY, s.economy + (economyChange.get(s.id) ?? 0) + (ECONOMY_RETURN * budget * split.economy) / 100), 2);
+    s.defense = roundTo(Math.max(MIN_FORCES, s.defense * keep * (1 - FORCE_UPKEEP) + (budget * split.defense) / 100), 2);
+    s.offense = roundTo(Math.max(MIN_FORCES, s.offense * keep * (1 - FORCE_UPKEEP) + (budget * split.offense) / 100), 2);
+  }
+  game.deeds.push(...newDeeds);
+
+  // 5. Alignments against the predictions made at the start of the round.
+  const alignments: Record<string, Alignment> = {};
+  for (const id of ids) {
+    const allies = game.alliances.filter(([a, b]) => a === id || b === id).map(([a, b]) => (a === id ? b : a));
+    alignments[id] = classifyAlignment(game.predictions.states[id]!, allies, game.offersMade[id] ?? []);
+  }
+
+  // 6. Scores.
+  const scores: Record<string, ScoreLine> = {};
+  for (const id of ids) {
+    const line = scoreRound(game, id, warPoints.get(id) ?? 0, alignments[id]!, game.roles[id]);
+    scores[id] = line;
+    game.scores[id] = [...(game.scores[id] ?? []), line];
+  }
+
+  events.push({ type: "roundResolved", round: game.round });
+  const record: RoundRecord = {
+    round: game.round,
+    predictions: compactPredictions(game.predictions),
+    decisions,
+    alliances: clone(game.alliances),
+    alignments,
+    events,
+    scores,
+    powers: clone(game.states),
+  };
+  game.history.push(record);
+  game.phase = "review";
+  for (const id of ids) game.drafts[id]!.ready = false;
+  return events;
+}

@@ -1,0 +1,126 @@
+// REFERENCE COPY: the pre-optimisation model (issue 15), kept unchanged to check that the
+// optimised code in shared/ gives identical results (tests/model/optimised-model.test.ts).
+// Copied from shared/rules/war.ts at 968eafc; do not edit or import from the game.
+// Wars: every state attacking the same target fights on one side; the target's
+// allies honour their pact and join it; once the war has widened, the
+// attackers' own allies are dragged in to defend them, and so on (chain-ganging,
+// as in 1914). A state already on one side stays there. Distant helpers count
+// less (their force is discounted by distance). The result is drawn by chance:
+// the attackers win with probability A^k / (A^k + D^k).
+import { allyMap, stateById, type World } from "../theory/world.js";
+import { helperForce, homeStrength, projectedForce } from "./strength.js";
+import type { GameEvent } from "./types.js";
+import {
+  CONQUEST_SHARE,
+  LOSER_FORCE_LOSS,
+  SPOILS_SHARE,
+  WAR_EXPONENT,
+  WAR_LOSS_POINTS,
+  WAR_WIN_POINTS,
+  WINNER_FORCE_LOSS,
+} from "./tuning.js";
+
+export type WarEvent = Extract<GameEvent, { type: "war" }>;
+
+export interface WarResult {
+  event: WarEvent;
+  /** Share of its forces each participant loses. */
+  forceLoss: Record<string, number>;
+  /** Economy change for each state (target loses, attackers gain spoils). */
+  economy: Record<string, number>;
+  points: Record<string, number>;
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The two sides of the war on `target`, grown through the alliance network. */
+export function warSides(world: World, target: string, attackers: string[]) {
+  const allies = allyMap(world);
+  const side = new Map<string, "attackers" | "defenders">();
+  for (const a of attackers) side.set(a, "attackers");
+  side.set(target, "defenders");
+  const dragged: string[] = [];
+  const join = (members: string[], which: "attackers" | "defenders"): string[] => {
+    const joined: string[] = [];
+    for (const member of members) {
+      for (const ally of [...(allies.get(member) ?? [])].sort(byId)) {
+        if (side.has(ally)) continue;
+        side.set(ally, which);
+        dragged.push(ally);
+        joined.push(ally);
+      }
+    }
+    return joined;
+  };
+  // The target's allies honour their pact. If none does, the war stays small.
+  let defenders = join([target], "defenders");
+  let attackersFrontier = defenders.length > 0 ? [...attackers] : [];
+  while (defenders.length > 0 || attackersFrontier.length > 0) {
+    // The war has widened: each side's allies are dragged in to defend their partners.
+    const newAttackers = join(attackersFrontier, "attackers");
+    const newDefenders = join(defenders, "defenders");
+    if (newAttackers.length === 0 && newDefenders.length === 0) break;
+    attackersFrontier = newAttackers;
+    defenders = newDefenders;
+  }
+  const attackSide = [...side].filter(([, s]) => s === "attackers").map(([id]) => id).sort(byId);
+  const defendSide = [...side].filter(([, s]) => s === "defenders").map(([id]) => id).sort(byId);
+  return { attackSide, defendSide, dragged };
+}
+
+export function resolveWar(world: World, target: string, attackers: string[], random: () => number): WarResult {
+  const { attackSide, defendSide, dragged } = warSides(world, target, attackers);
+  const contribution = new Map<string, number>();
+  for (const a of attackSide) {
+    contribution.set(a, attackers.includes(a) ? projectedForce(world, a, target) : helperForce(world, a, target));
+  }
+  for (const d of defendSide) contribution.set(d, d === target ? homeStrength(world, d) : helperForce(world, d, target));
+  const sum = (ids: string[]) => ids.reduce((s, id) => s + (contribution.get(id) ?? 0), 0);
+  const attackStrength = sum(attackSide);
+  const defenseStrength = sum(defendSide);
+  const a = attackStrength ** WAR_EXPONENT;
+  const d = defenseStrength ** WAR_EXPONENT;
+  const chance = a + d > 0 ? a / (a + d) : 0;
+  const winner: WarEvent["winner"] = random() < chance ? "attackers" : "defenders";
+
+  const forceLoss: Record<string, number> = {};
+  const points: Record<string, number> = {};
+  const economy: Record<string, number> = {};
+  const spoils: Record<string, number> = {};
+  for (const id of [...attackSide, ...defendSide]) {
+    const won = (winner === "attackers") === attackSide.includes(id);
+    forceLoss[id] = won ? WINNER_FORCE_LOSS : LOSER_FORCE_LOSS;
+    const main = id === target || attackers.includes(id);
+    points[id] = (won ? WAR_WIN_POINTS : WAR_LOSS_POINTS) * (main ? 1 : 0.5);
+  }
+  let economyLost = 0;
+  if (winner === "attackers") {
+    economyLost = stateById(world, target).economy * CONQUEST_SHARE;
+    economy[target] = -economyLost;
+    const original = attackers.filter((x) => attackSide.includes(x));
+    const total = original.reduce((s, x) => s + (contribution.get(x) ?? 0), 0);
+    for (const x of original) {
+      const share = total > 0 ? (contribution.get(x) ?? 0) / total : 1 / original.length;
+      spoils[x] = economyLost * SPOILS_SHARE * share;
+      economy[x] = spoils[x]!;
+    }
+  }
+  return {
+    event: {
+      type: "war",
+      target,
+      attackers: attackSide,
+      defenders: defendSide,
+      draggedIn: dragged.sort(byId),
+      attackStrength,
+      defenseStrength,
+      chance,
+      winner,
+      economyLost,
+      spoils,
+    },
+    forceLoss,
+    economy,
+    points,
+  };
+}

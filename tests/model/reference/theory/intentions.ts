@@ -1,0 +1,152 @@
+// REFERENCE COPY: the pre-optimisation model (issue 15), kept unchanged to check that the
+// optimised code in shared/ gives identical results (tests/model/optimised-model.test.ts).
+// Copied from shared/theory/intentions.ts at 968eafc; do not edit or import from the game.
+// Offensive intentions, Walt's fourth source of threat: what a state's deeds,
+// standing aims and regime say about its intentions towards a target.
+//
+//     intentions(j, i) = (1 + record + claims + revisionism) × ideology × trust
+//
+// - record: j's hostile deeds, weighted by kind (attack 1, betrayal 0.75,
+//   threat 0.5), counted fully when aimed at i and half when aimed at others,
+//   fading by 30% each round after the one they happened in;
+// - claims: 1 when j claims land held by i, 0.5 for each claim on someone else
+//   (Walt counts territorial claims among offensive intentions);
+// - revisionism: 0.5 when j aims to overturn the existing order (Walt 1987;
+//   Schweller 1994);
+// - ideology: 0.8 when both share an ideology, 1.25 when their ideologies are
+//   rivals, else 1 (Walt 1987, ch. 6; Rousseau, D. and Garcia-Retamero, R.
+//   (2007) "Identity, Power, and Threat Perception", Journal of Conflict
+//   Resolution 51(5): a shared identity lowers perceived threat);
+// - trust: 0.5 while j is i's ally (a pact is a promise of benign intent).
+// Every part is reported, so a student can read why intentions look hostile.
+import type { DeedKind } from "../../../../shared/scenario/schema.js";
+import { areAllied, hasPair, stateById, type Deed, type World } from "./world.js";
+
+export const DEED_WEIGHT: Record<DeedKind, number> = { attack: 1, threat: 0.5, betrayal: 0.75 };
+/** A deed (or claim) aimed at someone else counts this much of one aimed at you. */
+export const DEED_AGAINST_OTHERS = 0.5;
+/** Each further round of age multiplies a deed's weight by this. */
+export const DEED_DECAY = 0.7;
+/** A deed whose faded weight factor is below this is no longer counted among "hostile acts". */
+export const DEED_FORGOTTEN = 0.05;
+/** Intentions of a current ally are multiplied by this. */
+export const ALLY_TRUST = 0.5;
+/** A standing claim on your land counts like an attack in the last round. */
+export const CLAIM_WEIGHT = 1;
+/** A revisionist state's aims count this much towards everyone. */
+export const REVISIONIST_WEIGHT = 0.5;
+/** Multipliers of intentions for a shared ideology and for rival ideologies. */
+export const SHARED_IDEOLOGY = 0.8;
+export const RIVAL_IDEOLOGY = 1.25;
+
+export type IdeologyRelation = "shared" | "rival" | null;
+
+export interface Intentions {
+  /** The intentions factor: (1 + record + claims + revisionism) × ideology × trust. */
+  factor: number;
+  /** Weighted, faded record of hostile deeds. */
+  record: number;
+  /** Weight of standing territorial claims. */
+  claims: number;
+  /** Weight of revisionist aims. */
+  revisionism: number;
+  /** Ideology multiplier: SHARED_IDEOLOGY, RIVAL_IDEOLOGY or 1. */
+  ideology: number;
+  /** ALLY_TRUST while allied, else 1. */
+  trust: number;
+  /** Hostile deeds still remembered, and how many were aimed at the target. */
+  deeds: number;
+  deedsAgainstTarget: number;
+  /** The state claims land held by the target; and how many claims it has on others. */
+  claimsOnTarget: boolean;
+  claimsOnOthers: number;
+  revisionist: boolean;
+  ideologyRelation: IdeologyRelation;
+  /** The two ideologies (the state's, the target's) when the relation is not null. */
+  ideologies: [string, string] | null;
+  allied: boolean;
+}
+
+const deedCache = new WeakMap<readonly Deed[], { length: number; byFrom: Map<string, Deed[]> }>();
+
+/** The deeds done by `from` (cached per deeds array; the rules only append to it). */
+export function deedsBy(deeds: readonly Deed[], from: string): Deed[] {
+  let cached = deedCache.get(deeds);
+  if (!cached || cached.length !== deeds.length) {
+    const byFrom = new Map<string, Deed[]>();
+    for (const d of deeds) {
+      const list = byFrom.get(d.from);
+      if (list) list.push(d);
+      else byFrom.set(d.from, [d]);
+    }
+    cached = { length: deeds.length, byFrom };
+    deedCache.set(deeds, cached);
+  }
+  return cached.byFrom.get(from) ?? [];
+}
+
+/** The weighted, faded record of `from`'s hostile deeds as seen by `target` at the start of `round`. */
+export function hostileRecord(deeds: readonly Deed[], from: string, target: string, round: number): number {
+  let record = 0;
+  for (const d of deedsBy(deeds, from)) {
+    if (d.round >= round) continue;
+    const age = round - d.round; // 1 for last round's deeds
+    const aim = d.to === target ? 1 : DEED_AGAINST_OTHERS;
+    record += DEED_WEIGHT[d.kind] * aim * DEED_DECAY ** (age - 1);
+  }
+  return record;
+}
+
+/** How the two states' ideologies relate: shared, rival, or neither (or unknown). */
+export function ideologyRelation(world: Pick<World, "states" | "rivalIdeologies">, a: string, b: string): IdeologyRelation {
+  const ia = stateById(world, a).ideology;
+  const ib = stateById(world, b).ideology;
+  if (!ia || !ib) return null;
+  if (ia === ib) return "shared";
+  return hasPair(world.rivalIdeologies ?? [], ia, ib) ? "rival" : null;
+}
+
+/** The offensive intentions of `from` towards `target`, with every part. */
+export function intentionsOf(world: World, from: string, target: string): Intentions {
+  let record = 0;
+  let deeds = 0;
+  let deedsAgainstTarget = 0;
+  for (const d of deedsBy(world.deeds, from)) {
+    if (d.round >= world.round) continue;
+    const fade = DEED_DECAY ** (world.round - d.round - 1);
+    record += DEED_WEIGHT[d.kind] * (d.to === target ? 1 : DEED_AGAINST_OTHERS) * fade;
+    if (fade < DEED_FORGOTTEN) continue;
+    deeds += 1;
+    if (d.to === target) deedsAgainstTarget += 1;
+  }
+  let claimsOnTarget = false;
+  let claimsOnOthers = 0;
+  for (const c of world.claims ?? []) {
+    if (c.from !== from) continue;
+    if (c.to === target) claimsOnTarget = true;
+    else claimsOnOthers += 1;
+  }
+  const claims = (claimsOnTarget ? CLAIM_WEIGHT : 0) + claimsOnOthers * CLAIM_WEIGHT * DEED_AGAINST_OTHERS;
+  const revisionist = stateById(world, from).revisionist === true;
+  const revisionism = revisionist ? REVISIONIST_WEIGHT : 0;
+  const relation = ideologyRelation(world, from, target);
+  const ideology = relation === "shared" ? SHARED_IDEOLOGY : relation === "rival" ? RIVAL_IDEOLOGY : 1;
+  const allied = areAllied(world, from, target);
+  const trust = allied ? ALLY_TRUST : 1;
+  return {
+    factor: (1 + record + claims + revisionism) * ideology * trust,
+    record,
+    claims,
+    revisionism,
+    ideology,
+    trust,
+    deeds,
+    deedsAgainstTarget,
+    claimsOnTarget,
+    claimsOnOthers,
+    revisionist,
+    ideologyRelation: relation,
+    ideologies: relation ? [stateById(world, from).ideology!, stateById(world, target).ideology!] : null,
+    allied,
+  };
+}

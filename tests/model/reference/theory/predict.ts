@@ -1,0 +1,318 @@
+// REFERENCE COPY: the pre-optimisation model (issue 15), kept unchanged to check that the
+// optimised code in shared/ gives identical results (tests/model/optimised-model.test.ts).
+// Copied from shared/theory/predict.ts at 968eafc; do not edit or import from the game.
+// What each theory predicts for each state at the start of a round, with the
+// reason in plain words. See ../../docs/rules.md ("The theories in the game").
+import { capitalise, joinList, km, pct } from "../../../../shared/format.js";
+import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
+import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
+import { distanceBetween, proximityDiscount } from "./proximity.js";
+import { COMPONENTS, threatBasis, threatTo, type Component, type ThreatComponents } from "./threat.js";
+import { nameInText, stateById, type World } from "./world.js";
+
+/** Levy and Thompson (2005): great powers balance strongly against a single leading land power holding this share. */
+export const STRONG_LEADER_SHARE = 1 / 3;
+/** Walt: bandwagoning is expected from states this much weaker than their top threat, or weaker. */
+export const WEAK_STATE_RATIO = 0.5;
+
+/**
+ * How strongly states should balance against the leader (Levy and Thompson 2005, 2010):
+ * "strong" when the leading bloc's leader is a land power holding a third or more of all
+ * power on its own; "maritime" when it is a sea power (states seldom balance against the
+ * leading sea power); "weak" otherwise (including a bloc that only together holds a third).
+ */
+export type BalancingStrength = "strong" | "weak" | "maritime";
+
+export interface BalanceOfPowerPrediction {
+  /** The leading bloc (strongest first) and its leader. */
+  bloc: string[];
+  leader: string;
+  /** The leading bloc's share of the system's power. */
+  share: number;
+  /** The leader's own share. */
+  leaderShare: number;
+  strength: BalancingStrength;
+  /** strength === "strong". */
+  strong: boolean;
+  /** The leaders of the blocs tied for the lead (two or more), or null. In a tie the theory predicts no side. */
+  tie: string[] | null;
+  /** The leading bloc to align against (without this state), or null: the leader itself, or a tie. */
+  against: string[] | null;
+  /** States to align with: those outside the leading bloc, strongest first (empty when `against` is null). */
+  partners: string[];
+  /** For a member of the leading bloc other than its leader: leave it for the weaker side. */
+  leaveBloc: boolean;
+  reason: string;
+}
+
+export interface BalanceOfThreatPrediction {
+  /** The top threat T*. */
+  against: string;
+  /** Other states whose threat equals T*'s (a tie, named as such), or empty. */
+  tiedWith: string[];
+  /** T*'s bloc (with the tied states' blocs): partners come from outside it. */
+  camp: string[];
+  /** States outside T*'s camp, most useful against T* first. */
+  partners: string[];
+  /** The components that make T* the top threat rather than the runner-up. */
+  decidedBy: Component[];
+  /** The runner-up threat, if any. */
+  runnerUp: string | null;
+  reason: string;
+}
+
+export interface BandwagonPrediction {
+  /** The top threat to align with. */
+  with: string;
+  /** True when Walt would expect it: much weaker than T* and no coalition able to stop T*. */
+  likely: boolean;
+  reason: string;
+}
+
+export interface StatePrediction {
+  state: string;
+  powerShare: number;
+  /** Every other state's threat to this one, highest first. */
+  threats: ThreatComponents[];
+  balanceOfPower: BalanceOfPowerPrediction;
+  balanceOfThreat: BalanceOfThreatPrediction;
+  bandwagon: BandwagonPrediction;
+  /** True when the two balancing theories point at different adversaries: the debrief's key rounds. */
+  divergent: boolean;
+}
+
+export interface RoundPredictions {
+  round: number;
+  leader: { bloc: string[]; leader: string; share: number; leaderShare: number; strength: BalancingStrength; strong: boolean; tie: string[] | null };
+  blocs: Bloc[];
+  /** Pairs of rivals (never in one bloc), with why: each a sorted pair. */
+  rivals: { a: string; b: string; reason: RivalryReason }[];
+  states: Record<string, StatePrediction>;
+}
+
+
+function nameOf(world: World, id: string, start = false): string {
+  return nameInText(stateById(world, id), start);
+}
+
+function listNames(world: World, ids: string[], max = 4): string {
+  const names = ids.slice(0, max).map((id) => nameOf(world, id));
+  if (ids.length > max) names.push(`${ids.length - max} more`);
+  return joinList(names);
+}
+
+function blocName(world: World, bloc: Bloc, start = false): string {
+  if (bloc.members.length === 1) return nameOf(world, bloc.leader, start);
+  return `${start ? "The" : "the"} bloc of ${listNames(world, bloc.members)}`;
+}
+
+/** Why `top` beats `other` as a threat: the components whose advantage alone decides it. */
+export function decidingComponents(top: ThreatComponents, other: ThreatComponents | undefined): Component[] {
+  if (!other) return ["power"];
+  const logRatio = (c: Component) => Math.log(top[c] / other[c]);
+  const favourable = COMPONENTS.filter((c) => logRatio(c) > 1e-12).sort((a, b) => logRatio(b) - logRatio(a));
+  const total = COMPONENTS.reduce((sum, c) => sum + logRatio(c), 0);
+  // A component is decisive when, without its advantage, the runner-up would be the top threat.
+  const decisive = favourable.filter((c) => total - logRatio(c) <= 0);
+  if (decisive.length > 0) return decisive;
+  // No single advantage decides it: together they do. Name them all, strongest first.
+  return favourable;
+}
+
+/** The intentions component in words: deeds, claims, aims and trust. */
+function describeIntentions(t: ThreatComponents): string {
+  const parts: string[] = [];
+  if (t.deeds > 0) {
+    parts.push(`${t.deeds} hostile act${t.deeds === 1 ? "" : "s"}${t.deedsAgainstTarget > 0 ? `, ${t.deedsAgainstTarget} against you` : ""}`);
+  }
+  if (t.intent.claimsOnTarget) parts.push("claims your land");
+  if (t.intent.claimsOnOthers > 0) parts.push(`claims land of ${t.intent.claimsOnOthers} other state${t.intent.claimsOnOthers === 1 ? "" : "s"}`);
+  if (t.intent.revisionist) parts.push("aims to overturn the order");
+  if (parts.length === 0) return t.allied ? "trusted as an ally" : "no hostile record";
+  return `aggressive: ${parts.join("; ")}${t.allied ? " (trusted more as an ally)" : ""}`;
+}
+
+/** One component of a threat in words, with its figure: "near: 1,100 km away". */
+export function describeComponent(_world: World, t: ThreatComponents, c: Component): string {
+  switch (c) {
+    case "power":
+      return `strong: ${pct(t.power)} of all power`;
+    case "proximity":
+      return t.distance === 0 ? "near: a neighbour" : `near: ${km(t.distance)} away`;
+    case "offense":
+      return `armed to attack: ${pct(t.offensiveShare)} of its forces offensive`;
+    case "intentions":
+      return describeIntentions(t);
+  }
+}
+
+/** The ideology line of a reason, or "" when ideology played no part. */
+export function describeIdeology(world: World, t: ThreatComponents): string {
+  const [theirs, yours] = t.intent.ideologies ?? [];
+  if (t.intent.ideologyRelation === "rival") {
+    return ` Ideology: ${nameOf(world, t.from, false)}'s ${theirs} is a rival of your ${yours}, which makes it look more hostile (× ${RIVAL_IDEOLOGY}).`;
+  }
+  if (t.intent.ideologyRelation === "shared") {
+    return ` Ideology: you share ${yours} with ${nameOf(world, t.from)}, which makes it look less hostile (× ${SHARED_IDEOLOGY}).`;
+  }
+  return "";
+}
+
+interface Lead {
+  blocs: Bloc[];
+  lead: Bloc;
+  tie: string[] | null;
+  leaderShare: number;
+  strength: BalancingStrength;
+}
+
+function leadOf(world: World, all: Bloc[], shares: Map<string, number>): Lead {
+  const tops = leadingBlocs(all);
+  const lead = tops[0]!;
+  const leaderShare = shares.get(lead.leader) ?? 0;
+  const leader = stateById(world, lead.leader);
+  const strength: BalancingStrength = leader.maritime ? "maritime" : leaderShare >= STRONG_LEADER_SHARE - TIE_TOLERANCE ? "strong" : "weak";
+  return { blocs: all, lead, tie: tops.length > 1 ? tops.map((b) => b.leader) : null, leaderShare, strength };
+}
+
+function strengthNote(world: World, l: Lead): string {
+  const leader = nameOf(world, l.lead.leader);
+  switch (l.strength) {
+    case "maritime":
+      return ` (${leader} is a sea power; states seldom balance against the leading sea power)`;
+    case "strong":
+      return ` (${leader} alone holds ${pct(l.leaderShare)}, a third or more: balancing should be strong)`;
+    case "weak":
+      return l.lead.members.length > 1
+        ? ` (no single land power holds a third: balancing may be weak)`
+        : ` (under a third: balancing may be weak)`;
+  }
+}
+
+function predictBalanceOfPower(world: World, id: string, l: Lead, strongest: string[]): BalanceOfPowerPrediction {
+  const { lead, tie } = l;
+  const base = { bloc: lead.members, leader: lead.leader, share: lead.share, leaderShare: l.leaderShare, strength: l.strength, strong: l.strength === "strong", tie };
+  if (tie) {
+    const tied = l.blocs.filter((b) => tie.includes(b.leader));
+    return {
+      ...base,
+      against: null,
+      partners: [],
+      leaveBloc: false,
+      reason: `${
+        tied.every((b) => b.members.length === 1) ? capitalise(listNames(world, tie)) : `The blocs led by ${listNames(world, tie)}`
+      } are tied with ${pct(lead.share)} of all power each: the balance holds, and balance of power predicts no side.`,
+    };
+  }
+  const strength = `${blocName(world, lead, true)} leads with ${pct(lead.share)} of all power${strengthNote(world, l)}`;
+  if (id === lead.leader) {
+    return { ...base, against: null, partners: [], leaveBloc: false, reason: `${strength}; balance of power predicts nothing for the leader itself.` };
+  }
+  const inBloc = lead.members.includes(id);
+  const partners = strongest.filter((s) => s !== id && !lead.members.includes(s));
+  const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
+  return {
+    ...base,
+    against: lead.members.filter((m) => m !== id),
+    partners,
+    leaveBloc: inBloc,
+    reason: inBloc
+      ? `${strength}; as a lesser member you should leave it for the weaker side, ${withWhom}.`
+      : `${strength}; align against it, ${withWhom}.`,
+  };
+}
+
+function predictBalanceOfThreat(
+  world: World,
+  id: string,
+  threats: ThreatComponents[],
+  blocOf: Map<string, Bloc>,
+  shares: Map<string, number>,
+  reach: Map<string, number>,
+): BalanceOfThreatPrediction {
+  const top = threats[0]!;
+  const tiedWith = threats.slice(1).filter((t) => Math.abs(t.score - top.score) <= TIE_TOLERANCE * Math.max(1, top.score)).map((t) => t.from);
+  const runnerUp = threats[1];
+  const decidedBy = decidingComponents(top, runnerUp);
+  const camp = [...new Set([top.from, ...tiedWith].flatMap((t) => blocOf.get(t)?.members ?? [t]))];
+  const inCamp = new Set(camp);
+  const threatOf = new Map(threats.map((t) => [t.from, t.score]));
+  const usefulness = (k: string) => {
+    const g = proximityDiscount(distanceBetween(world, k, top.from), (reach.get(k) ?? 0) + (reach.get(top.from) ?? 0));
+    return ((shares.get(k) ?? 0) * g) / (1 + (threatOf.get(k) ?? 0) / Math.max(top.score, 1e-12));
+  };
+  const partners = world.states
+    .map((s) => s.id)
+    .filter((k) => k !== id && !inCamp.has(k))
+    .map((k) => ({ k, u: usefulness(k) }))
+    .sort((a, b) => b.u - a.u || (a.k < b.k ? -1 : 1))
+    .map((x) => x.k);
+  const withWhom = partners.length > 0 ? `align with ${listNames(world, partners, 3)}` : "but no partner is free of it";
+  const campNote = camp.length > 1 + tiedWith.length ? ` and its bloc (${listNames(world, camp.filter((m) => m !== top.from && !tiedWith.includes(m)), 3)})` : "";
+  let reason: string;
+  if (tiedWith.length > 0) {
+    reason = `${capitalise(listNames(world, [top.from, ...tiedWith]))} are tied as your top threat; ${withWhom} against them${campNote}.`;
+  } else {
+    const why = decidedBy.map((c) => describeComponent(world, top, c)).join("; ");
+    const versus = runnerUp ? ` (more than ${nameOf(world, runnerUp.from)})` : "";
+    reason = `${nameOf(world, top.from, true)} is your top threat${versus}: ${why}; ${withWhom} against it${campNote}.`;
+  }
+  return { against: top.from, tiedWith, camp, partners, decidedBy, runnerUp: runnerUp?.from ?? null, reason: reason + describeIdeology(world, top) };
+}
+
+function predictBandwagon(world: World, id: string, top: ThreatComponents, threatPrediction: BalanceOfThreatPrediction, shares: Map<string, number>, blocOf: Map<string, Bloc>): BandwagonPrediction {
+  const own = shares.get(id) ?? 0;
+  const weak = own <= WEAK_STATE_RATIO * top.power;
+  const coalition = own + threatPrediction.partners.reduce((s, k) => s + (shares.get(k) ?? 0), 0);
+  const noCoalition = coalition < (blocOf.get(top.from)?.share ?? top.power);
+  const likely = weak && noCoalition;
+  const name = nameOf(world, top.from);
+  return {
+    with: top.from,
+    likely,
+    reason: likely
+      ? `You are far weaker than ${name} (${pct(own)} against ${pct(top.power)}) and no coalition could stop it: join it.`
+      : `Join ${name}, your top threat, rather than resist it${weak ? "" : " (Walt expects this mostly from weak states)"}.`,
+  };
+}
+
+/** Every theory's prediction for every state, from the world as it stands at the start of a round. */
+export function predictAlignments(world: World): RoundPredictions {
+  const basis = threatBasis(world);
+  const { shares, reach } = basis;
+  const threatsOf = new Map(world.states.map((s) => [s.id, threatTo(world, s.id, basis)]));
+  const topThreat = new Map([...threatsOf].filter(([, t]) => t.length > 0).map(([id, t]) => [id, t[0]!.from]));
+  const rivals = rivalries(world, topThreat);
+  const all = blocs(world, shares, rivals);
+  const blocOf = new Map(all.flatMap((b) => b.members.map((m) => [m, b] as const)));
+  const lead = leadOf(world, all, shares);
+  const strongest = world.states.map((s) => s.id).sort((a, b) => (shares.get(b) ?? 0) - (shares.get(a) ?? 0) || (a < b ? -1 : 1));
+  const states: Record<string, StatePrediction> = {};
+  for (const s of world.states) {
+    const threats = threatsOf.get(s.id)!;
+    const balanceOfPower = predictBalanceOfPower(world, s.id, lead, strongest);
+    const balanceOfThreat = predictBalanceOfThreat(world, s.id, threats, blocOf, shares, reach);
+    const bandwagon = predictBandwagon(world, s.id, threats[0]!, balanceOfThreat, shares, blocOf);
+    const threatSide = [balanceOfThreat.against, ...balanceOfThreat.tiedWith];
+    const divergent = balanceOfPower.against !== null && !threatSide.some((t) => balanceOfPower.against!.includes(t));
+    states[s.id] = { state: s.id, powerShare: shares.get(s.id) ?? 0, threats, balanceOfPower, balanceOfThreat, bandwagon, divergent };
+  }
+  return {
+    round: world.round,
+    leader: {
+      bloc: lead.lead.members,
+      leader: lead.lead.leader,
+      share: lead.lead.share,
+      leaderShare: lead.leaderShare,
+      strength: lead.strength,
+      strong: lead.strength === "strong",
+      tie: lead.tie,
+    },
+    blocs: all,
+    rivals: [...rivals].map(([key, reason]) => {
+      const [a, b] = key.split("|") as [string, string];
+      return { a, b, reason };
+    }).sort((x, y) => (x.a + "|" + x.b < y.a + "|" + y.b ? -1 : 1)),
+    states,
+  };
+}

@@ -1,0 +1,84 @@
+// REFERENCE COPY: the pre-optimisation model (issue 15), kept unchanged to check that the
+// optimised code in shared/ gives identical results (tests/model/optimised-model.test.ts).
+// Copied from shared/theory/proximity.ts at 968eafc; do not edit or import from the game.
+// Geographic proximity, Walt's second source of threat: how near two states
+// are, and how much of one's power reaches the other.
+//
+// Distance is the straight line between two positions (km), or 0 for declared
+// neighbours that are actually near. Proximity is a loss-of-strength gradient
+// (Boulding 1962) whose length depends on both states' reach:
+//
+//     proximity(i, j) = 1 / (1 + (d / (reach(i) + reach(j)))^2)
+//     reach(k)        = 0.4 × distanceScale × sqrt(0.01 + offensive forces of k / 30)
+//
+// - Power projection: offensive forces carry power far, defensive forces do
+//   not, so a state with large offensive forces reaches far (reach(j)).
+// - Regional and global horizons (Walt 1987, ch. 5; Lemke 2002, "relevant
+//   neighbourhoods"): small states balance against those close by, great
+//   powers against the largest capabilities anywhere. A state's own reach is
+//   also how far it looks (reach(i)): two great powers weigh each other across
+//   oceans, a small state looks at its own region.
+// - The inverse-square form (as in gravity models of interaction) is flat near
+//   home and falls fast far away: steep enough that a distant great power with
+//   no record does not outrank a small state's hostile neighbour, which the
+//   gentler 1 / (1 + d / 1000 km) could not achieve at any scale.
+// g(0) = 1 and g is strictly decreasing in d. Sources: Boulding, K. (1962)
+// Conflict and Defense; Walt, S. (1987) The Origins of Alliances; Lemke, D.
+// (2002) Regions of War and Peace, Cambridge UP.
+import { hasPair, stateById, type World } from "./world.js";
+
+/** Farthest apart (km, between positions) two states declared neighbours in `borders` may be. */
+export const MAX_BORDER_DISTANCE = 3000;
+/** An average state's reach is this share of the world's distance scale (400 km at the default 1,000 km). */
+export const REACH_SHARE_OF_SCALE = 0.4;
+/** A state with no offensive forces still reaches this share of an average state's reach (its own region). */
+export const MIN_REACH_FACTOR = 0.1;
+/**
+ * Offensive forces of an average state at the start of a game (a game puts forces on a
+ * scale where the average state has 100; 30% offensive). An absolute yardstick, so that
+ * one state's arms race never shrinks another's reach.
+ */
+export const REFERENCE_OFFENSE = 30;
+
+/** Straight-line distance in km between the two positions. */
+export function rawDistance(world: Pick<World, "states">, a: string, b: string): number {
+  if (a === b) return 0;
+  const pa = stateById(world, a).position;
+  const pb = stateById(world, b).position;
+  return Math.hypot(pa[0] - pb[0], pa[1] - pb[1]);
+}
+
+/**
+ * Distance in km between two states: 0 for declared neighbours whose positions
+ * are at most MAX_BORDER_DISTANCE apart (a border list cannot make two states
+ * 8,000 km apart neighbours; the scenario validator refuses such a border),
+ * otherwise the straight-line distance.
+ */
+export function distanceBetween(world: Pick<World, "states" | "borders">, a: string, b: string): number {
+  const d = rawDistance(world, a, b);
+  if (d <= MAX_BORDER_DISTANCE && hasPair(world.borders, a, b)) return 0;
+  return d;
+}
+
+/**
+ * A state's reach in km: distanceScale × REACH_SHARE_OF_SCALE × sqrt(0.01 + offense / REFERENCE_OFFENSE),
+ * so 400 km for an average state at the default scale, about 40 km with no offensive forces,
+ * and growing with the square root of offensive forces.
+ */
+export function reachOf(state: { offense: number }, distanceScale: number): number {
+  return distanceScale * REACH_SHARE_OF_SCALE * Math.sqrt(MIN_REACH_FACTOR ** 2 + Math.max(0, state.offense) / REFERENCE_OFFENSE);
+}
+
+/** Every state's reach (km), see `reachOf`. */
+export function reaches(world: Pick<World, "states" | "distanceScale">): Map<string, number> {
+  return new Map(world.states.map((s) => [s.id, reachOf(s, world.distanceScale)]));
+}
+
+/**
+ * The loss-of-strength gradient between two states: 1 / (1 + (d / range)^2), where
+ * range = reach(i) + reach(j) in km. 1 at distance 0, strictly decreasing in d.
+ */
+export function proximityDiscount(distance: number, range: number): number {
+  const x = Math.max(0, distance) / Math.max(range, 1e-9);
+  return 1 / (1 + x * x);
+}
