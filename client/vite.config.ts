@@ -19,6 +19,7 @@ import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import { mapGeometryJson } from "../server/maps/geometry.js";
 import { mapKey } from "../server/maps/key.js";
 import { builtinScenarios } from "../shared/scenario/builtin/index.js";
+import { phaserSubset } from "./phaser-subset.js";
 
 const root = import.meta.dirname;
 
@@ -44,6 +45,7 @@ export default defineConfig({
   base: "/",
   publicDir: "public",
   plugins: [
+    phaserSubset(),
     builtInMaps(),
     compression({
       include: /\.(?:html|js|css|svg|json)$/,
