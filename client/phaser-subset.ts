@@ -9,10 +9,13 @@
 //   build replaces them with constants (node_modules/phaser/config). This
 //   plugin does the same with the values below, so that the modules behind a
 //   false flag are never required.
+import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Plugin } from "vite";
 
-const phaserSources = resolve(import.meta.dirname, "..", "node_modules", "phaser", "src");
+// The real path (node_modules may be a link): the modules Phaser's sources require by relative paths
+// resolve from there too, and one module reached by two paths would be bundled, and run, twice.
+const phaserSources = realpathSync(resolve(import.meta.dirname, "..", "node_modules", "phaser", "src"));
 
 /** Phaser's build flags: both renderers (renderer-choice.ts picks one), no sound, no debugging hooks, no plugins. */
 export const PHASER_FLAGS: Readonly<Record<string, boolean>> = {
@@ -35,7 +38,9 @@ export function phaserSubset(): Plugin {
   return {
     name: "entente-phaser-subset",
     enforce: "pre",
-    config: () => ({ resolve: { alias: [{ find: /^phaser-src\//, replacement: `${phaserSources}/` }] } }),
+    resolveId(source) {
+      return source.startsWith("phaser-src/") ? resolve(phaserSources, source.slice("phaser-src/".length)) : null;
+    },
     transform: {
       filter: { id: sourceFile },
       handler(code, id) {

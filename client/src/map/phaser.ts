@@ -26,12 +26,12 @@
 //   and every other game object: the map draws only the ones listed below.
 // A part used later must be added here (the type below makes tsc say so).
 import type PhaserFull from "phaser";
-// First: the renderers' modules require each other in a cycle (a WebGL batch handler requires the
-// renderer/index.js that requires it) that closes only when entered from renderer/index.js, as
-// Phaser's own entries do; entered from elsewhere, a class would extend a module not yet defined.
-import Renderer from "phaser-src/renderer/index.js";
 import CONST from "phaser-src/const.js";
 import Game from "phaser-src/core/Game.js";
+// The renderers' modules require each other in a cycle (a WebGL batch handler requires the
+// renderer/index.js that requires it): they are taken through renderer/index.js, as Phaser's own
+// entries do, rather than one by one.
+import Renderer from "phaser-src/renderer/index.js";
 import ScaleEvents from "phaser-src/scale/events/index.js";
 import ScaleModes from "phaser-src/scale/const/SCALE_MODE_CONST.js";
 import Scene from "phaser-src/scene/Scene.js";
