@@ -1,5 +1,6 @@
 // The pages students, teachers and the projector load, built into client/dist
-// and served by the Entente server. Phaser is its own chunk; nothing is loaded
+// and served by the Entente server. Phaser is its own chunk, built from only the
+// parts the map uses (src/map/phaser.ts, phaser-subset.ts); nothing is loaded
 // from outside the server. The pages run under a Content-Security-Policy
 // without 'unsafe-eval' (server/http/security-headers.ts): colyseus.js's
 // MessagePack decoder is its no-eval build, which decodes the same messages

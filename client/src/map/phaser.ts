@@ -10,7 +10,7 @@
 // phaser-core.js entry is assembled the same way; so requiring only the
 // modules below gives a game that has only these parts. The vite config
 // resolves "phaser-src/" to node_modules/phaser/src and compiles Phaser's
-// build flags (phaser-flags.ts): WebGL and Canvas renderers on, sound off.
+// build flags (client/phaser-subset.ts): WebGL and Canvas renderers on, sound off.
 //
 // Left out, and why that is safe:
 // - the scene plugins Clock (`this.time`), DataManagerPlugin (`this.data`),
