@@ -1,5 +1,6 @@
 // The pages students, teachers and the projector load, built into client/dist
-// and served by the Entente server. Phaser is its own chunk; nothing is loaded
+// and served by the Entente server. Phaser is its own chunk, built from only the
+// parts the map uses (src/map/phaser.ts, phaser-subset.ts); nothing is loaded
 // from outside the server. The pages run under a Content-Security-Policy
 // without 'unsafe-eval' (server/http/security-headers.ts): colyseus.js's
 // MessagePack decoder is its no-eval build, which decodes the same messages
@@ -19,6 +20,7 @@ import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import { mapGeometryJson } from "../server/maps/geometry.js";
 import { mapKey } from "../server/maps/key.js";
 import { builtinScenarios } from "../shared/scenario/builtin/index.js";
+import { phaserSubset } from "./phaser-subset.js";
 
 const root = import.meta.dirname;
 
@@ -44,6 +46,7 @@ export default defineConfig({
   base: "/",
   publicDir: "public",
   plugins: [
+    phaserSubset(),
     builtInMaps(),
     compression({
       include: /\.(?:html|js|css|svg|json)$/,

@@ -1,6 +1,6 @@
 // The timeline of the round animation (no Phaser needed: the tracks draw on a
 // fake Graphics).
-import type Phaser from "phaser";
+import type Phaser from "../../client/src/map/phaser.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   advance,

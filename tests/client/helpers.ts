@@ -1,6 +1,6 @@
 // Boots a Phaser scene headless in jsdom (no renderer), then stops the game's
 // own loop so that the test drives time with step().
-import Phaser from "phaser";
+import Phaser from "../../client/src/map/phaser.js";
 import { vi } from "vitest";
 
 export interface Booted<T extends Phaser.Scene> {

@@ -1,6 +1,6 @@
 // The Phaser map scene, headless in jsdom (see setup-phaser.ts), and mountMap.
 // Kept in one file: importing Phaser costs seconds per file.
-import Phaser from "phaser";
+import Phaser from "../../client/src/map/phaser.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ANIMATION_MAX_MS } from "../../client/src/map/animation.js";
 import { EDGE_STYLES } from "../../client/src/map/relations.js";

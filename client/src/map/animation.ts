@@ -1,7 +1,7 @@
 // The timeline of a round's animation: timed tracks (made by round-tracks.ts
 // from the round's happenings) that the scene plays frame by frame on the
 // wall clock, for at most ANIMATION_MAX_MS.
-import type Phaser from "phaser";
+import type Phaser from "./phaser.js";
 import { clamp } from "./geometry.js";
 
 /** Longest possible round animation (ms). */

@@ -5,7 +5,7 @@
 // from the scenario's map geometry (shared/map/types.ts) through the view
 // transform (view-transform.ts), so lines and patterns keep their on-screen
 // size at any zoom.
-import type Phaser from "phaser";
+import type Phaser from "./phaser.js";
 import type { MapGeometry, Ring } from "../../../shared/map/types.js";
 import type { Rect } from "./geometry.js";
 import { hexToNumber, type MapTheme, type StateStyle } from "./palette.js";

@@ -1,7 +1,7 @@
 // The label chips of the states (Phaser objects): their text (id, "YOU",
 // "bot", name), their size, where they go (placement by labels.ts), and the
 // leader lines of chips set apart from their disc.
-import type Phaser from "phaser";
+import type Phaser from "./phaser.js";
 import { fontSizes, textStyle, type SceneContext } from "./context.js";
 import type { DiscLayout } from "./disc-layout.js";
 import type { Rect, Size } from "./geometry.js";

@@ -9,7 +9,7 @@
 // render loop). If the context does not come back within STUCK_AFTER_MS the
 // sentence says to reload the page. The parent's data-map-context is "lost"
 // or "restored" (for tests).
-import Phaser from "phaser";
+import Phaser from "./phaser.js";
 import { h } from "../common/dom.js";
 import "./context-loss.css";
 

@@ -1,6 +1,6 @@
 // What the drawing modules of the map (markers, chips, edges, legend,
 // animation) read from the scene, and the text styles that follow from it.
-import type Phaser from "phaser";
+import type Phaser from "./phaser.js";
 import type { Size } from "./geometry.js";
 import type { MapTheme } from "./palette.js";
 

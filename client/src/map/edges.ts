@@ -1,7 +1,7 @@
 // The lines between states: alliances, offers, and arrows for deeds. Which
 // edges exist and their styles (dash, width, arrowhead) come from relations.ts;
 // this module draws them on a Phaser Graphics.
-import type Phaser from "phaser";
+import type Phaser from "./phaser.js";
 import type { SceneContext } from "./context.js";
 import { edgeGeometry, type Segment } from "./geometry.js";
 import type { StateSprite } from "./markers.js";

@@ -1,6 +1,6 @@
 // The legend of the line styles (the projector's, or where asked): the
 // alliance line always, and the other kinds of line the view shows.
-import type Phaser from "phaser";
+import type Phaser from "./phaser.js";
 import { textStyle, type SceneContext } from "./context.js";
 import { drawLine } from "./edges.js";
 import type { Size } from "./geometry.js";

@@ -1,7 +1,7 @@
 // The states' markers: the per-state game objects (a touch-sized hit circle
 // and a label chip), and the discs drawn with their patterns, the own state's
 // outline and the selection ring.
-import Phaser from "phaser";
+import Phaser from "./phaser.js";
 import { updateLabelContent } from "./chips.js";
 import { textStyle, type SceneContext } from "./context.js";
 import type { Disc, DiscLayout } from "./disc-layout.js";

@@ -8,7 +8,7 @@
 //
 // A lost WebGL context pauses the map with a notice and redraws it when the
 // browser gives the context back (context-loss.ts).
-import Phaser from "phaser";
+import Phaser from "./phaser.js";
 import { followWebglContext } from "./context-loss.js";
 import { loadGeometry } from "./geometry-loader.js";
 import { followGestures, touchActionFor } from "./gestures.js";

@@ -1,7 +1,7 @@
 // The patterns inside the state discs (stripes, crosshatch, dots, ring), so
 // that states differ by more than colour (the pattern of each state is chosen
 // in palette.ts).
-import type Phaser from "phaser";
+import type Phaser from "./phaser.js";
 import { hexToNumber, type StateStyle } from "./palette.js";
 
 /**

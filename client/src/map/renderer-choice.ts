@@ -5,7 +5,7 @@
 // 1920x1080 projector map animates at about 60 frames per second with Canvas
 // and 7 to 16 with software WebGL (npm run bench). Tests and the curious can
 // force one with localStorage "entente:map-renderer" = "webgl" or "canvas".
-import Phaser from "phaser";
+import Phaser from "./phaser.js";
 
 /** What the renderer probe found. */
 export interface RendererChoice {

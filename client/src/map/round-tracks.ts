@@ -2,7 +2,7 @@
 // (both ends reach for the middle) or broken (the line snaps), threats and
 // attacks as flying arrows, wars flashing on the target, tags ("yielded",
 // "held") and a crisis banner fading in and out.
-import type Phaser from "phaser";
+import type Phaser from "./phaser.js";
 import { fade, type RoundPlan } from "./animation.js";
 import { FONT, type SceneContext } from "./context.js";
 import type { Disc } from "./disc-layout.js";

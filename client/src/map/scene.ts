@@ -8,7 +8,7 @@
 // markers at their capitals (geo-layout.ts), zoomed and panned by the reader
 // (setZoom; the gestures are in gestures.ts); without it (still loading, or
 // none), discs at the states' positions (disc-layout.ts).
-import Phaser from "phaser";
+import Phaser from "./phaser.js";
 import type { MapGeometry } from "../../../shared/map/types.js";
 import { advance, drawTracks, startAnimation, type RoundAnimation } from "./animation.js";
 import { drawBasemap } from "./basemap.js";
