@@ -19,7 +19,7 @@
 // device apart. The lecture's server (bench-lecture-server.ts) takes a game's
 // new students without the 150-a-minute limit. It asserts nothing; every wait
 // is bounded and every child is killed on exit.
-// Settings: BENCH_DRIVERS=fork|thread (default fork), BENCH_WORKERS (3),
+// Settings: BENCH_DRIVERS=thread|fork (default thread), BENCH_WORKERS (3),
 // BENCH_STEPS=ramp,lecture,paced,redis, BENCH_RAMP_MAX (largest ramp size).
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -33,7 +33,8 @@ import { DriverPool, type DriverKind } from "./bench-workers.js";
 import { table } from "./table.js";
 
 const QUICK = process.env.BENCH_QUICK === "1";
-const DRIVER_KIND: DriverKind = process.env.BENCH_DRIVERS === "thread" ? "thread" : "fork";
+/** Worker threads by default: on this machine they cost the load generators less CPU than forked processes (docs/performance.md). */
+const DRIVER_KIND: DriverKind = process.env.BENCH_DRIVERS === "fork" ? "fork" : "thread";
 const WORKERS = intEnv("BENCH_WORKERS", 3);
 const STEPS = new Set((process.env.BENCH_STEPS ?? "ramp,lecture,paced,redis").split(","));
 const RAMP = (QUICK ? [300, 1200] : [300, 1200, 2400, 5000, 10_000]).filter((n) => n <= intEnv("BENCH_RAMP_MAX", 10_000));
@@ -335,6 +336,7 @@ async function main(): Promise<void> {
     if (STEPS.has("ramp")) {
       for (const n of RAMP) {
         const r = await attempt({ name: `ramp ${n}`, students: n, classSize: CLASS_SIZE, windowMs: BURST_WINDOW_MS, processes: 1 });
+        if (n === RAMP[RAMP.length - 1]) break;
         if (!r || r.joinFailures > 0 || r.unanswered > 0 || r.p99 > RAMP_STOP_P99_MS) {
           const why = !r ? "the step failed" : r.joinFailures > 0 ? `${r.joinFailures} joins failed` : r.unanswered > 0 ? `${r.unanswered} decisions unanswered` : `p99 ${ms(r.p99)} over ${ms(RAMP_STOP_P99_MS)}`;
           report.push(`ramp stopped at ${n} students: ${why}`);

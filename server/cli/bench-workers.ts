@@ -6,6 +6,7 @@
 // children's own figures, or this whole process's when they are threads).
 import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { FromDriver, ToDriver } from "./bench-driver.js";
 import { cpuSeconds, withTimeout } from "./bench-kit.js";
@@ -23,6 +24,7 @@ interface Driver {
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DRIVER = join(import.meta.dirname, "bench-driver.ts");
+const TSX_API = import.meta.resolve("tsx/esm/api");
 
 function forkDriver(): Driver {
   const child: ChildProcess = fork(DRIVER, [], { cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -36,7 +38,9 @@ function forkDriver(): Driver {
 }
 
 function threadDriver(): Driver {
-  const worker = new Worker(DRIVER, { execArgv: ["--import", "tsx"] });
+  // A worker thread does not take `--import tsx` from execArgv on Node 20: it registers tsx's loader itself, then loads the driver.
+  const boot = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(DRIVER).href)}); });`;
+  const worker = new Worker(boot, { eval: true });
   return {
     send: (m) => worker.postMessage(m),
     onMessage: (f) => worker.on("message", (m: FromDriver) => f(m)),
