@@ -139,6 +139,10 @@ async function handle(m: ToDriver): Promise<void> {
   }
 }
 
+// colyseus.js logs every refused join and closed room to the console; the driver counts them and reports the first few instead.
+console.error = () => undefined;
+console.warn = () => undefined;
+console.log = () => undefined;
 setTimeout(() => process.exit(3), HARD_LIMIT_MS).unref();
 if (parentPort) parentPort.on("message", (m: ToDriver) => void handle(m));
 else {
