@@ -28,14 +28,14 @@ export interface JoinSpec {
 }
 
 export type ToDriver =
-  | { kind: "join"; joins: JoinSpec[]; concurrency: number; timeoutMs: number }
+  | { kind: "join"; joins: JoinSpec[]; concurrency: number; timeoutMs: number; deadline: number }
   | { kind: "start" }
   | { kind: "decide"; startAt: number; windowMs: number; messages: number; timeoutMs: number }
   | { kind: "leave" };
 
 export type FromDriver =
   | { kind: "ready" }
-  | { kind: "joined"; latencies: number[]; failures: number; errors: string[] }
+  | { kind: "joined"; latencies: number[]; failures: number; untried: number; errors: string[] }
   | { kind: "started"; refused: string[] }
   | { kind: "decided"; latencies: number[]; refusals: Record<string, number>; unanswered: number }
   | { kind: "left" }
@@ -52,13 +52,14 @@ function tell(m: FromDriver): void {
   else process.send?.(m);
 }
 
-async function joinAll(joins: JoinSpec[], concurrency: number, timeoutMs: number): Promise<FromDriver> {
+/** Joins `joins`, `concurrency` at a time; none is begun after `deadline` (epoch ms): those are counted as untried. */
+async function joinAll(joins: JoinSpec[], concurrency: number, timeoutMs: number, deadline: number): Promise<FromDriver> {
   const latencies: number[] = [];
   const errors: string[] = [];
   let failures = 0;
   let next = 0;
   const lane = async () => {
-    while (next < joins.length) {
+    while (next < joins.length && epochMs() < deadline) {
       const j = joins[next++]!;
       const options = j.role === "teacher" ? { role: "teacher", teacherKey: j.secret } : { role: "student", nickname: j.secret };
       const t = performance.now();
@@ -85,7 +86,7 @@ async function joinAll(joins: JoinSpec[], concurrency: number, timeoutMs: number
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  return { kind: "joined", latencies, failures, errors };
+  return { kind: "joined", latencies, failures, untried: joins.length - next, errors };
 }
 
 async function startRounds(): Promise<FromDriver> {
@@ -130,7 +131,7 @@ async function leaveAll(): Promise<FromDriver> {
 
 async function handle(m: ToDriver): Promise<void> {
   try {
-    if (m.kind === "join") tell(await joinAll(m.joins, m.concurrency, m.timeoutMs));
+    if (m.kind === "join") tell(await joinAll(m.joins, m.concurrency, m.timeoutMs, m.deadline));
     else if (m.kind === "start") tell(await startRounds());
     else if (m.kind === "decide") tell(await decideAll(m.startAt, m.windowMs, m.messages, m.timeoutMs));
     else tell(await leaveAll());
