@@ -118,14 +118,14 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `server/main.ts` (production mode, on 127.0.0.1, on a free port, with its data in `dataDir`,
- * plus `env`) and resolves once it answers /api/health; throws if it exits or is silent for 30 s.
+ * Starts `server/main.ts` (or `options.entry`; production mode, on 127.0.0.1, on `options.port` or a free port,
+ * with its data in `dataDir`, plus `env`) and resolves once it answers /api/health; throws if it exits or is silent for 30 s.
  */
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+export async function startServer(dataDir: string, env: Record<string, string> = {}, options: { port?: number; entry?: string } = {}): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, ["--import", "tsx", options.entry ?? "server/main.ts"], {
     cwd: join(import.meta.dirname, "..", ".."),
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOSTNAME_BIND: "127.0.0.1", NODE_ENV: "production", ...env },
+    env: { ...process.env, DATA_DIR: dataDir, HOSTNAME_BIND: "127.0.0.1", NODE_ENV: "production", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -181,4 +181,34 @@ export async function api<T>(url: string, path: string, body: unknown): Promise<
 export function warningsOf(server: ServerProcess, n = 5): { count: number; last: string[] } {
   const warnings = server.output.filter((l) => /warn|error/i.test(l));
   return { count: warnings.length, last: warnings.slice(-n) };
+}
+
+// --- a throwaway Redis ---------------------------------------------------------------------
+
+/**
+ * Starts a throwaway `redis-server` (Debian's) on a free loopback port, without persistence, never the
+ * system service; resolves with its child and URL once it accepts connections, throws within 10 s otherwise
+ * (or at once when redis-server is not installed).
+ */
+export async function startRedis(): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "ENOENT" ? new Error("redis-server is not installed: apt-get install -y redis-server") : err),
+    );
+    child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      if (/ready to accept connections/i.test(output)) resolve();
+    });
+  });
+  try {
+    await withTimeout(ready, 10_000, "redis-server");
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw err;
+  }
+  return { child, url: `redis://127.0.0.1:${port}` };
 }
