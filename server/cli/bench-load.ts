@@ -205,6 +205,7 @@ async function main(): Promise<void> {
       [`join time, all students (${JOIN_BATCH} at a time)`, sec(joinS)],
       ["join latency per student, median / p99", `${ms(percentile(joinLatencies, 50))} / ${ms(percentile(joinLatencies, 99))}`],
       ["server CPU during the joins", sec(cpuJoin)],
+      ["server CPU per join (joins' CPU / students joined)", ms((cpuJoin * 1000) / Math.max(1, connected - games.length))],
       [`server CPU, idle ${IDLE_MS / 1000} s with everyone connected`, `${sec(cpuIdle)} (${((cpuIdle / (IDLE_MS / 1000)) * 100).toFixed(0)}% of a core)`],
       ["start -> ack, median / max", `${ms(percentile(startLatencies, 50))} / ${ms(Math.max(...startLatencies))}`],
       [`decisions sent (budget, action, budget, ready)`, `${latencies.length} (${[...refusals].map(([c, n]) => `${n} ${c}`).join(", ") || "all acknowledged"})`],
@@ -215,9 +216,11 @@ async function main(): Promise<void> {
       ["last ready -> roundResolved at all clients of the game, median / max", `${ms(percentile(resolveLatencies, 50))} / ${ms(Math.max(...resolveLatencies))}`],
       [`round wall time (start to all resolved; students spread each send over ${SPREAD_MS / 1000} s)`, sec(roundS)],
       ["server CPU during the round", `${sec(cpuRound)} (${((cpuRound / roundS) * 100).toFixed(0)}% of a core)`],
+      ["server CPU per decision (round's CPU / decisions, resolution included)", ms((cpuRound * 1000) / Math.max(1, latencies.length))],
       ["server RSS: at start / after joins / final", `${mb(baseline.rssKb)} / ${mb(afterJoin.rssKb)} / ${mb(final.rssKb)}`],
       ["server RSS peak (sampled every 100 ms / VmHWM)", `${mb(peakKb)} / ${mb(final.hwmKb)}`],
-      ["bench process CPU (300 client decoders)", sec((benchCpu.user + benchCpu.system) / 1e6)],
+      [`bench process CPU (${connected} client decoders; the load generator's own cost)`, sec((benchCpu.user + benchCpu.system) / 1e6)],
+      ["load average (1 min) at the end", loadavg()[0]!.toFixed(2)],
     ];
     process.stdout.write(`\n${table(["figure", "value"], rows)}\n`);
     const warnings = warningsOf(server);

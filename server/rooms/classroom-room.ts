@@ -46,6 +46,13 @@ export interface RoomContext {
   guards: Guards;
 }
 
+/**
+ * How often changes are sent to the clients, in ms (Colyseus's default is 50). Acknowledgements and events go
+ * out at once; only the synchronized state waits. At 20 patches a second every room filtered every client's
+ * view whether or not anything had changed; fewer patches batch a class's decisions into fewer frames.
+ */
+export const PATCH_MS = 100;
+
 /** Seconds a reserved seat waits for its WebSocket (Colyseus's default is 15): a flood of reservations clears fast. */
 export const SEAT_RESERVATION_SECONDS = 8;
 
@@ -83,6 +90,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private finished = false;
   private readonly connected = new ConnectedStudents();
   private readonly pendingReconnections = new Map<string, ReturnType<Room["allowReconnection"]>>();
+  /** The schema or a client's view changed since the last patch (broadcastPatch skips Colyseus's work otherwise). */
+  private changed = true;
 
   override onCreate(options: { gameId?: string; restore?: boolean }): void {
     if (!context) throw new ServerError(CLOSE.NOT_READY, "the server is not ready");
@@ -99,7 +108,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.session = state;
     this.seq = log[log.length - 1]?.seq ?? 0;
     this.state = new ClassroomSchema();
-    mirror(this.session, this.state, new Set());
+    this.patchRate = PATCH_MS;
+    this.sync();
     if (options.restore && this.session.phase === "diplomacy" && !this.session.paused && this.session.clock.deadline !== null) {
       // The server stopped with the clock running: give back the time that was left when it was last seen.
       this.apply({ kind: "system" }, { type: "clockRestored", remainingMs: Math.max(0, this.session.clock.deadline - record.lastSeenAt) });
@@ -184,7 +194,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const conn = connectionOf(client);
     if (!conn) return;
     this.connected.change(conn.actor, -1);
-    mirror(this.session, this.state, this.connected.ids());
+    this.sync();
     const studentId = conn.actor.kind === "student" ? conn.actor.studentId : null;
     const removed = studentId !== null && studentOf(this.session, studentId)?.removed;
     if (consented || removed || conn.cutOff || this.session.phase === "ended") return;
@@ -214,9 +224,19 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
    * Colyseus advances here, still runs (its timers resolve rounds and keep the heartbeat).
    */
   override broadcastPatch(): boolean {
-    if (this.clients.length > 0) return super.broadcastPatch();
+    // Nothing changed: only the room's clock moves on (Colyseus would still look at every client's view).
+    if (this.clients.length > 0 && this.changed) {
+      this.changed = false;
+      return super.broadcastPatch();
+    }
     this.clock.tick();
     return false;
+  }
+
+  /** Mirrors the session into the synchronized state (mirror.ts writes only what differs); the next patch sends it. */
+  private sync(): void {
+    mirror(this.session, this.state, this.connected.ids());
+    this.changed = true;
   }
 
   override onBeforeShutdown(): void {
@@ -333,15 +353,19 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       return { ok: false, refusal: { code: "storage", message } };
     }
     this.seq = entry.seq;
+    const before = this.session;
     this.session = outcome.state;
-    this.afterChange(outcome.events, entry); // onCreate makes the schema before it applies anything
+    this.afterChange(outcome.events, entry, before); // onCreate makes the schema before it applies anything
     return { ok: true, seq: entry.seq };
   }
 
-  private afterChange(events: SessionEvent[], entry: LogEntry): void {
-    mirror(this.session, this.state, this.connected.ids());
-    for (const client of this.clients) this.refreshViewOf(client);
-    deliver(this.session, entry, events, this.audience());
+  /** Mirrors a change, refreshes the views it concerns, delivers its events. `before`: the session it was applied to. */
+  private afterChange(events: SessionEvent[], entry: LogEntry, before: Session): void {
+    this.sync();
+    // What a client's view holds depends on the students' teams, on whether predictions are shown, and on the phase.
+    const views = this.session.students !== before.students || this.session.showPredictions !== before.showPredictions || this.session.phase !== before.phase;
+    if (views) for (const client of this.clients) this.refreshViewOf(client);
+    deliver(this.session, entry, events, () => this.audience());
     if (events.some((e) => e.type === "seatRequested" || e.type === "seatRequestAnswered" || e.type === "studentRemoved")) {
       const requests = this.seatRequests();
       for (const client of this.clients) if (connectionOf(client)?.actor.kind === "teacher") send(client, "seatRequests", requests);
@@ -394,7 +418,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     });
     send(client, "chatHistory", { messages: this.session.chat.filter((m) => canRead(m, viewer)).slice(-CHAT_HISTORY_LIMIT) });
     if (conn.actor.kind === "teacher") send(client, "seatRequests", this.seatRequests());
-    mirror(this.session, this.state, this.connected.ids());
+    this.sync();
   }
 
   /** The requests to come back waiting for the teacher, as the console shows them. */
@@ -409,7 +433,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   private refreshViewOf(client: Client): void {
     const conn = connectionOf(client);
-    if (conn) conn.shown = refreshView(client, viewerOf(this.session, conn.actor), this.session, this.state, conn.shown);
+    if (!conn) return;
+    conn.shown = refreshView(client, viewerOf(this.session, conn.actor), this.session, this.state, conn.shown);
+    this.changed = true;
   }
 
   private *audience() {
