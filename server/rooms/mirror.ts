@@ -75,6 +75,19 @@ function membersByState(session: Session): Map<string, string[]> {
   return byState;
 }
 
+/**
+ * The round's offers in a few words ("from>to" with "+" when accepted): the game's reducer copies the
+ * offers on every diplomacy command, so their content, not their identity, says whether they changed.
+ */
+function offersKey(session: Session): string {
+  return session.game.offers.map((o) => `${o.from}>${o.to}${o.accepted ? "+" : ""}`).join(",");
+}
+
+/** Which states are ready (the only part of the drafts the public side shows). */
+function readyKey(session: Session): string {
+  return session.game.states.map((s) => (session.game.drafts[s.id]?.ready ? "1" : "0")).join("");
+}
+
 /** The alliances being left this round, as "A|B" pairs (what draftFit reads of the other drafts). */
 function leavingKey(session: Session): string {
   const parts: string[] = [];
@@ -121,7 +134,7 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
   }
 
   // The public side of every state: power, seats, readiness, team sizes, scores.
-  const publicInputs = [game.states, game.scores, game.drafts, session.students, session.control, session.phase, session.settings, session.scenario, connected];
+  const publicInputs = [game.states, game.scores, readyKey(session), session.students, session.control, session.phase, session.settings, session.scenario, connected];
   if (!same(memo.states, publicInputs)) {
     memo.states = publicInputs;
     if (memo.shares?.states !== game.states) memo.shares = { states: game.states, shares: powerShares(game) };
@@ -159,9 +172,10 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
 
   const revealed = predictionsRevealed(session);
   const leaving = leavingKey(session);
+  const offers = offersKey(session);
   for (const s of game.states) {
-    mirrorTeam(schema, memo, session, s.id, revealed);
-    mirrorTheory(schema, memo, session, s.id, leaving);
+    mirrorTeam(schema, memo, session, s.id, revealed, offers);
+    mirrorTheory(schema, memo, session, s.id, leaving, offers);
   }
 
   const studentInputs = [session.students, connected];
@@ -215,10 +229,10 @@ export function mirror(session: Session, schema: ClassroomSchema, connected: Rea
 }
 
 /** One team's private entry: its draft, offers, role, scores, guesses and rounds; rewritten only when one of those changed. */
-function mirrorTeam(schema: ClassroomSchema, memo: Memo, session: Session, state: string, revealed: boolean): void {
+function mirrorTeam(schema: ClassroomSchema, memo: Memo, session: Session, state: string, revealed: boolean, offers: string): void {
   const game = session.game;
   const draft = game.drafts[state]!;
-  const inputs = [draft, game.offers, game.roles[state], game.scores[state], session.guesses, game.history, revealed];
+  const inputs = [draft, offers, game.roles[state], game.scores[state], session.guesses, game.history, revealed];
   let t = schema.teams.get(state);
   if (t && same(memo.teams.get(state), inputs)) return;
   const was = memo.teams.get(state);
@@ -236,7 +250,7 @@ function mirrorTeam(schema: ClassroomSchema, memo: Memo, session: Session, state
   set(t, "budgetSaved", draft.budgetSaved === true);
   set(t, "actionChosen", draft.actionChosen === true);
   syncStrings(t.leaving, draft.leaving);
-  if (was?.[1] !== game.offers) {
+  if (was?.[1] !== offers) {
     syncStrings(t.offersOut, game.offers.filter((o) => o.from === state).map((o) => encodeOffer({ state: o.to, accepted: o.accepted })));
     syncStrings(t.offersIn, game.offers.filter((o) => o.to === state).map((o) => encodeOffer({ state: o.from, accepted: o.accepted })));
   }
@@ -248,9 +262,9 @@ function mirrorTeam(schema: ClassroomSchema, memo: Memo, session: Session, state
 }
 
 /** One state's theory entry: the predictions' reasons, the last classification, the draft's fit; rewritten only when those inputs changed. */
-function mirrorTheory(schema: ClassroomSchema, memo: Memo, session: Session, state: string, leaving: string): void {
+function mirrorTheory(schema: ClassroomSchema, memo: Memo, session: Session, state: string, leaving: string, offers: string): void {
   const game = session.game;
-  const inputs = [game.predictions, game.history, game.phase, game.alliances, game.offers, game.offersMade[state], leaving];
+  const inputs = [game.predictions, game.history, game.phase, game.alliances, offers, game.offersMade[state], leaving];
   let v = schema.theory.get(state);
   if (v && same(memo.theory.get(state), inputs)) return;
   memo.theory.set(state, inputs);
