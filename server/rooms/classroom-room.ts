@@ -90,6 +90,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private finished = false;
   private readonly connected = new ConnectedStudents();
   private readonly pendingReconnections = new Map<string, ReturnType<Room["allowReconnection"]>>();
+  /** Clients' commands of this event-loop turn, decided and waiting to be stored together (applyBatched). */
+  private pending: { entry: LogEntry; state: Session; events: SessionEvent[]; reply: (result: Result) => void }[] = [];
   /** The schema or a client's view changed since the last patch (broadcastPatch skips Colyseus's work otherwise). */
   private changed = true;
 
@@ -240,11 +242,13 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   }
 
   override onBeforeShutdown(): void {
+    this.commit();
     this.ctx.store.heartbeat(this.record.id, this.ctx.now());
     void this.disconnect();
   }
 
   override onDispose(): void {
+    this.commit();
     if (!this.finished) this.ctx.store.heartbeat(this.record.id, this.ctx.now());
   }
 
@@ -280,7 +284,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
           return;
         }
       }
-      const result = this.apply(conn.actor, toCommand(type, parsed.payload));
+      const result = await this.applyBatched(conn.actor, toCommand(type, parsed.payload));
       if (result.ok) send(client, "ack", { ref: ref ?? null, type, seq: result.seq });
       else this.refuse(client, ref, type, result.refusal);
     });
@@ -337,8 +341,12 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     return undefined;
   }
 
-  /** Runs one entry through the model; stores it; then mirrors and delivers. */
+  /**
+   * Runs one entry through the model; stores it; then mirrors and delivers. Synchronous: commands of the turn
+   * still waiting to be stored (applyBatched) are stored first, so the log keeps the order of the session.
+   */
   private apply(actor: Actor, command: SessionCommand): Result {
+    this.commit();
     const entry: LogEntry = { seq: this.seq + 1, at: this.ctx.now(), actor, command };
     const outcome = reduceSession(this.session, entry);
     if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
@@ -347,16 +355,62 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       if (outcome.state.phase === "ended" && !this.finished) this.ctx.store.appendFinal(this.record.id, entry, buildGameReport(outcome.state));
       else this.ctx.store.append(this.record.id, entry);
     } catch (err) {
-      // A storage fault is logged once by the store (storage/health.ts), not at every refused command.
-      if (!(err instanceof StorageError)) console.error(`game ${this.record.code}: could not store entry ${entry.seq}`, err);
-      const message = err instanceof StorageError ? err.refusal : "The server could not save this: nothing was changed. Try again.";
-      return { ok: false, refusal: { code: "storage", message } };
+      return { ok: false, refusal: this.storageRefusal(err, entry.seq) };
     }
-    this.seq = entry.seq;
-    const before = this.session;
-    this.session = outcome.state;
-    this.afterChange(outcome.events, entry, before); // onCreate makes the schema before it applies anything
+    this.applied({ entry, state: outcome.state, events: outcome.events });
     return { ok: true, seq: entry.seq };
+  }
+
+  /**
+   * A client's command: run through the model at once (a later command of the same turn sees it), stored
+   * with the other commands of this event-loop turn in one transaction, and only then mirrored, delivered
+   * and acknowledged (resolves when stored, or refused with the `storage` reply when the transaction failed:
+   * then none of the turn's commands counts and the session is as before them). A refusal by the model
+   * resolves at once. A command that ends the game is stored on its own (apply), with the game's report.
+   */
+  private applyBatched(actor: Actor, command: SessionCommand): Promise<Result> {
+    const last = this.pending[this.pending.length - 1];
+    const entry: LogEntry = { seq: (last?.entry.seq ?? this.seq) + 1, at: this.ctx.now(), actor, command };
+    const outcome = reduceSession(last?.state ?? this.session, entry);
+    if (!outcome.ok) return Promise.resolve({ ok: false, refusal: outcome.refusal });
+    if (outcome.state.phase === "ended") return Promise.resolve(this.apply(actor, command));
+    return new Promise((reply) => {
+      this.pending.push({ entry, state: outcome.state, events: outcome.events, reply });
+      if (this.pending.length === 1) setImmediate(() => this.commit());
+    });
+  }
+
+  /** Stores the turn's waiting commands in one transaction, then makes them count (or refuses them all). */
+  private commit(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.ctx.store.appendAll(this.record.id, batch.map((c) => c.entry));
+    } catch (err) {
+      const refusal = this.storageRefusal(err, batch[0]!.entry.seq);
+      for (const c of batch) c.reply({ ok: false, refusal });
+      return;
+    }
+    for (const c of batch) {
+      this.applied(c);
+      c.reply({ ok: true, seq: c.entry.seq });
+    }
+  }
+
+  /** The `storage` refusal for an entry that could not be stored. */
+  private storageRefusal(err: unknown, seq: number): { code: "storage"; message: string } {
+    // A storage fault is logged once by the store (storage/health.ts), not at every refused command.
+    if (!(err instanceof StorageError)) console.error(`game ${this.record.code}: could not store entry ${seq}`, err);
+    return { code: "storage", message: err instanceof StorageError ? err.refusal : "The server could not save this: nothing was changed. Try again." };
+  }
+
+  /** A stored entry counts: the session moves on, then the change is mirrored and delivered. */
+  private applied(change: { entry: LogEntry; state: Session; events: SessionEvent[] }): void {
+    this.seq = change.entry.seq;
+    const before = this.session;
+    this.session = change.state;
+    this.afterChange(change.events, change.entry, before); // onCreate makes the schema before it applies anything
   }
 
   /** Mirrors a change, refreshes the views it concerns, delivers its events. `before`: the session it was applied to. */
