@@ -123,7 +123,9 @@ export interface ServerProcess {
  */
 export async function startServer(dataDir: string, env: Record<string, string> = {}, options: { port?: number; entry?: string } = {}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", options.entry ?? "server/main.ts"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", options.entry ?? "server/main.ts"], {
     cwd: join(import.meta.dirname, "..", ".."),
     env: { ...process.env, DATA_DIR: dataDir, HOSTNAME_BIND: "127.0.0.1", NODE_ENV: "production", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -46,6 +46,15 @@ export interface RoomContext {
   guards: Guards;
 }
 
+/**
+ * How often changes are sent to the clients, in ms (Colyseus's default is 50). Acknowledgements and events go
+ * out at once; only the synchronized state waits. At 20 patches a second every room filtered every client's
+ * view whether or not anything had changed; fewer patches batch a class's decisions into fewer frames. 200 ms:
+ * issue 15 measured half the idle cost and a p99 of 116 ms instead of 420 ms at 1,200 students with it, and
+ * bench-load here about a third less CPU per decision than at 100 ms.
+ */
+export const PATCH_MS = 200;
+
 /** Seconds a reserved seat waits for its WebSocket (Colyseus's default is 15): a flood of reservations clears fast. */
 export const SEAT_RESERVATION_SECONDS = 8;
 
@@ -83,6 +92,10 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private finished = false;
   private readonly connected = new ConnectedStudents();
   private readonly pendingReconnections = new Map<string, ReturnType<Room["allowReconnection"]>>();
+  /** Clients' commands of this event-loop turn, decided and waiting to be stored together (applyBatched). */
+  private pending: { entry: LogEntry; state: Session; events: SessionEvent[]; reply: (result: Result) => void }[] = [];
+  /** The schema or a client's view changed since the last patch (broadcastPatch skips Colyseus's work otherwise). */
+  private changed = true;
 
   override onCreate(options: { gameId?: string; restore?: boolean }): void {
     if (!context) throw new ServerError(CLOSE.NOT_READY, "the server is not ready");
@@ -99,7 +112,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.session = state;
     this.seq = log[log.length - 1]?.seq ?? 0;
     this.state = new ClassroomSchema();
-    mirror(this.session, this.state, new Set());
+    this.patchRate = PATCH_MS;
+    this.sync();
     if (options.restore && this.session.phase === "diplomacy" && !this.session.paused && this.session.clock.deadline !== null) {
       // The server stopped with the clock running: give back the time that was left when it was last seen.
       this.apply({ kind: "system" }, { type: "clockRestored", remainingMs: Math.max(0, this.session.clock.deadline - record.lastSeenAt) });
@@ -184,7 +198,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const conn = connectionOf(client);
     if (!conn) return;
     this.connected.change(conn.actor, -1);
-    mirror(this.session, this.state, this.connected.ids());
+    this.sync();
     const studentId = conn.actor.kind === "student" ? conn.actor.studentId : null;
     const removed = studentId !== null && studentOf(this.session, studentId)?.removed;
     if (consented || removed || conn.cutOff || this.session.phase === "ended") return;
@@ -214,17 +228,29 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
    * Colyseus advances here, still runs (its timers resolve rounds and keep the heartbeat).
    */
   override broadcastPatch(): boolean {
-    if (this.clients.length > 0) return super.broadcastPatch();
+    // Nothing changed: only the room's clock moves on (Colyseus would still look at every client's view).
+    if (this.clients.length > 0 && this.changed) {
+      this.changed = false;
+      return super.broadcastPatch();
+    }
     this.clock.tick();
     return false;
   }
 
+  /** Mirrors the session into the synchronized state (mirror.ts writes only what differs); the next patch sends it. */
+  private sync(): void {
+    mirror(this.session, this.state, this.connected.ids());
+    this.changed = true;
+  }
+
   override onBeforeShutdown(): void {
+    this.commit();
     this.ctx.store.heartbeat(this.record.id, this.ctx.now());
     void this.disconnect();
   }
 
   override onDispose(): void {
+    this.commit();
     if (!this.finished) this.ctx.store.heartbeat(this.record.id, this.ctx.now());
   }
 
@@ -260,7 +286,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
           return;
         }
       }
-      const result = this.apply(conn.actor, toCommand(type, parsed.payload));
+      const result = await this.applyBatched(conn.actor, toCommand(type, parsed.payload));
       if (result.ok) send(client, "ack", { ref: ref ?? null, type, seq: result.seq });
       else this.refuse(client, ref, type, result.refusal);
     });
@@ -317,8 +343,12 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     return undefined;
   }
 
-  /** Runs one entry through the model; stores it; then mirrors and delivers. */
+  /**
+   * Runs one entry through the model; stores it; then mirrors and delivers. Synchronous: commands of the turn
+   * still waiting to be stored (applyBatched) are stored first, so the log keeps the order of the session.
+   */
   private apply(actor: Actor, command: SessionCommand): Result {
+    this.commit();
     const entry: LogEntry = { seq: this.seq + 1, at: this.ctx.now(), actor, command };
     const outcome = reduceSession(this.session, entry);
     if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
@@ -327,21 +357,71 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       if (outcome.state.phase === "ended" && !this.finished) this.ctx.store.appendFinal(this.record.id, entry, buildGameReport(outcome.state));
       else this.ctx.store.append(this.record.id, entry);
     } catch (err) {
-      // A storage fault is logged once by the store (storage/health.ts), not at every refused command.
-      if (!(err instanceof StorageError)) console.error(`game ${this.record.code}: could not store entry ${entry.seq}`, err);
-      const message = err instanceof StorageError ? err.refusal : "The server could not save this: nothing was changed. Try again.";
-      return { ok: false, refusal: { code: "storage", message } };
+      return { ok: false, refusal: this.storageRefusal(err, entry.seq) };
     }
-    this.seq = entry.seq;
-    this.session = outcome.state;
-    this.afterChange(outcome.events, entry); // onCreate makes the schema before it applies anything
+    this.applied({ entry, state: outcome.state, events: outcome.events });
     return { ok: true, seq: entry.seq };
   }
 
-  private afterChange(events: SessionEvent[], entry: LogEntry): void {
-    mirror(this.session, this.state, this.connected.ids());
-    for (const client of this.clients) this.refreshViewOf(client);
-    deliver(this.session, entry, events, this.audience());
+  /**
+   * A client's command: run through the model at once (a later command of the same turn sees it), stored
+   * with the other commands of this event-loop turn in one transaction, and only then mirrored, delivered
+   * and acknowledged (resolves when stored, or refused with the `storage` reply when the transaction failed:
+   * then none of the turn's commands counts and the session is as before them). A refusal by the model
+   * resolves at once. A command that ends the game is stored on its own (apply), with the game's report.
+   */
+  private applyBatched(actor: Actor, command: SessionCommand): Promise<Result> {
+    const last = this.pending[this.pending.length - 1];
+    const entry: LogEntry = { seq: (last?.entry.seq ?? this.seq) + 1, at: this.ctx.now(), actor, command };
+    const outcome = reduceSession(last?.state ?? this.session, entry);
+    if (!outcome.ok) return Promise.resolve({ ok: false, refusal: outcome.refusal });
+    if (outcome.state.phase === "ended") return Promise.resolve(this.apply(actor, command));
+    return new Promise((reply) => {
+      this.pending.push({ entry, state: outcome.state, events: outcome.events, reply });
+      if (this.pending.length === 1) setImmediate(() => this.commit());
+    });
+  }
+
+  /** Stores the turn's waiting commands in one transaction, then makes them count (or refuses them all). */
+  private commit(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.ctx.store.appendAll(this.record.id, batch.map((c) => c.entry));
+    } catch (err) {
+      const refusal = this.storageRefusal(err, batch[0]!.entry.seq);
+      for (const c of batch) c.reply({ ok: false, refusal });
+      return;
+    }
+    for (const c of batch) {
+      this.applied(c);
+      c.reply({ ok: true, seq: c.entry.seq });
+    }
+  }
+
+  /** The `storage` refusal for an entry that could not be stored. */
+  private storageRefusal(err: unknown, seq: number): { code: "storage"; message: string } {
+    // A storage fault is logged once by the store (storage/health.ts), not at every refused command.
+    if (!(err instanceof StorageError)) console.error(`game ${this.record.code}: could not store entry ${seq}`, err);
+    return { code: "storage", message: err instanceof StorageError ? err.refusal : "The server could not save this: nothing was changed. Try again." };
+  }
+
+  /** A stored entry counts: the session moves on, then the change is mirrored and delivered. */
+  private applied(change: { entry: LogEntry; state: Session; events: SessionEvent[] }): void {
+    this.seq = change.entry.seq;
+    const before = this.session;
+    this.session = change.state;
+    this.afterChange(change.events, change.entry, before); // onCreate makes the schema before it applies anything
+  }
+
+  /** Mirrors a change, refreshes the views it concerns, delivers its events. `before`: the session it was applied to. */
+  private afterChange(events: SessionEvent[], entry: LogEntry, before: Session): void {
+    this.sync();
+    // What a client's view holds depends on the students' teams, on whether predictions are shown, and on the phase.
+    const views = this.session.students !== before.students || this.session.showPredictions !== before.showPredictions || this.session.phase !== before.phase;
+    if (views) for (const client of this.clients) this.refreshViewOf(client);
+    deliver(this.session, entry, events, () => this.audience());
     if (events.some((e) => e.type === "seatRequested" || e.type === "seatRequestAnswered" || e.type === "studentRemoved")) {
       const requests = this.seatRequests();
       for (const client of this.clients) if (connectionOf(client)?.actor.kind === "teacher") send(client, "seatRequests", requests);
@@ -394,7 +474,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     });
     send(client, "chatHistory", { messages: this.session.chat.filter((m) => canRead(m, viewer)).slice(-CHAT_HISTORY_LIMIT) });
     if (conn.actor.kind === "teacher") send(client, "seatRequests", this.seatRequests());
-    mirror(this.session, this.state, this.connected.ids());
+    this.sync();
   }
 
   /** The requests to come back waiting for the teacher, as the console shows them. */
@@ -409,7 +489,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   private refreshViewOf(client: Client): void {
     const conn = connectionOf(client);
-    if (conn) conn.shown = refreshView(client, viewerOf(this.session, conn.actor), this.session, this.state, conn.shown);
+    if (!conn) return;
+    conn.shown = refreshView(client, viewerOf(this.session, conn.actor), this.session, this.state, conn.shown);
+    this.changed = true;
   }
 
   private *audience() {

@@ -21,6 +21,8 @@ export const connectionOf = (client: Client): Connection | undefined => client.u
 
 export class ConnectedStudents {
   private readonly counts = new Map<string, number>();
+  /** The ids as last handed out: the same Set until someone connects or leaves (mirror.ts compares it by identity). */
+  private snapshot: ReadonlySet<string> | null = null;
 
   /** One more (+1) or one fewer (-1) open connection for this actor (students only are counted). */
   change(actor: Actor, delta: number): void {
@@ -28,6 +30,7 @@ export class ConnectedStudents {
     const n = (this.counts.get(actor.studentId) ?? 0) + delta;
     if (n <= 0) this.counts.delete(actor.studentId);
     else this.counts.set(actor.studentId, n);
+    this.snapshot = null;
   }
 
   /** How many connections the student has open now. */
@@ -35,9 +38,10 @@ export class ConnectedStudents {
     return this.counts.get(studentId) ?? 0;
   }
 
-  /** The ids of the students connected now. */
-  ids(): Set<string> {
-    return new Set(this.counts.keys());
+  /** The ids of the students connected now: the same Set object while nobody connects or leaves, a new one after. */
+  ids(): ReadonlySet<string> {
+    this.snapshot ??= new Set(this.counts.keys());
+    return this.snapshot;
   }
 }
 

@@ -80,6 +80,7 @@ export class GameStore {
   private readonly removeEntries;
   private readonly removeGame;
   private readonly appendTx;
+  private readonly appendAllTx;
   private readonly appendFinalTx;
   private readonly readLogTx;
   private readonly deleteTx;
@@ -109,6 +110,11 @@ export class GameStore {
     this.appendTx = db.transaction((gameId: string, entry: LogEntry) => {
       insert(gameId, entry);
       this.recordSeq.run(entry.seq, gameId);
+    });
+    this.appendAllTx = db.transaction((gameId: string, entries: readonly LogEntry[]) => {
+      for (const entry of entries) insert(gameId, entry);
+      const last = entries[entries.length - 1];
+      if (last) this.recordSeq.run(last.seq, gameId);
     });
     this.appendFinalTx = db.transaction((gameId: string, entry: LogEntry, report: string) => {
       insert(gameId, entry);
@@ -140,6 +146,14 @@ export class GameStore {
   /** Appends one accepted entry (and records it as the game's last). Throws a StorageError if it cannot be stored: the caller refuses the command. */
   append(gameId: string, entry: LogEntry): void {
     this.health.write(() => this.appendTx.immediate(gameId, entry));
+  }
+
+  /**
+   * Appends several accepted entries (in seq order) in one transaction: all are stored or none (then a
+   * StorageError is thrown, as by append()). The room groups the commands of one event-loop turn this way.
+   */
+  appendAll(gameId: string, entries: readonly LogEntry[]): void {
+    this.health.write(() => this.appendAllTx.immediate(gameId, entries));
   }
 
   /**

@@ -20,11 +20,15 @@ export const MAX_EXTEND_SECONDS = 1800;
 
 const refuse = (code: SessionRefusal["code"], message: string): SessionOutcome => ({ ok: false, refusal: { code, message } });
 
+/**
+ * The session a command starts from: its small parts copied, the students shared with `session` until a
+ * command changes one (putStudent copies them then), so a command that changes no student costs nothing
+ * per student, and an unchanged students record stays the same object (server/rooms/mirror.ts relies on it).
+ */
 function copy(session: Session): Session {
   return {
     ...session,
     clock: { ...session.clock },
-    students: { ...session.students },
     teams: [...session.teams],
     control: { ...session.control },
     chat: [...session.chat],
@@ -67,6 +71,11 @@ export function reduceSession(prev: Session, entry: LogEntry, options: ReduceOpt
     return refuse("game-over", "The game is over.");
   }
   const session = copy(prev);
+  /** Sets one student in the new session, copying the students record the first time. */
+  const putStudent = (s: Student): void => {
+    if (session.students === prev.students) session.students = { ...prev.students };
+    session.students[s.id] = s;
+  };
   const events: SessionEvent[] = [];
   const student = actor.kind === "student" ? studentOf(session, actor.studentId) : undefined;
   if (actor.kind === "student" && (!student || student.removed)) {
@@ -89,7 +98,7 @@ export function reduceSession(prev: Session, entry: LogEntry, options: ReduceOpt
         session.control[opened] = "team";
         events.push({ type: "seatChanged", state: opened, control: "team" });
       }
-      session.students[command.studentId] = { id: command.studentId, nickname, skeleton: nicknameSkeleton(nickname), state, muted: false, removed: false, keyHash: command.keyHash };
+      putStudent({ id: command.studentId, nickname, skeleton: nicknameSkeleton(nickname), state, muted: false, removed: false, keyHash: command.keyHash });
       events.push({ type: "studentJoined", studentId: command.studentId, nickname, state });
       break;
     }
@@ -98,7 +107,7 @@ export function reduceSession(prev: Session, entry: LogEntry, options: ReduceOpt
       const removing = [...new Set(ids)].map((id) => studentOf(session, id)).filter((s): s is Student => s !== undefined && !s.removed);
       if (removing.length === 0) return refuse("unknown-student", ids.length === 1 ? "There is no such student in this game." : "None of these students is in this game.");
       for (const s of removing) {
-        session.students[s.id] = { ...s, removed: true };
+        putStudent({ ...s, removed: true });
         events.push({ type: "studentRemoved", studentId: s.id, nickname: s.nickname });
       }
       const gone = new Set(removing.map((s) => s.id));
@@ -128,7 +137,7 @@ export function reduceSession(prev: Session, entry: LogEntry, options: ReduceOpt
       const s = studentOf(session, request.studentId)!;
       session.seatRequests = session.seatRequests.filter((r) => r.id !== request.id);
       if (command.approve) {
-        session.students[s.id] = { ...s, keyHash: request.claimHash };
+        putStudent({ ...s, keyHash: request.claimHash });
         // Any other request for the same student is answered by this one.
         session.seatRequests = session.seatRequests.filter((r) => r.studentId !== s.id);
       } else {
@@ -146,14 +155,14 @@ export function reduceSession(prev: Session, entry: LogEntry, options: ReduceOpt
         session.control[command.state] = "team";
         events.push({ type: "seatChanged", state: command.state, control: "team" });
       }
-      session.students[command.studentId] = { ...s, state: command.state };
+      putStudent({ ...s, state: command.state });
       events.push({ type: "studentMoved", studentId: s.id, from: s.state, to: command.state });
       break;
     }
     case "mute": {
       const s = studentOf(session, command.studentId);
       if (!s || s.removed) return refuse("unknown-student", "There is no such student in this game.");
-      session.students[command.studentId] = { ...s, muted: command.muted };
+      putStudent({ ...s, muted: command.muted });
       events.push({ type: "studentMuted", studentId: s.id, muted: command.muted });
       break;
     }
