@@ -5,13 +5,13 @@
 // 2 Mbit/s connection (Chromium's own network emulation): the bytes that came
 // over the network and how long until the first thing is shown, the page's
 // code has run and the map is drawn, with and without compression.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser } from "playwright-core";
-import { createEntenteServer } from "../app.js";
+import type { Browser } from "playwright-core";
 import { withTimeout } from "./bench-kit.js";
+import { withServedPages } from "./bench-pages.js";
 import { table } from "./table.js";
 
 const dist = resolve(import.meta.dirname, "..", "..", "client", "dist");
@@ -111,22 +111,8 @@ async function loadStudentPage(browser: Browser, url: string, code: string, nick
 
 /** The student page loaded in Chromium over SLOW_NETWORK, compressed and not; skipped without Chromium. */
 async function slowNetworkTable(): Promise<void> {
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromiumPath)) {
-    process.stdout.write(`\nThe student page over a slow network: skipped (no Chromium at ${chromiumPath}; set CHROMIUM_PATH).\n`);
-    return;
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), "entente-bench-client-"));
-  const server = createEntenteServer(
-    { port: 0, hostname: "127.0.0.1", dataDir, reconnectSeconds: 30, endLingerMs: 60_000 },
-    { gracefullyShutdown: false, clientDir: dist },
-  );
-  const port = await server.start();
-  const url = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"] });
-  try {
-    const res = await fetch(`${url}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "rival-shores", settings: { rounds: 2, teams: { mode: "count", value: 2 } } }) });
-    const { code } = (await res.json()) as { code: string };
+  await withServedPages(dist, "The student page over a slow network", async ({ url, browser, createGame }) => {
+    const code = await createGame("rival-shores");
     const rows: string[][] = [];
     const s = (ms: number) => (Number.isNaN(ms) ? "-" : `${(ms / 1000).toFixed(1)} s`);
     let n = 0;
@@ -138,11 +124,7 @@ async function slowNetworkTable(): Promise<void> {
     process.stdout.write(`\nThe student page in Chromium over ${SLOW_NETWORK.downloadThroughput * 8 / 1e6} Mbit/s (${SLOW_NETWORK.latency} ms latency), no cache; load average ${loadavg()[0]!.toFixed(2)}\n\n`);
     process.stdout.write(`${table(["sent", "over the network", "first paint", "page's code ran", "map drawn"], rows)}\n`);
     process.stdout.write("First paint is the 'Loading Entente…' indicator; before it existed the page stayed blank until its code ran.\n");
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {

@@ -4,17 +4,17 @@
 // page's code has run, on loopback in headless Chromium (target: within 1 s),
 // and the frame rate on the projector while a round's resolution is animated
 // (target: 60 frames per second).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { buildMapGeometry } from "../../shared/map/build.js";
 import { BUILTIN_IDS, builtinScenario } from "../../shared/scenario/builtin/index.js";
 import { generateScenario } from "../../shared/scenario/generate.js";
-import { createEntenteServer } from "../app.js";
 import { mapKey } from "../maps/key.js";
 import { withTimeout } from "./bench-kit.js";
+import { withServedPages } from "./bench-pages.js";
 import { table } from "./table.js";
 
 const dist = resolve(import.meta.dirname, "..", "..", "client", "dist");
@@ -104,28 +104,13 @@ async function projectorFps(browser: Browser, url: string, code: string, scenari
 }
 
 async function browserTables(): Promise<void> {
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromiumPath)) {
-    process.stdout.write(`\nThe map in Chromium: skipped (no Chromium at ${chromiumPath}; set CHROMIUM_PATH).\n`);
-    return;
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), "entente-bench-map-"));
-  const server = createEntenteServer(
-    { port: 0, hostname: "127.0.0.1", dataDir, reconnectSeconds: 30, endLingerMs: 60_000 },
-    { gracefullyShutdown: false, clientDir: dist },
-  );
-  const port = await server.start();
-  const url = `http://127.0.0.1:${port}`;
-  // The same flags as the tests' browser (tests/e2e/browser.ts): WebGL through SwiftShader, no GPU.
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"] });
-  try {
+  await withServedPages(dist, "The map in Chromium", async ({ url, browser, createGame }) => {
     const paintRows: string[][] = [];
     const fpsRows: string[][] = [];
     const ms = (v: number) => `${Math.round(v)} ms`;
     let n = 0;
     for (const id of quick ? ["europe-1914"] : BUILTIN_IDS) {
-      const res = await fetch(`${url}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: id, settings: { rounds: 2, teams: { mode: "count", value: 2 } } }) });
-      const { code } = (await res.json()) as { code: string };
+      const code = await createGame(id);
       const p = await withTimeout(studentPaint(browser, url, code, `Bench${++n}`), 90_000, `the student page of ${id}`);
       paintRows.push([id, ms(p.codeRan), ms(p.firstFrame - p.codeRan), ms(p.basemap - p.codeRan)]);
       const f = await withTimeout(projectorFps(browser, url, code, id), 90_000, `the projector of ${id}`);
@@ -135,11 +120,7 @@ async function browserTables(): Promise<void> {
     process.stdout.write(`${table(["scenario", "page's code ran", "then: first map frame", "then: basemap drawn"], paintRows)}\n`);
     process.stdout.write(`\nThe projector's map (1920x1080) while a round is animated (target: 60 frames per second); load average ${loadavg()[0]!.toFixed(2)}\n\n`);
     process.stdout.write(`${table(["scenario", "frames per second", "animation"], fpsRows)}\n`);
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {
