@@ -90,6 +90,10 @@ describe("limits per student and per teacher, not per connection", () => {
     const c = await startedClass();
     for (let i = 0; i < 15; i++) c.ann.room.send("chat", { ref: `c-${i}`, channel: "public", text: `spam ${i}` });
     await drained(c.game.code, c.ann.room, 15);
+    // Acknowledgements go out once their event-loop turn is stored: a ping answered after them (same socket, in
+    // order) shows that every answer to the chat has arrived.
+    c.ann.room.send("ping", { ref: "after-chat" });
+    await until(() => [...c.ann.inbox.of("pong"), ...c.ann.inbox.of("error")].some((m) => m.ref === "after-chat"), 3000, "the answer to a ping sent after the chat");
     const accepted = c.ann.inbox.of("ack").filter((m) => String(m.ref).startsWith("c-")).length;
     expect(accepted).toBeLessThanOrEqual(LIMITS.chatPerSecond * 2 + LIMITS.chatBurst);
     expect(c.ann.inbox.of("error").some((m) => m.code === "rate-limited" && /chat/i.test(m.message))).toBe(true);
