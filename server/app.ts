@@ -1,6 +1,8 @@
 // The whole server on one port: Express for the HTTP API and the client pages,
-// Colyseus rooms over WebSocket, SQLite for storage. With REDIS_URL, Colyseus'
-// own Redis presence and driver let several processes serve the same classes.
+// Colyseus rooms over WebSocket, SQLite for storage (or PostgreSQL, with
+// DATABASE_URL). With REDIS_URL, Colyseus' own Redis presence and driver let
+// several processes serve the same classes; with PostgreSQL too, on several
+// machines, each taking over the games of a process that stops (keeper.ts).
 import { matchMaker, Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
@@ -19,21 +21,22 @@ import { matchmakeOrigins, verifyUpgradeOrigin } from "./http/origin-guard.js";
 import { apiRouter } from "./http/routes.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { mapRoutes } from "./maps/route.js";
-import { restoreGame } from "./restore.js";
+import { GameKeeper } from "./keeper.js";
 import { ClassroomRoom, setRoomContext } from "./rooms/classroom-room.js";
-import { openDatabase, type Db } from "./storage/database.js";
-import { StorageError } from "./storage/faults.js";
-import { GameStore } from "./storage/games.js";
+import { openStore } from "./storage/open.js";
+import type { GameStore } from "./storage/store.js";
 
 export interface EntenteServer {
   app: express.Express;
   httpServer: HttpServer;
   gameServer: Server;
   store: GameStore;
-  db: Db;
-  /** Listens, then brings back every unfinished game of this process (finishing those whose log ended them, reporting damaged ones). Returns the port. */
+  /**
+   * Listens, then brings back every unfinished game of this process (finishing those whose log ended them, reporting
+   * damaged ones) and keeps looking for games whose process stopped (keeper.ts). Returns the port.
+   */
   start(): Promise<number>;
-  /** Closes rooms (their games stay safe in the database), connections and the database. */
+  /** Closes rooms (their games stay safe in the database, free for another process to take over), connections and the database. */
   stop(): Promise<void>;
 }
 
@@ -53,28 +56,29 @@ export interface ServerOptions {
   clientDir?: string;
 }
 
-/** A room's listing, or undefined when no process has the room: what getRoomById resolves to, though its declared type leaves undefined out. */
-function roomListing(roomId: string): Promise<Awaited<ReturnType<typeof matchMaker.getRoomById>> | undefined> {
-  return matchMaker.getRoomById(roomId);
-}
-
 /** How often the write-ahead file is folded into the database file by default (ms). */
 const CHECKPOINT_MS = 10_000;
 
+/** How long a game's lease lasts by default (ms): LEASE_SECONDS. */
+const LEASE_MS = 15_000;
+
 /**
- * Makes the server (nothing listens yet). Throws the SQLite or file-system error when the data folder
- * cannot be used: server/main.ts turns it into one sentence (storage/faults.ts, startUpProblem).
+ * Makes the server (nothing listens yet) on its store. Throws the SQLite or file-system error when the data
+ * folder cannot be used, a StorageError when the PostgreSQL database cannot: server/main.ts turns either into
+ * one sentence (storage/faults.ts, startUpProblem).
  */
-export function createEntenteServer(config: ServerConfig, options: ServerOptions = {}): EntenteServer {
-  const db = openDatabase(config.dataDir);
-  const store = new GameStore(db);
-  // The games go into the database file itself regularly, and the write-ahead file is truncated (a reader
-  // that held it open cannot leave it large for long). A checkpoint that cannot be done now is tried again.
-  const checkpoints = setInterval(() => store.checkpoint(), config.checkpointMs ?? CHECKPOINT_MS);
-  checkpoints.unref();
+export async function createEntenteServer(config: ServerConfig, options: ServerOptions = {}): Promise<EntenteServer> {
   const host = config.publicAddress ?? "local";
+  const leaseMs = config.leaseMs ?? LEASE_MS;
+  const now = options.now ?? Date.now;
+  const store = await openStore(config, { host, leaseMs });
+  // SQLite: the games go into the database file itself regularly, and the write-ahead file is truncated (a reader
+  // that held it open cannot leave it large for long). A checkpoint that cannot be done now is tried again.
+  const upkeep = setInterval(() => void store.maintain(), config.checkpointMs ?? CHECKPOINT_MS);
+  upkeep.unref();
+  const keeper = new GameKeeper(store, leaseMs, now);
   const guards = new Guards();
-  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now: options.now ?? Date.now, guards });
+  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now, guards, leaseMs });
 
   const clientDist = options.clientDir ?? builtClient;
   const allowedOrigins = config.allowedOrigins ?? [];
@@ -134,9 +138,11 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
   gameServer.define("classroom", ClassroomRoom);
   // Browsers may only join and reconnect; games are created through POST /api/games.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
-  gameServer.onShutdown(() => {
-    clearInterval(checkpoints);
-    store.close();
+  // npm start's SIGTERM/SIGINT: Colyseus disposes the rooms (each stores what waits and ends its lease), then this.
+  gameServer.onShutdown(async () => {
+    clearInterval(upkeep);
+    await keeper.stop();
+    await store.close();
   });
 
   return {
@@ -144,34 +150,16 @@ export function createEntenteServer(config: ServerConfig, options: ServerOptions
     httpServer,
     gameServer,
     store,
-    db,
     async start() {
       await gameServer.listen(config.port, config.hostname);
-      for (const game of store.runningGames(host)) {
-        // Never two copies of one game: skip a game that another live process already serves.
-        if (await roomListing(game.code)) continue;
-        try {
-          const restored = restoreGame(store, game);
-          if (restored.kind === "finished") {
-            console.log(`game ${game.code} had ended before the server stopped: it is now marked finished, with its report.`);
-          } else if (restored.kind === "damaged") {
-            console.error(
-              `game ${game.code} is damaged: ${restored.reason}. It is not reopened; its teacher sees it as damaged. Restore a backup of the data folder to get it back (docs/deploy.md), or delete it.`,
-            );
-          } else {
-            await matchMaker.createRoom("classroom", { gameId: game.id, restore: true });
-          }
-        } catch (err) {
-          // The database failed meanwhile (the game stays as it was and comes back at the next start), or a bug.
-          console.error(`could not bring back game ${game.code}:`, err instanceof StorageError ? err.message : err);
-        }
-      }
+      await keeper.start();
       return (httpServer.address() as AddressInfo).port;
     },
     async stop() {
-      clearInterval(checkpoints);
+      clearInterval(upkeep);
+      await keeper.stop();
       await gameServer.gracefullyShutdown(false);
-      store.close();
+      await store.close();
     },
   };
 }

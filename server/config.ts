@@ -9,6 +9,10 @@ export interface ServerConfig {
   dataDir: string;
   /** Colyseus presence and driver in Redis, for several processes. */
   redisUrl?: string;
+  /** DATABASE_URL: PostgreSQL instead of the embedded SQLite file, for several machines (docs/deploy.md). */
+  databaseUrl?: string;
+  /** LEASE_SECONDS, in ms: how long a game waits for its process's heartbeat before another process may take it over. */
+  leaseMs?: number;
   /** host:port (no scheme) by which browsers reach this process; needed with several processes. */
   publicAddress?: string;
   teacherPasscode?: string;
@@ -47,6 +51,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   }
   const checkpointSeconds = intFrom(env.CHECKPOINT_SECONDS, 10, "CHECKPOINT_SECONDS");
   if (checkpointSeconds < 1) throw new Error(`CHECKPOINT_SECONDS must be 1 or more (got "${env.CHECKPOINT_SECONDS ?? ""}")`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must be a PostgreSQL address such as postgres://entente:secret@db.school.example:5432/entente (got "${databaseUrl.replace(/:[^:@/]*@/, ":***@")}")`);
+  }
+  const leaseSeconds = intFrom(env.LEASE_SECONDS, 15, "LEASE_SECONDS");
+  if (leaseSeconds < 2) throw new Error(`LEASE_SECONDS must be 2 or more: games renew their lease every second (got "${env.LEASE_SECONDS ?? ""}")`);
   const joinUrl = env.JOIN_URL || undefined;
   if (joinUrl && !/^https?:\/\/[^/\s?#]+\/?$/.test(joinUrl)) {
     throw new Error(`JOIN_URL must be an address such as http://entente.school.example or http://192.168.1.20:2567, with no path (got "${joinUrl}")`);
@@ -56,6 +66,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     hostname: env.HOSTNAME_BIND ?? "0.0.0.0",
     dataDir: resolve(env.DATA_DIR ?? "data"),
     redisUrl: env.REDIS_URL || undefined,
+    databaseUrl,
+    leaseMs: leaseSeconds * 1000,
     publicAddress: env.PUBLIC_ADDRESS || undefined,
     teacherPasscode: env.TEACHER_PASSCODE || undefined,
     joinUrl,

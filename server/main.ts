@@ -4,6 +4,7 @@ import { joinAddresses } from "./http/join-address.js";
 import { createEntenteServer } from "./app.js";
 import { configFromEnv } from "./config.js";
 import { startUpProblem } from "./storage/faults.js";
+import { describeStorage } from "./storage/open.js";
 
 /** Settings from the environment; a wrong one is one sentence and exit code 1. */
 function readConfig(): ReturnType<typeof configFromEnv> {
@@ -31,13 +32,13 @@ async function start(): Promise<number> {
   const busy = config.port === 0 ? null : await portProblem(config.port, config.hostname);
   if (busy === "EADDRINUSE" || busy === "EACCES") failOnPort(busy);
   try {
-    return await createEntenteServer(config).start();
+    return await (await createEntenteServer(config)).start();
   } catch (err) {
     // A data folder the server cannot use (read-only, a full disk, a damaged file): one sentence that
     // names the path and what to do, not a stack trace. Anything else is shown as it is.
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES") failOnPort(code);
-    const problem = startUpProblem(err, config.dataDir);
+    const problem = startUpProblem(err, config.dataDir, undefined, config.databaseUrl);
     if (problem === null) throw err;
     process.stderr.write(`${problem}\n`);
     process.exit(1);
@@ -56,5 +57,5 @@ function failOnPort(code: "EADDRINUSE" | "EACCES"): never {
 const port = await start();
 const addresses = joinAddresses(port, config.hostname, config.joinUrl).addresses.map((a) => a.url);
 process.stdout.write(
-  `Entente is running.\n  On this computer: http://localhost:${port}\n${addresses.map((a) => `  On the school network: ${a}\n`).join("")}  Data: ${config.dataDir}\n  Stop with Ctrl+C (running games are kept and come back at the next start).\n`,
+  `Entente is running.\n  On this computer: http://localhost:${port}\n${addresses.map((a) => `  On the school network: ${a}\n`).join("")}  Data: ${describeStorage(config)}\n  Stop with Ctrl+C (running games are kept and come back at the next start).\n`,
 );

@@ -8,7 +8,7 @@ import { reduceSession } from "../shared/classroom/reduce.js";
 import { createSession } from "../shared/classroom/setup.js";
 import { buildGameReport } from "../shared/report/game-report.js";
 import { DamagedLogError } from "./storage/faults.js";
-import type { GameRecord, GameStore } from "./storage/games.js";
+import type { GameRecord, GameStore } from "./storage/store.js";
 
 export type Restore = { kind: "reopen" } | { kind: "finished" } | { kind: "damaged"; reason: string };
 
@@ -16,25 +16,25 @@ export type Restore = { kind: "reopen" } | { kind: "finished" } | { kind: "damag
  * Looks at one unfinished game of this process and does what its log calls for (marks it finished or
  * damaged, or clears an earlier damage mark). Throws a StorageError when the database fails meanwhile.
  */
-export function restoreGame(store: GameStore, game: GameRecord): Restore {
+export async function restoreGame(store: GameStore, game: GameRecord): Promise<Restore> {
   let verdict: Restore;
   try {
-    verdict = replayed(store, game);
+    verdict = await replayed(store, game);
   } catch (err) {
     if (!(err instanceof DamagedLogError)) throw err;
     verdict = { kind: "damaged", reason: err.reason };
   }
   if (verdict.kind === "damaged") {
-    if (game.damage !== verdict.reason) store.markDamaged(game.id, verdict.reason);
+    if (game.damage !== verdict.reason) await store.markDamaged(game.id, verdict.reason);
   } else if (game.damage !== null) {
-    store.markDamaged(game.id, null);
+    await store.markDamaged(game.id, null);
   }
   return verdict;
 }
 
 /** Replays the game's log; finishes the game if the log ended it. */
-function replayed(store: GameStore, game: GameRecord): Restore {
-  const log = store.entries(game.id);
+async function replayed(store: GameStore, game: GameRecord): Promise<Restore> {
+  const log = await store.entries(game.id);
   let session = createSession(game.scenario, game.settings, game.code, game.createdAt);
   let endedAt: number | null = null;
   try {
@@ -48,6 +48,6 @@ function replayed(store: GameStore, game: GameRecord): Restore {
     return { kind: "damaged", reason: `it cannot be replayed (${(err as Error).message})` };
   }
   if (endedAt === null) return { kind: "reopen" };
-  store.markFinished(game.id, endedAt, buildGameReport(session));
+  await store.markFinished(game.id, endedAt, buildGameReport(session));
   return { kind: "finished" };
 }

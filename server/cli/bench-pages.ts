@@ -27,7 +27,7 @@ export async function withServedPages<T>(dist: string, what: string, work: (page
     return null;
   }
   const dataDir = mkdtempSync(join(tmpdir(), "entente-bench-pages-"));
-  const server = createEntenteServer(
+  const server = await createEntenteServer(
     { port: 0, hostname: "127.0.0.1", dataDir, reconnectSeconds: 30, endLingerMs: 60_000 },
     { gracefullyShutdown: false, clientDir: dist },
   );

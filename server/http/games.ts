@@ -17,7 +17,7 @@ import type { Scenario } from "../../shared/scenario/schema.js";
 import { validateScenario } from "../../shared/scenario/validate.js";
 import { hashSecret, newId, newJoinCode, newSecret, newSeed } from "../keys.js";
 import type { ClassroomRoom } from "../rooms/classroom-room.js";
-import type { GameRecord } from "../storage/games.js";
+import type { GameRecord } from "../storage/store.js";
 import type { ApiOptions } from "./routes.js";
 import { mapProblems } from "../maps/geometry.js";
 import { ApiError } from "./errors.js";
@@ -77,35 +77,26 @@ export function gameRoutes(options: ApiOptions): express.Router {
       keyIsNew = true;
     } else if (!isWellFormedKey(teacherKey)) {
       throw new ApiError(400, "bad-teacher-key", NOT_A_KEY);
-    } else if (store.teacherGames(hashSecret(teacherKey)).length === 0) {
+    } else if ((await store.teacherGames(hashSecret(teacherKey))).length === 0) {
       // Only keys this server made: a key a teacher chose ("aaaa…") would be easy to guess.
       throw new ApiError(403, "unknown-teacher-key", "This server has no games under the teacher key this browser holds (its games were all deleted, or the key comes from another Entente server). Choose 'Forget this key' and create the game again: you will get a new key.");
     }
     const scenario = resolveScenario(input.scenario);
     const settings = settingsFor(scenario, input.settings ?? {}, newSeed());
     let code = newJoinCode();
-    for (let tries = 0; store.isCodeRunning(code); tries++) {
+    for (let tries = 0; await store.isCodeRunning(code); tries++) {
       if (tries > 50) throw new ApiError(503, "busy", "Every join code the server tried was already in use: create the game again.");
       code = newJoinCode();
     }
     const id = newId();
     // A storage fault here is answered `503 storage` (errors.ts) and nothing is stored.
-    store.createGame({
-      id,
-      code,
-      teacherHash: hashSecret(teacherKey),
-      title: scenario.title,
-      scenario,
-      settings,
-      host: options.host,
-      createdAt: Date.now(),
-    });
+    await store.createGame({ id, code, teacherHash: hashSecret(teacherKey), title: scenario.title, scenario, settings, createdAt: Date.now() });
     try {
       await matchMaker.createRoom("classroom", { gameId: id });
     } catch (err) {
       // No room, no game: a teacher must not find a "running" game that nobody can join.
       try {
-        store.deleteGame(id);
+        await store.deleteGame(id);
       } catch {
         // The row stays; it is listed "running" and comes back (with its room) at the next start.
       }
@@ -114,20 +105,21 @@ export function gameRoutes(options: ApiOptions): express.Router {
     res.status(201).json({ gameId: id, code, teacherKey, teacherKeyIsNew: keyIsNew, settings } satisfies CreateGameResponse);
   });
 
-  router.get("/games/:code", (req, res) => {
+  router.get("/games/:code", async (req, res) => {
     const code = normalizeCode(req.params.code);
     if (!isJoinCode(code)) throw new ApiError(400, "bad-code", "A join code has 6 letters and digits, like R3555Z: check it on the projector.");
-    const game = store.gameByCode(code);
+    const game = await store.gameByCode(code);
     if (!game) throw new ApiError(404, "unknown-code", `No game has the code ${code}: check it on the projector.`);
     res.json({ code, title: game.title, status: statusOf(game) } satisfies GameLookupResponse);
   });
 
-  router.get("/teacher/games", (req, res) => {
+  router.get("/teacher/games", async (req, res) => {
     const hash = hashSecret(teacherKeyOf(req));
+    const games = await store.teacherGames(hash);
     // A key that owns nothing is answered with an empty list, but counts as a guess.
-    if (store.teacherGames(hash).length === 0) void options.guards.wrongKeys.failed(options.addressOf(req));
+    if (games.length === 0) void options.guards.wrongKeys.failed(options.addressOf(req));
     res.json({
-      games: store.teacherGames(hash).map((g) => ({
+      games: games.map((g) => ({
         gameId: g.id,
         code: g.code,
         title: g.title,
@@ -141,7 +133,7 @@ export function gameRoutes(options: ApiOptions): express.Router {
   });
 
   router.delete("/games/:code", async (req, res) => {
-    const game = ownedGame(store, req);
+    const game = await ownedGame(store, req);
     const local = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
     const room = local?.gameId === game.id ? local : undefined;
     if (game.status === "running" && !room && (local || game.host !== options.host)) {
@@ -149,7 +141,7 @@ export function gameRoutes(options: ApiOptions): express.Router {
     }
     // The data first (a storage fault refuses the whole request and the room stays), then the room, running
     // or open for its end screens: nobody stays in a game that is gone.
-    store.deleteGame(game.id);
+    await store.deleteGame(game.id);
     if (room) await room.disconnect();
     else if (game.status === "finished") await closeElsewhere(game.code, game.id);
     res.json({ deleted: true, code: game.code, gameId: game.id } satisfies DeleteGameResponse);

@@ -14,23 +14,23 @@ import { buildDebrief, type DebriefOptions } from "../../shared/report/debrief.j
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { hashSecret } from "../keys.js";
 import type { ClassroomRoom } from "../rooms/classroom-room.js";
-import type { GameRecord, GameStore } from "../storage/games.js";
+import type { GameRecord, GameStore } from "../storage/store.js";
 import { ApiError } from "./errors.js";
 import { ownedGame } from "./teacher-key.js";
 
 export function reportRoutes(store: GameStore): express.Router {
   const router = express.Router();
   /** The session as it stands: the live room when it is here, else rebuilt from the stored log. */
-  const sessionOf = (game: GameRecord): Session => {
+  const sessionOf = async (game: GameRecord): Promise<Session> => {
     const room = matchMaker.getLocalRoomById(game.code) as ClassroomRoom | undefined;
     if (room && room.gameId === game.id) return room.session;
     const initial = createSession(game.scenario, game.settings, game.code, game.createdAt);
-    return replaySession(initial, store.entries(game.id)).state;
+    return replaySession(initial, await store.entries(game.id)).state;
   };
 
-  router.get("/games/:code/report", (req, res) => {
-    const game = ownedGame(store, req);
-    res.json(store.savedReport(game.id) ?? buildGameReport(sessionOf(game)));
+  router.get("/games/:code/report", async (req, res) => {
+    const game = await ownedGame(store, req);
+    res.json((await store.savedReport(game.id)) ?? buildGameReport(await sessionOf(game)));
   });
 
   const flag = (v: unknown) => v === "1" || v === "true" || v === "yes";
@@ -41,22 +41,22 @@ export function reportRoutes(store: GameStore): express.Router {
     res.send(UTF8_BOM + body);
   };
 
-  router.get("/games/:code/debrief", (req, res) => {
-    const game = ownedGame(store, req);
-    res.json(buildDebrief(sessionOf(game), debriefOptions(req)));
+  router.get("/games/:code/debrief", async (req, res) => {
+    const game = await ownedGame(store, req);
+    res.json(buildDebrief(await sessionOf(game), debriefOptions(req)));
   });
 
   // A student's report card, with their personal rejoin key (X-Rejoin-Key, the key of their rejoin link): no teacher key
   // needed. Never from the URL, where request lines, Referer headers and proxy logs would keep it.
-  router.get("/games/:code/card", (req, res) => {
+  router.get("/games/:code/card", async (req, res) => {
     if (req.query.key !== undefined) {
       throw new ApiError(400, "key-in-url", "Send the rejoin key in the X-Rejoin-Key header, not in the address.");
     }
     const code = normalizeCode(req.params.code);
     const key = req.get("x-rejoin-key") ?? "";
-    const game = store.gameByCode(code);
+    const game = await store.gameByCode(code);
     if (!game || !key) throw new ApiError(404, "unknown-card", "This link does not open a report card: use your own rejoin link, on the device you played on.");
-    const room = sessionOf(game);
+    const room = await sessionOf(game);
     const hash = hashSecret(key);
     const student = Object.values(room.students).find((s) => s.keyHash === hash);
     const card = student ? buildReportCard(room, student.id) : null;
@@ -64,13 +64,13 @@ export function reportRoutes(store: GameStore): express.Router {
     res.json(card);
   });
 
-  router.get("/games/:code/counterfactuals", (req, res) => {
-    const game = ownedGame(store, req);
-    res.json(buildCounterfactuals(sessionOf(game)));
+  router.get("/games/:code/counterfactuals", async (req, res) => {
+    const game = await ownedGame(store, req);
+    res.json(buildCounterfactuals(await sessionOf(game)));
   });
 
-  router.get("/games/:code/export/:file", (req, res) => {
-    const game = ownedGame(store, req);
+  router.get("/games/:code/export/:file", async (req, res) => {
+    const game = await ownedGame(store, req);
     const file = req.params.file;
     if (file !== "rounds.csv" && file !== "events.csv" && file !== "chat.csv") {
       throw new ApiError(404, "not-found", "There is no such download: the downloads are rounds.csv, events.csv and chat.csv.");
@@ -79,15 +79,15 @@ export function reportRoutes(store: GameStore): express.Router {
     if (file === "chat.csv" && !options.revealChat) {
       throw new ApiError(400, "reveal-chat-required", "The chat is downloaded only when you reveal the chats: choose 'Reveal chat excerpts' on the debrief page first (?revealChat=1).");
     }
-    const debrief = buildDebrief(sessionOf(game), options);
+    const debrief = buildDebrief(await sessionOf(game), options);
     const body = file === "rounds.csv" ? roundsCsv(debrief) : file === "events.csv" ? eventsCsv(debrief) : chatCsv(debrief)!;
     sendCsv(res, game.code, file.slice(0, -4), body);
   });
 
-  router.get("/games/:code/log.json", (req, res) => {
-    const game = ownedGame(store, req);
+  router.get("/games/:code/log.json", async (req, res) => {
+    const game = await ownedGame(store, req);
     res.set("Content-Disposition", `attachment; filename="entente-${game.code}-log.json"`);
-    res.json(exportLog(game, store.entries(game.id)));
+    res.json(exportLog(game, await store.entries(game.id)));
   });
   return router;
 }

@@ -17,7 +17,7 @@
 import express from "express";
 import type { HealthResponse, JoinAddressResponse } from "../../shared/protocol/http.js";
 import type { Guards } from "../guard/limits.js";
-import type { GameStore } from "../storage/games.js";
+import type { GameStore } from "../storage/store.js";
 import { ApiError, errorHandler } from "./errors.js";
 import { guessing } from "./guessing.js";
 import { joinAddresses } from "./join-address.js";
@@ -46,7 +46,7 @@ export function apiRouter(options: ApiOptions): express.Router {
   router.use(express.json({ limit: "1mb" }));
   router.get("/health", (_req, res) => {
     // Never touches the database: it answers while the file is locked, and says what storage last did.
-    res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()), host: options.host, storage: options.store.health.state() } satisfies HealthResponse);
+    res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()), host: options.host, storage: options.store.health() } satisfies HealthResponse);
   });
   router.get("/join-address", (req, res) => {
     // The port the request came in on: the one the server listens on (JOIN_URL covers a proxy in front).

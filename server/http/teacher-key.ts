@@ -3,7 +3,7 @@
 import type { Request } from "express";
 import { isWellFormedKey, normalizeCode } from "../../shared/ids.js";
 import { hashSecret } from "../keys.js";
-import type { GameRecord, GameStore } from "../storage/games.js";
+import type { GameRecord, GameStore } from "../storage/store.js";
 import { ApiError } from "./errors.js";
 
 /** A key that is not well formed: what a teacher pasted wrong, and what to do. */
@@ -18,10 +18,10 @@ export function teacherKeyOf(req: Request): string {
 }
 
 /** The teacher's own game with the code in the path, or 404 (also for another teacher's game). */
-export function ownedGame(store: GameStore, req: Request): GameRecord {
+export async function ownedGame(store: GameStore, req: Request): Promise<GameRecord> {
   const hash = hashSecret(teacherKeyOf(req));
   const code = normalizeCode(String(req.params.code ?? ""));
-  const game = store.gameByCode(code);
+  const game = await store.gameByCode(code);
   if (!game || game.teacherHash !== hash) {
     throw new ApiError(404, "unknown-game", `None of your games has the code ${code}. Check the code, or open this page in the browser where you created the game, or paste the teacher key you used for it under 'I have a teacher key' on the teacher page.`);
   }

@@ -11,7 +11,7 @@ import express from "express";
 import { isJoinCode, normalizeCode } from "../../shared/ids.js";
 import { builtinScenarios } from "../../shared/scenario/builtin/index.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
-import type { GameStore } from "../storage/games.js";
+import type { GameStore } from "../storage/store.js";
 import { mapGeometryJson } from "./geometry.js";
 import { mapKey } from "./key.js";
 
@@ -24,7 +24,7 @@ function notFound(res: express.Response, message: string): void {
 /** The router answering /maps/<key>.json for maps not built into client/dist. */
 export function mapRoutes(store: GameStore): express.Router {
   const router = express.Router();
-  router.get("/:file", compression(), (req, res, next) => {
+  router.get("/:file", compression(), async (req, res, next) => {
     const file = req.params.file;
     const key = typeof file === "string" ? KEY_FILE.exec(file)?.[1] : undefined;
     if (!key) { notFound(res, "There is no such map: its address should look like /maps/0123456789abcdef.json."); return; }
@@ -32,7 +32,7 @@ export function mapRoutes(store: GameStore): express.Router {
     let scenario: Scenario | undefined = builtinScenarios().find((s) => mapKey(s) === key);
     if (!scenario && isJoinCode(code)) {
       try {
-        const game = store.gameByCode(code);
+        const game = await store.gameByCode(code);
         if (game && mapKey(game.scenario) === key) scenario = game.scenario;
       } catch (err) {
         next(err);

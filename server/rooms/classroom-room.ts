@@ -24,7 +24,7 @@ import type { CloseCode } from "../../shared/protocol/close-codes.js";
 import { buildGameReport } from "../../shared/report/game-report.js";
 import { hashSecret, newId, newSecret } from "../keys.js";
 import { StorageError } from "../storage/faults.js";
-import type { GameRecord, GameStore } from "../storage/games.js";
+import type { GameRecord, GameStore } from "../storage/store.js";
 import { deliver, send } from "./delivery.js";
 import { mirror } from "./mirror.js";
 import { addressOf } from "../guard/address.js";
@@ -44,6 +44,8 @@ export interface RoomContext {
   now: () => number;
   /** The process's rate limiters. */
   guards: Guards;
+  /** How long a game's lease lasts (ms): its room renews it three times as often, at least every 2 s. */
+  leaseMs: number;
 }
 
 /**
@@ -57,6 +59,9 @@ export const PATCH_MS = 200;
 
 /** Seconds a reserved seat waits for its WebSocket (Colyseus's default is 15): a flood of reservations clears fast. */
 export const SEAT_RESERVATION_SECONDS = 8;
+
+/** A student's decision that arrives after the round's deadline (whatever stage the round's end is at). */
+const ROUND_ENDED = { code: "wrong-phase", message: "This round has ended: decisions are closed until the next round." } as const;
 
 const BAD_JOIN = "Join with a role: student (with a nickname), teacher (with the teacher key) or projector.";
 
@@ -92,21 +97,26 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private finished = false;
   private readonly connected = new ConnectedStudents();
   private readonly pendingReconnections = new Map<string, ReturnType<Room["allowReconnection"]>>();
-  /** Clients' commands of this event-loop turn, decided and waiting to be stored together (applyBatched). */
-  private pending: { entry: LogEntry; state: Session; events: SessionEvent[]; reply: (result: Result) => void }[] = [];
+  /** Commands decided and waiting to be stored, in order (submit, flush); `ended`: this one ends the game. */
+  private queue: { entry: LogEntry; state: Session; events: SessionEvent[]; ended: boolean; closesAtDeadline: boolean; reply: (result: Result) => void }[] = [];
+  /** A write of the queue's first commands is under way. */
+  private writing = false;
+  private flushScheduled = false;
+  /** Another process keeps the game now: this room is closing (lost). */
+  private moved = false;
   /** The schema or a client's view changed since the last patch (broadcastPatch skips Colyseus's work otherwise). */
   private changed = true;
 
-  override onCreate(options: { gameId?: string; restore?: boolean }): void {
+  override async onCreate(options: { gameId?: string; restore?: boolean }): Promise<void> {
     if (!context) throw new ServerError(CLOSE.NOT_READY, "the server is not ready");
     this.ctx = context;
-    const record = options.gameId ? this.ctx.store.game(options.gameId) : null;
+    const record = options.gameId ? await this.ctx.store.game(options.gameId) : null;
     if (!record) throw new ServerError(CLOSE.NOT_FOUND, "no such game");
     this.record = record;
     this.roomId = record.code;
     this.autoDispose = false;
     this.setSeatReservationTime(SEAT_RESERVATION_SECONDS);
-    const log = this.ctx.store.entries(record.id);
+    const log = await this.ctx.store.entries(record.id);
     const { state, skipped } = replaySession(createSession(record.scenario, record.settings, record.code, record.createdAt), log);
     if (skipped.length > 0) console.warn(`game ${record.code}: ${skipped.length} stored entries were refused on replay`);
     this.session = state;
@@ -116,7 +126,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.sync();
     if (options.restore && this.session.phase === "diplomacy" && !this.session.paused && this.session.clock.deadline !== null) {
       // The server stopped with the clock running: give back the time that was left when it was last seen.
-      this.apply({ kind: "system" }, { type: "clockRestored", remainingMs: Math.max(0, this.session.clock.deadline - record.lastSeenAt) });
+      await this.submit({ kind: "system" }, { type: "clockRestored", remainingMs: Math.max(0, this.session.clock.deadline - record.lastSeenAt) });
     }
     for (const type of CLIENT_MESSAGES) this.onMessage(type, (client, payload) => this.handle(client, type, payload));
     this.onMessage("ping", (client, payload) => this.ping(client, payload));
@@ -124,8 +134,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.onMessage("*", (client, type, payload) => this.unknown(client, type, payload));
     this.onMessage("__no_message_handler", (client, payload) => this.unknown(client, "__no_message_handler", payload));
     this.clock.setInterval(() => this.tick(), 250);
-    this.clock.setInterval(() => this.ctx.store.heartbeat(record.id, this.ctx.now()), 2000);
-    this.ctx.store.heartbeat(record.id, this.ctx.now());
+    // The heartbeat renews the game's lease (server/storage/store.ts); a lease another process took means this room must close.
+    this.clock.setInterval(() => void this.renewLease(), Math.min(2000, Math.floor(this.ctx.leaseMs / 3)));
+    await this.renewLease();
     void this.setMetadata({ title: record.title, gameId: record.id }); // gameId: DELETE closes the right room on any process
   }
 
@@ -136,14 +147,14 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
    * matchMaker.remoteRoomCall, so it works whichever process holds the room). A nickname that belongs
    * to a student who is not connected, sent with a claim key, files a request for the teacher.
    */
-  screenJoin(raw: unknown): JoinScreen {
+  async screenJoin(raw: unknown): Promise<JoinScreen> {
     const parsed = joinOptions.safeParse(raw ?? {});
     if (!parsed.success) return { ok: false, close: CLOSE.BAD_JOIN, message: BAD_JOIN };
     const options = parsed.data;
     const decision = admit(this.session, options, this.facts(options));
     if (!decision.ok) {
       if (decision.askTeacher && options.role === "student" && options.claim) {
-        const asked = this.apply({ kind: "system" }, { type: "requestSeat", studentId: decision.askTeacher.studentId, claimHash: hashSecret(options.claim) });
+        const asked = await this.submit({ kind: "system" }, { type: "requestSeat", studentId: decision.askTeacher.studentId, claimHash: hashSecret(options.claim) });
         if (!asked.ok && asked.refusal.code === "removed") return { ok: false, close: CLOSE.FORBIDDEN, message: "Your teacher did not let you in under this nickname." };
       }
       return { ok: false, close: decision.close, message: decision.message, ...(decision.wrongKey ? { wrongKey: true as const } : {}) };
@@ -183,9 +194,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     };
   }
 
-  override onJoin(client: Client, _options: unknown, auth: Auth): void {
+  override async onJoin(client: Client, _options: unknown, auth: Auth): Promise<void> {
     if (auth.rejoinKey !== undefined && auth.actor.kind === "student") {
-      const joined = this.apply({ kind: "system" }, { type: "join", studentId: auth.actor.studentId, nickname: auth.nickname ?? "", keyHash: hashSecret(auth.rejoinKey) });
+      const joined = await this.submit({ kind: "system" }, { type: "join", studentId: auth.actor.studentId, nickname: auth.nickname ?? "", keyHash: hashSecret(auth.rejoinKey) });
       if (!joined.ok) throw new ServerError(joinRefusalClose(joined.refusal.code), joined.refusal.message);
     }
     const sender = auth.actor.kind === "student" ? `s:${this.record.code}:${auth.actor.studentId}` : auth.actor.kind === "teacher" ? `t:${this.record.code}` : `p:${client.sessionId}`;
@@ -244,14 +255,24 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   }
 
   override onBeforeShutdown(): void {
-    this.commit();
-    this.ctx.store.heartbeat(this.record.id, this.ctx.now());
     void this.disconnect();
   }
 
-  override onDispose(): void {
-    this.commit();
-    if (!this.finished) this.ctx.store.heartbeat(this.record.id, this.ctx.now());
+  /**
+   * Everything waiting is stored first. Then an unfinished game's lease ends now (the server stops, or the game's
+   * room closes for another reason), so that another process may take it over at once; its row records when it was
+   * last seen, so that a restored round gets back the time it had left.
+   */
+  override async onDispose(): Promise<void> {
+    await this.drained();
+    if (!this.finished && !this.moved) await this.ctx.store.releaseLease(this.record.id, this.ctx.now());
+  }
+
+  /** The heartbeat: renews the game's lease; a lease another process took closes this room (lost). */
+  private async renewLease(): Promise<void> {
+    if (this.moved || this.finished) return;
+    const renewal = await this.ctx.store.renewLease(this.record.id, this.ctx.now());
+    if (renewal === "lost") this.lost();
   }
 
   // --- messages --------------------------------------------------------------
@@ -266,8 +287,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
       // (and if that could not be stored, a decision still does not count).
       this.tick();
       const ref = refOf(payload);
-      if (this.deadlinePassed() && (type in studentMessages)) {
-        this.refuse(client, ref, type, { code: "wrong-phase", message: "This round has ended: decisions are closed until the next round." });
+      if (this.deadlinePassed() && type in studentMessages) {
+        this.refuse(client, ref, type, ROUND_ENDED);
         return;
       }
       if (!verdict.ok) {
@@ -286,7 +307,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
           return;
         }
       }
-      const result = await this.applyBatched(conn.actor, toCommand(type, parsed.payload));
+      const result = await this.submit(conn.actor, toCommand(type, parsed.payload), type in studentMessages);
       if (result.ok) send(client, "ack", { ref: ref ?? null, type, seq: result.seq });
       else this.refuse(client, ref, type, result.refusal);
     });
@@ -343,61 +364,111 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     return undefined;
   }
 
-  /**
-   * Runs one entry through the model; stores it; then mirrors and delivers. Synchronous: commands of the turn
-   * still waiting to be stored (applyBatched) are stored first, so the log keeps the order of the session.
-   */
-  private apply(actor: Actor, command: SessionCommand): Result {
-    this.commit();
-    const entry: LogEntry = { seq: this.seq + 1, at: this.ctx.now(), actor, command };
-    const outcome = reduceSession(this.session, entry);
-    if (!outcome.ok) return { ok: false, refusal: outcome.refusal };
-    try {
-      // The entry that ends the game is stored with the game's "finished" mark and report, or not at all.
-      if (outcome.state.phase === "ended" && !this.finished) this.ctx.store.appendFinal(this.record.id, entry, buildGameReport(outcome.state));
-      else this.ctx.store.append(this.record.id, entry);
-    } catch (err) {
-      return { ok: false, refusal: this.storageRefusal(err, entry.seq) };
-    }
-    this.applied({ entry, state: outcome.state, events: outcome.events });
-    return { ok: true, seq: entry.seq };
+  /** The session as the commands waiting to be stored leave it: what the next command is decided on. */
+  private get latest(): Session {
+    return this.queue[this.queue.length - 1]?.state ?? this.session;
   }
 
   /**
-   * A client's command: run through the model at once (a later command of the same turn sees it), stored
-   * with the other commands of this event-loop turn in one transaction, and only then mirrored, delivered
-   * and acknowledged (resolves when stored, or refused with the `storage` reply when the transaction failed:
-   * then none of the turn's commands counts and the session is as before them). A refusal by the model
-   * resolves at once. A command that ends the game is stored on its own (apply), with the game's report.
+   * Runs a command through the model at once (the next command is decided on the session it leaves), then
+   * stores it with the other commands waiting (flush: one transaction per write), and only then makes it count:
+   * mirrored, delivered, and resolved with its seq. A refusal by the model resolves at once; a failed write
+   * resolves with the `storage` refusal, and the session is as before it.
    */
-  private applyBatched(actor: Actor, command: SessionCommand): Promise<Result> {
-    const last = this.pending[this.pending.length - 1];
-    const entry: LogEntry = { seq: (last?.entry.seq ?? this.seq) + 1, at: this.ctx.now(), actor, command };
-    const outcome = reduceSession(last?.state ?? this.session, entry);
+  private submit(actor: Actor, command: SessionCommand, closesAtDeadline = false): Promise<Result> {
+    if (closesAtDeadline && this.deadlinePassed()) return Promise.resolve({ ok: false, refusal: ROUND_ENDED });
+    const latest = this.latest;
+    const entry: LogEntry = { seq: (this.queue[this.queue.length - 1]?.entry.seq ?? this.seq) + 1, at: this.ctx.now(), actor, command };
+    const outcome = reduceSession(latest, entry);
     if (!outcome.ok) return Promise.resolve({ ok: false, refusal: outcome.refusal });
-    if (outcome.state.phase === "ended") return Promise.resolve(this.apply(actor, command));
     return new Promise((reply) => {
-      this.pending.push({ entry, state: outcome.state, events: outcome.events, reply });
-      if (this.pending.length === 1) setImmediate(() => this.commit());
+      this.queue.push({ entry, state: outcome.state, events: outcome.events, ended: outcome.state.phase === "ended" && latest.phase !== "ended", closesAtDeadline, reply });
+      this.scheduleFlush();
     });
   }
 
-  /** Stores the turn's waiting commands in one transaction, then makes them count (or refuses them all). */
-  private commit(): void {
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
+  /** Stores what is waiting at the end of this event-loop turn (so that the commands of one turn share a write). */
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.writing || this.queue.length === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  /**
+   * Stores the waiting commands in one transaction (up to the one that ends the game, which is stored with the
+   * game's "finished" mark and report), then makes them count, or refuses them all. Commands that arrive during
+   * the write wait for the next one. One write at a time, so the log keeps the order of the session.
+   */
+  private async flush(): Promise<void> {
+    if (this.writing || this.queue.length === 0) return;
+    this.writing = true;
+    const end = this.queue.findIndex((c) => c.ended);
+    const batch = this.queue.slice(0, end === -1 ? this.queue.length : end + 1);
+    const last = batch[batch.length - 1]!;
     try {
-      this.ctx.store.appendAll(this.record.id, batch.map((c) => c.entry));
+      await this.ctx.store.append(
+        this.record.id,
+        batch.map((c) => c.entry),
+        last.ended ? { at: last.entry.at, report: buildGameReport(last.state) } : undefined,
+      );
     } catch (err) {
+      this.queue.splice(0, batch.length);
+      this.writing = false;
       const refusal = this.storageRefusal(err, batch[0]!.entry.seq);
       for (const c of batch) c.reply({ ok: false, refusal });
+      this.redecide();
+      if (err instanceof StorageError && err.kind === "moved") this.lost();
+      else this.scheduleFlush();
       return;
     }
+    this.queue.splice(0, batch.length);
+    this.writing = false;
     for (const c of batch) {
       this.applied(c);
       c.reply({ ok: true, seq: c.entry.seq });
     }
+    this.scheduleFlush();
+  }
+
+  /** After a failed write, the commands still waiting were decided on top of the refused ones: decide each again. */
+  private redecide(): void {
+    const waiting = this.queue;
+    this.queue = [];
+    for (const c of waiting) {
+      if (c.closesAtDeadline && this.deadlinePassed()) {
+        c.reply({ ok: false, refusal: ROUND_ENDED });
+        continue;
+      }
+      const latest = this.latest;
+      const entry: LogEntry = { ...c.entry, seq: (this.queue[this.queue.length - 1]?.entry.seq ?? this.seq) + 1 };
+      const outcome = reduceSession(latest, entry);
+      if (!outcome.ok) c.reply({ ok: false, refusal: outcome.refusal });
+      else this.queue.push({ entry, state: outcome.state, events: outcome.events, ended: outcome.state.phase === "ended" && latest.phase !== "ended", closesAtDeadline: c.closesAtDeadline, reply: c.reply });
+    }
+  }
+
+  /** Resolves once nothing waits to be stored (each waiting command stored or refused). */
+  private async drained(): Promise<void> {
+    while (this.queue.length > 0 || this.writing || this.flushScheduled) {
+      if (!this.writing && !this.flushScheduled) void this.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * Another process keeps this game now (this one stalled past its lease, or the database says so): this room
+   * must not go on. Everyone is disconnected with "try again" (their pages join again, and find the game on the
+   * process that keeps it), and the room closes without touching the game's row.
+   */
+  private lost(): void {
+    if (this.moved) return;
+    this.moved = true;
+    console.warn(`game ${this.record.code} is kept by another server now: this one closes its room (its students reconnect there).`);
+    for (const client of this.clients) client.leave(CLOSE.NOT_READY, "This game moved to another server: reconnecting…");
+    void this.disconnect(CLOSE.NOT_READY);
   }
 
   /** The `storage` refusal for an entry that could not be stored. */
@@ -444,12 +515,12 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   /** The clock ran out: the session decides whether it really did (a "deadline" entry is refused otherwise). */
   private tick(): void {
-    if (this.deadlinePassed()) this.apply({ kind: "system" }, { type: "deadline" });
+    if (this.deadlinePassed()) void this.submit({ kind: "system" }, { type: "deadline" });
   }
 
-  /** The diplomacy clock has run out (by the room's clock) and the round is not resolved yet. */
+  /** The diplomacy clock has run out (by the room's clock) and the round is not resolved yet (nor waiting to be). */
   private deadlinePassed(): boolean {
-    const { phase, paused, clock } = this.session;
+    const { phase, paused, clock } = this.latest;
     return phase === "diplomacy" && !paused && clock.deadline !== null && this.ctx.now() >= clock.deadline;
   }
 

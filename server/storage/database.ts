@@ -17,8 +17,8 @@ export const BUSY_TIMEOUT_MS = 200;
 /** The write-ahead file is cut back to this size when it is reset (bytes). */
 const JOURNAL_SIZE_LIMIT = 1024 * 1024;
 
-/** The schema's version in `PRAGMA user_version`: 1 added games.last_seq and games.damage. */
-const SCHEMA_VERSION = 1;
+/** The schema's version in `PRAGMA user_version`: 1 added games.last_seq and games.damage, 2 games.lease_until. */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS games (
@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS games (
   finished_at INTEGER,
   report_json TEXT,
   last_seq INTEGER NOT NULL DEFAULT 0,
-  damage TEXT
+  damage TEXT,
+  lease_until INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS games_teacher ON games (teacher_hash, created_at);
 CREATE INDEX IF NOT EXISTS games_code ON games (code, status);
@@ -85,6 +86,8 @@ function migrate(db: Db): void {
       db.exec("UPDATE games SET last_seq = COALESCE((SELECT MAX(seq) FROM entries WHERE entries.game_id = games.id), 0)");
     }
     if (!columns.has("damage")) db.exec("ALTER TABLE games ADD COLUMN damage TEXT");
+    // A game of an earlier version has no lease: the process named by its host keeps it, or anyone takes it over.
+    if (!columns.has("lease_until")) db.exec("ALTER TABLE games ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0");
     const version = db.pragma("user_version", { simple: true }) as number;
     db.pragma(`user_version = ${Math.max(version, SCHEMA_VERSION)}`);
   }).immediate();

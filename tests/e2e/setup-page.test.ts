@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateGameTime } from "../../shared/classroom/timing.js";
-import { joinTeacher, request } from "../server/harness.js";
+import { joinTeacher, request, sqliteOf } from "../server/harness.js";
 import { ServedBrowser, type ServedClient } from "../security/served.js";
 import { DESKTOP, formatViolations, PHONE, ROOT, User, type AxeResult, type Overflow } from "./browser.js";
 
@@ -48,7 +48,7 @@ async function check(user: User, where: string): Promise<void> {
   axe.push(await user.runAxe(where));
 }
 
-const gameCount = () => (served.server.server.db.prepare("SELECT COUNT(*) AS n FROM games").get() as { n: number }).n;
+const gameCount = () => (sqliteOf(served.server.server).prepare("SELECT COUNT(*) AS n FROM games").get() as { n: number }).n;
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 const auth = (key: string) => ({ headers: { authorization: `Bearer ${key}` } });
 
@@ -380,7 +380,7 @@ describe("the setup page", () => {
     expect(gameCount()).toBe(before + 1);
     const key = await page.inputValue("#new-key");
     const made = (await served.server.api("/api/teacher/games", auth(key))).body.games[0];
-    const settings = served.server.server.store.gameByCode(made.code)!.settings;
+    const settings = (await served.server.server.store.gameByCode(made.code))!.settings;
     expect(settings).toMatchObject({ rounds: 2, diplomacySeconds: 180, teams: { mode: "count", value: 2 } });
   });
 

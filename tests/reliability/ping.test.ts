@@ -62,11 +62,11 @@ describe("ping", () => {
     const teacher = await enter(joinTeacher(server.client(), code, teacherKey));
     const room = await serverRoom(code);
     const session = room.session;
-    const entries = server.server.store.entries(gameId).length;
+    const entries = (await server.server.store.entries(gameId)).length;
     const reply = await ping(teacher, "quiet");
     expect(reply.type).toBe("pong");
     expect(room.session).toBe(session);
-    expect(server.server.store.entries(gameId)).toHaveLength(entries);
+    expect(await server.server.store.entries(gameId)).toHaveLength(entries);
     expect(teacher.inbox.of("ack").filter((a) => a.type === "ping")).toEqual([]);
   });
 

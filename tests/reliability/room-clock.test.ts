@@ -60,13 +60,13 @@ describe("the deadline", () => {
     room.clock.clear();
     const deadline = room.session.clock.deadline!;
     t.clock.advance(deadline - t.clock.now() + 1);
-    const entries = t.server.store.entries(game.gameId).length;
+    const entries = (await t.server.store.entries(game.gameId)).length;
     const late = await request(ann.room, ann.inbox, "budget", { economy: 10, defense: 10, offense: 80 });
     expect(late).toMatchObject({ ok: false, body: { code: "wrong-phase" } });
     expect(late.body.message).toMatch(/round has ended/);
     // The round was resolved then, with the draft as it stood at the deadline.
     expect(room.session.phase).toBe("review");
-    const stored = t.server.store.entries(game.gameId).slice(entries).map((e) => e.command.type);
+    const stored = (await t.server.store.entries(game.gameId)).slice(entries).map((e) => e.command.type);
     expect(stored).toEqual(["deadline"]);
     expect(room.session.game.history[0]!.decisions[ann.welcome.state]!.budget).not.toEqual({ economy: 10, defense: 10, offense: 80 });
   });

@@ -7,6 +7,6 @@ import { createEntenteServer } from "../../server/app.js";
 import { configFromEnv } from "../../server/config.js";
 
 const clientDir = process.env.CLIENT_DIR;
-const server = createEntenteServer(configFromEnv(), clientDir ? { clientDir } : {});
+const server = await createEntenteServer(configFromEnv(), clientDir ? { clientDir } : {});
 const port = await server.start();
 process.stdout.write(`Entente is running (test pages from ${clientDir ?? "client/dist"}).\n  On this computer: http://localhost:${port}\n`);

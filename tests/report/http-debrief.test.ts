@@ -88,8 +88,8 @@ describe("debrief endpoints", () => {
     const del = await t.api(base, { method: "DELETE", headers: auth });
     expect(del.status).toBe(200);
     expect(del.body).toMatchObject({ deleted: true, code: game.code });
-    expect(t.server.store.game(game.gameId)).toBeNull();
-    expect(t.server.store.entries(game.gameId)).toEqual([]);
+    expect(await t.server.store.game(game.gameId)).toBeNull();
+    expect(await t.server.store.entries(game.gameId)).toEqual([]);
     expect((await t.api(`${base}/report`, { headers: auth })).status).toBe(404);
     expect((await t.api(`${base}/debrief`, { headers: auth })).status).toBe(404);
     const list = await t.api("/api/teacher/games", { headers: auth });
@@ -106,7 +106,7 @@ describe("debrief endpoints", () => {
     expect(del.status).toBe(200);
     const { matchMaker } = await import("@colyseus/core");
     await until(() => !matchMaker.getLocalRoomById(game.code), 3000, "room gone");
-    expect(t.server.store.game(game.gameId)).toBeNull();
-    expect(t.server.store.entries(game.gameId)).toEqual([]);
+    expect(await t.server.store.game(game.gameId)).toBeNull();
+    expect(await t.server.store.entries(game.gameId)).toEqual([]);
   });
 });

@@ -42,13 +42,13 @@ describe("a flooding client", () => {
   it("is disconnected with 4429, is not answered message for message, and the others are not slowed", async () => {
     const c = await startedClass();
     const closed = closeCode(c.ann.room);
-    const entriesBefore = t.server.store.entries(c.game.gameId).length;
+    const entriesBefore = (await t.server.store.entries(c.game.gameId)).length;
     const sent = 2000;
     for (let i = 0; i < sent; i++) c.ann.room.send("budget", { ref: `f-${i}`, economy: 40, defense: 40, offense: 20 });
     expect(await closed).toBe(4429);
     const replies = c.ann.inbox.messages.filter((m) => (m.type === "ack" || m.type === "error") && String(m.payload.ref).startsWith("f-"));
     // At most the per-student allowance was applied, and "rate-limited" was said at most once a second.
-    const stored = t.server.store.entries(c.game.gameId).length - entriesBefore;
+    const stored = (await t.server.store.entries(c.game.gameId)).length - entriesBefore;
     expect(stored).toBeLessThanOrEqual(LIMITS.messagesPerSecond + LIMITS.messageBurst);
     expect(replies.filter((m) => m.type === "ack").length).toBeLessThanOrEqual(stored);
     expect(replies.filter((m) => m.type === "error" && m.payload.code === "rate-limited").length).toBeLessThanOrEqual(2);
@@ -76,11 +76,11 @@ describe("limits per student and per teacher, not per connection", () => {
     for (let i = 0; i < 3; i++) tabs.push(await joinGame(c.client, c.game.code, { role: "student", rejoinKey: c.ann.welcome.rejoinKey }));
     // A fifth connection is one too many.
     await expect(c.client.joinById(c.game.code, { role: "student", rejoinKey: c.ann.welcome.rejoinKey })).rejects.toMatchObject({ code: 4429 });
-    const entriesBefore = t.server.store.entries(c.game.gameId).length;
+    const entriesBefore = (await t.server.store.entries(c.game.gameId)).length;
     // 12 each from 4 tabs at once: 48, under each connection's flood cut-off but far over her allowance.
     for (const [n, tab] of tabs.entries()) for (let i = 0; i < 12; i++) tab.room.send("budget", { ref: `t${n}-${i}`, economy: 40, defense: 40, offense: 20 });
     for (const tab of tabs) await drained(c.game.code, tab.room, 12);
-    const stored = t.server.store.entries(c.game.gameId).length - entriesBefore;
+    const stored = (await t.server.store.entries(c.game.gameId)).length - entriesBefore;
     expect(stored).toBeLessThanOrEqual(LIMITS.messagesPerSecond * 2 + LIMITS.messageBurst);
     const acked = () => tabs.reduce((sum, tab) => sum + tab.inbox.of("ack").filter((m) => String(m.ref).startsWith("t")).length, 0);
     await until(() => acked() === stored, 3000, "the acks of what was stored");

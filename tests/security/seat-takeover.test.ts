@@ -32,14 +32,14 @@ async function classWithBobAway() {
 describe("a nickname already in the game", () => {
   it("does not give Bob's seat to someone typing BOB: the teacher is asked, nothing is seen", async () => {
     const c = await classWithBobAway();
-    const before = t.server.store.entries(c.game.gameId).length;
+    const before = (await t.server.store.entries(c.game.gameId)).length;
     for (const nickname of ["BOB", " bob ", "Bob"]) {
       const refused = await joinError(c.client.joinById(c.game.code, { role: "student", nickname }));
       expect(refused.code, nickname).toBe(4401);
       expect(refused.message).toMatch(/teacher can let you back in/);
     }
     // No join was stored, no seat was given, no chat was sent: the room holds the same clients.
-    expect(t.server.store.entries(c.game.gameId).length).toBe(before);
+    expect((await t.server.store.entries(c.game.gameId)).length).toBe(before);
     expect((await serverRoom(c.game.code)).clients.length).toBe(2);
     // Without a claim key nothing is filed; with one, the teacher sees one request (not one per retry).
     await expect(c.client.joinById(c.game.code, { role: "student", nickname: "bob", claim: CLAIM })).rejects.toMatchObject({ code: 4401 });

@@ -6,6 +6,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEntenteServer, type EntenteServer, type ServerOptions } from "../../server/app.js";
+import type { Db } from "../../server/storage/database.js";
+import { SqliteStore } from "../../server/storage/sqlite-store.js";
 import type { ServerConfig } from "../../server/config.js";
 
 /** A clock the rooms read instead of Date.now(): tests move it forward instead of sleeping. */
@@ -40,7 +42,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "entente-test-"));
   const clock = new TestClock();
   activeClock = clock;
-  const server = createEntenteServer(
+  const server = await createEntenteServer(
     { port: 0, hostname: "127.0.0.1", dataDir, reconnectSeconds: 5, endLingerMs: 60_000, ...overrides },
     { gracefullyShutdown: false, now: clock.now, ...options },
   );
@@ -250,4 +252,10 @@ export class Pacer {
       await sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
     }
   }
+}
+
+/** The SQLite database behind a test server (its store must be the embedded one), for tests that count rows. */
+export function sqliteOf(server: EntenteServer): Db {
+  if (!(server.store instanceof SqliteStore)) throw new Error(`this test reads the SQLite file, but the server's store is ${server.store.kind}`);
+  return server.store.db;
 }

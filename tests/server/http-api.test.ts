@@ -1,7 +1,7 @@
 // The HTTP API: health, scenarios and their validation, creating games (and its
 // errors), looking a game up by code, the teacher's list, unknown paths.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { joinStudent, joinTeacher, request, startTestServer, until, type TestServer } from "./harness.js";
+import { joinStudent, joinTeacher, request, sqliteOf, startTestServer, until, type TestServer } from "./harness.js";
 
 let t: TestServer;
 beforeAll(async () => {
@@ -146,7 +146,7 @@ describe("creating a game", () => {
     expect(badKey.body.error.code).toBe("bad-teacher-key");
     expect(badKey.body.error.message).toMatch(/^That is not a teacher key\. .*paste it without spaces\.$/);
     // None of these created a game.
-    expect(t.server.db.prepare("SELECT COUNT(*) AS n FROM games WHERE title = 'Tiny World'").get()).toEqual({ n: 0 });
+    expect(sqliteOf(t.server).prepare("SELECT COUNT(*) AS n FROM games WHERE title = 'Tiny World'").get()).toEqual({ n: 0 });
   });
 
   it("makes a playable game from an uploaded scenario", async () => {

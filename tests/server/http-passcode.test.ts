@@ -1,7 +1,7 @@
 // A server started with TEACHER_PASSCODE: creating a game needs it; everything
 // else (students joining, lookups) does not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { joinStudent, joinTeacher, startTestServer, type TestServer } from "./harness.js";
+import { joinStudent, joinTeacher, sqliteOf, startTestServer, type TestServer } from "./harness.js";
 
 let t: TestServer;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe("TEACHER_PASSCODE", () => {
     expect(wrong.body.error.message).toMatch(/^That passcode is not the right one\./);
     const empty = await t.api("/api/games", post({ scenario: "rival-shores", passcode: "" }));
     expect(empty.status).toBe(403);
-    expect(t.server.db.prepare("SELECT COUNT(*) AS n FROM games").get()).toEqual({ n: 0 });
+    expect(sqliteOf(t.server).prepare("SELECT COUNT(*) AS n FROM games").get()).toEqual({ n: 0 });
 
     const ok = await t.api("/api/games", post({ scenario: "rival-shores", passcode: "x" }));
     expect(ok.status).toBe(201);

@@ -198,7 +198,7 @@ async function fuzzClass() {
 
 async function snapshot(code: string, gameId: string) {
   const room = await serverRoom(code);
-  return { model: JSON.stringify(room.session), state: JSON.stringify(room.state.toJSON()), entries: t.server.store.entries(gameId).length };
+  return { model: JSON.stringify(room.session), state: JSON.stringify(room.state.toJSON()), entries: (await t.server.store.entries(gameId)).length };
 }
 
 function clientView(j: Joined): string {
@@ -375,7 +375,7 @@ describe("well-formed moves with arbitrary targets", () => {
         if (reply.ok) {
           outcomes.ack++;
           expect(after.entries).toBe(before.entries + 1);
-          const last = t.server.store.entries(c.gameId).at(-1)!;
+          const last = (await t.server.store.entries(c.gameId)).at(-1)!;
           expect(last.seq).toBe(reply.body.seq);
           expect(last.command.type).toBe(type === "chat" ? "chat" : "play");
         } else {

@@ -143,7 +143,7 @@ describe("a whole game", () => {
     expect(afterEnd).toMatchObject({ ok: false, body: { code: "game-over" } });
 
     // Every acked command is in the stored log (stored before it was acked).
-    const stored = t.server.store.entries(game.gameId);
+    const stored = (await t.server.store.entries(game.gameId));
     expect(stored.length).toBeGreaterThan(10);
     expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1));
     expect(stored.some((e) => e.command.type === "play" && e.command.move.type === "accept")).toBe(true);
@@ -183,7 +183,7 @@ describe("a whole game", () => {
     // The saved report is the one the live room would give.
     const live = await serverRoom(game.code);
     expect(live.session.phase).toBe("ended");
-    expect(t.server.store.savedReport(game.gameId)).toEqual(r);
+    expect(await t.server.store.savedReport(game.gameId)).toEqual(r);
 
     // Without the key, with a malformed key, with someone else's key.
     const none = await t.api(`/api/games/${game.code}/report`);

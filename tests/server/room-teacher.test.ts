@@ -70,7 +70,7 @@ describe("the clock", () => {
     await until(() => ts.phase === "review" && c.ann.state.phase === "review", 3000, "review");
     const resolved = await c.projector.inbox.wait("event", (m) => m.event.type === "roundResolved");
     expect(resolved.event.round).toBe(1);
-    const entries = t.server.store.entries(c.gameId);
+    const entries = (await t.server.store.entries(c.gameId));
     expect(entries.some((e) => e.actor.kind === "system" && e.command.type === "deadline")).toBe(true);
   });
 
@@ -145,7 +145,7 @@ describe("the clock", () => {
     expect(ended.event.reason).toBe("ended-early");
     expect(ts.deadline).toBe(0);
     expect(await budget(c.ann)).toMatchObject({ ok: false, body: { code: "game-over" } });
-    expect(t.server.store.game(c.gameId)?.status).toBe("finished");
+    expect((await t.server.store.game(c.gameId))?.status).toBe("finished");
     const report = await t.api(`/api/games/${c.code}/report`, { headers: { authorization: `Bearer ${c.teacherKey}` } });
     expect(report.body).toMatchObject({ phase: "ended", roundsPlayed: 1, rounds: 3 });
   });

@@ -1,0 +1,232 @@
+// The embedded store: one SQLite file (better-sqlite3) in the data folder, for
+// one machine (several processes on it may share the file). Implements
+// GameStore (store.ts). better-sqlite3 is synchronous: each method runs its
+// statements at once and returns a settled promise. Every operation goes
+// through StorageHealth: a failure is thrown as a StorageError (the caller
+// refuses that one command) and shows in /api/health; heartbeats and upkeep
+// never throw.
+import type { LogEntry } from "../../shared/classroom/types.js";
+import { BUSY_TIMEOUT_MS, checkpoint, type Db } from "./database.js";
+import { StorageHealth, type StorageState } from "./health.js";
+import { readLog, type EntryRow } from "./log-check.js";
+import { fencedError, fromRow, GAME_COLUMNS, type GameRow } from "./rows.js";
+import type { GameRecord, GameStore, LeaseRenewal, NewGame, StoreOptions } from "./store.js";
+
+export class SqliteStore implements GameStore {
+  readonly kind = "sqlite" as const;
+  private readonly watch: StorageHealth;
+  private readonly insertGame;
+  private readonly insertEntry;
+  private readonly recordSeq;
+  private readonly recordSeqAndFinish;
+  private readonly selectEntries;
+  private readonly selectLastSeq;
+  private readonly selectGame;
+  private readonly selectByCode;
+  private readonly selectClaimable;
+  private readonly claim;
+  private readonly selectByTeacher;
+  private readonly renew;
+  private readonly release;
+  private readonly finish;
+  private readonly setDamage;
+  private readonly selectReport;
+  private readonly removeEntries;
+  private readonly removeGame;
+  private readonly appendTx;
+  private readonly claimTx;
+  private readonly readLogTx;
+  private readonly deleteTx;
+
+  readonly host: string;
+  private readonly leaseMs: number;
+
+  constructor(
+    readonly db: Db,
+    options: StoreOptions,
+  ) {
+    this.host = options.host;
+    this.leaseMs = options.leaseMs;
+    // While a fault lasts, no statement waits for a lock known to be held.
+    this.watch = new StorageHealth((fault) => this.setBusyTimeout(fault ? 0 : BUSY_TIMEOUT_MS));
+    this.insertGame = db.prepare(
+      `INSERT INTO games (id, code, teacher_hash, title, scenario_json, settings_json, status, host, created_at, last_seen_at, lease_until)
+       VALUES (@id, @code, @teacherHash, @title, @scenario, @settings, 'running', @host, @createdAt, @createdAt, @leaseUntil)`,
+    );
+    this.insertEntry = db.prepare(`INSERT INTO entries (game_id, seq, at, actor_json, command_json) VALUES (?, ?, ?, ?, ?)`);
+    this.recordSeq = db.prepare(`UPDATE games SET last_seq = ? WHERE id = ? AND host = ?`);
+    this.recordSeqAndFinish = db.prepare(`UPDATE games SET last_seq = ?, status = 'finished', finished_at = ?, report_json = ? WHERE id = ? AND host = ?`);
+    this.selectEntries = db.prepare<[string], EntryRow>(`SELECT seq, at, actor_json, command_json FROM entries WHERE game_id = ? ORDER BY seq`);
+    this.selectLastSeq = db.prepare<[string], { last_seq: number }>(`SELECT last_seq FROM games WHERE id = ?`);
+    this.selectGame = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE id = ?`);
+    this.selectByCode = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE code = ? ORDER BY created_at DESC LIMIT 1`);
+    this.selectClaimable = db.prepare<[string, number], GameRow>(
+      `SELECT ${GAME_COLUMNS} FROM games WHERE status = 'running' AND (host = ? OR (lease_until < ? AND damage IS NULL)) ORDER BY created_at`,
+    );
+    this.claim = db.prepare(`UPDATE games SET host = ?, lease_until = ? WHERE id = ? AND status = 'running' AND (host = ? OR (lease_until < ? AND damage IS NULL))`);
+    this.selectByTeacher = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE teacher_hash = ? ORDER BY created_at DESC`);
+    this.renew = db.prepare(`UPDATE games SET last_seen_at = ?, lease_until = ? WHERE id = ? AND host = ?`);
+    this.release = db.prepare(`UPDATE games SET last_seen_at = ?, lease_until = 0 WHERE id = ? AND host = ?`);
+    this.finish = db.prepare(`UPDATE games SET status = 'finished', finished_at = ?, report_json = ? WHERE id = ?`);
+    this.setDamage = db.prepare(`UPDATE games SET damage = ? WHERE id = ?`);
+    this.selectReport = db.prepare<[string], { report_json: string | null }>(`SELECT report_json FROM games WHERE id = ?`);
+    this.removeEntries = db.prepare(`DELETE FROM entries WHERE game_id = ?`);
+    this.removeGame = db.prepare(`DELETE FROM games WHERE id = ?`);
+    const insert = (gameId: string, entry: LogEntry) => this.insertEntry.run(gameId, entry.seq, entry.at, JSON.stringify(entry.actor), JSON.stringify(entry.command));
+    this.appendTx = db.transaction((gameId: string, entries: readonly LogEntry[], finished?: { at: number; report: unknown }) => {
+      const last = entries[entries.length - 1];
+      if (!last) return;
+      // The fence first: nothing is written to a game another process keeps now.
+      const fenced = finished
+        ? this.recordSeqAndFinish.run(last.seq, finished.at, JSON.stringify(finished.report), gameId, this.host)
+        : this.recordSeq.run(last.seq, gameId, this.host);
+      if (fenced.changes === 0) throw fencedError(gameId, this.selectLastSeq.get(gameId) !== undefined);
+      for (const entry of entries) insert(gameId, entry);
+    });
+    this.claimTx = db.transaction((now: number, leaseUntil: number) => {
+      const claimed: GameRow[] = [];
+      for (const row of this.selectClaimable.all(this.host, now)) {
+        if (this.claim.run(this.host, leaseUntil, row.id, this.host, now).changes > 0) claimed.push({ ...row, host: this.host });
+      }
+      return claimed;
+    });
+    // One read transaction: the rows and the last seq from the same moment, even if another process writes.
+    this.readLogTx = db.transaction((gameId: string) => ({ rows: this.selectEntries.all(gameId), lastSeq: this.selectLastSeq.get(gameId)?.last_seq ?? 0 }));
+    this.deleteTx = db.transaction((gameId: string) => {
+      this.removeEntries.run(gameId);
+      return this.removeGame.run(gameId).changes > 0;
+    });
+  }
+
+  health(): StorageState {
+    return this.watch.state();
+  }
+
+  createGame(g: NewGame): Promise<void> {
+    return this.watch.write(() => {
+      this.insertGame.run({
+        id: g.id,
+        code: g.code,
+        teacherHash: g.teacherHash,
+        title: g.title,
+        scenario: JSON.stringify(g.scenario),
+        settings: JSON.stringify(g.settings),
+        host: this.host,
+        createdAt: g.createdAt,
+        leaseUntil: g.createdAt + this.leaseMs,
+      });
+    });
+  }
+
+  async append(gameId: string, entries: readonly LogEntry[], finished?: { at: number; report: unknown }): Promise<void> {
+    await this.watch.write(() => this.appendTx.immediate(gameId, entries, finished));
+    // The end of a game goes into the database file itself at once.
+    if (finished) await this.maintain();
+  }
+
+  async entries(gameId: string): Promise<LogEntry[]> {
+    const { rows, lastSeq } = await this.watch.read(() => this.readLogTx(gameId));
+    return readLog(rows, lastSeq);
+  }
+
+  async game(id: string): Promise<GameRecord | null> {
+    const row = await this.watch.read(() => this.selectGame.get(id));
+    return row ? fromRow(row) : null;
+  }
+
+  async gameByCode(code: string): Promise<GameRecord | null> {
+    const row = await this.watch.read(() => this.selectByCode.get(code));
+    return row ? fromRow(row) : null;
+  }
+
+  async isCodeRunning(code: string): Promise<boolean> {
+    const row = await this.watch.read(() => this.selectByCode.get(code));
+    return row?.status === "running";
+  }
+
+  async teacherGames(teacherHash: string): Promise<GameRecord[]> {
+    return (await this.watch.read(() => this.selectByTeacher.all(teacherHash))).map(fromRow);
+  }
+
+  async claimGames(now: number): Promise<GameRecord[]> {
+    return (await this.watch.write(() => this.claimTx.immediate(now, now + this.leaseMs))).map(fromRow);
+  }
+
+  async renewLease(gameId: string, at: number): Promise<LeaseRenewal> {
+    try {
+      const changed = await this.watch.write(() => this.renew.run(at, at + this.leaseMs, gameId, this.host).changes);
+      return changed > 0 ? "kept" : "lost";
+    } catch {
+      return "failed";
+    }
+  }
+
+  async releaseLease(gameId: string, at: number): Promise<void> {
+    try {
+      await this.watch.write(() => this.release.run(at, gameId, this.host));
+    } catch {
+      // Reported by health; the lease then runs out by itself.
+    }
+  }
+
+  async markFinished(gameId: string, at: number, report: unknown): Promise<void> {
+    await this.watch.write(() => this.finish.run(at, JSON.stringify(report), gameId));
+  }
+
+  async markDamaged(gameId: string, damage: string | null): Promise<void> {
+    await this.watch.write(() => this.setDamage.run(damage, gameId));
+  }
+
+  async savedReport(gameId: string): Promise<unknown> {
+    const row = await this.watch.read(() => this.selectReport.get(gameId));
+    return row?.report_json ? (JSON.parse(row.report_json) as unknown) : null;
+  }
+
+  /**
+   * The freed pages are overwritten (secure_delete) and the write-ahead file, which still holds copies of
+   * them, is checkpointed and truncated, so nothing of the game stays readable in the data folder.
+   */
+  async deleteGame(gameId: string): Promise<boolean> {
+    const deleted = await this.watch.write(() => this.deleteTx.immediate(gameId));
+    if (!this.checkpoint()) console.warn("a deleted game's data stays in the write-ahead file until the next checkpoint (another program is reading the database)");
+    return deleted;
+  }
+
+  maintain(): Promise<void> {
+    this.checkpoint();
+    return Promise.resolve();
+  }
+
+  /**
+   * Folds the write-ahead file into the database file and truncates it (server/storage/database.ts).
+   * Never throws: false when it could not be done now (a reader or a lock: the next one tries again).
+   */
+  checkpoint(): boolean {
+    try {
+      const done = checkpoint(this.db);
+      if (done) this.watch.worked();
+      return done;
+    } catch (err) {
+      this.watch.failed(err);
+      return false;
+    }
+  }
+
+  /** Closes the database (a last checkpoint folds the write-ahead file in). Never throws. */
+  close(): Promise<void> {
+    try {
+      if (this.db.open) this.db.close();
+    } catch (err) {
+      console.error("the database did not close cleanly:", (err as Error).message);
+    }
+    return Promise.resolve();
+  }
+
+  private setBusyTimeout(ms: number): void {
+    try {
+      if (this.db.open) this.db.pragma(`busy_timeout = ${ms}`);
+    } catch {
+      // A connection that cannot even take a pragma fails the next operation anyway, which is reported then.
+    }
+  }
+}
