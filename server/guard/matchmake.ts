@@ -92,7 +92,15 @@ export function matchmakeRouter({ guards, addressOf }: MatchmakeGuards): express
         refuse(res, ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `room "${roomName}" not found`);
         return;
       }
-      const screen = await matchMaker.remoteRoomCall<JoinScreen>(roomName, "screenJoin", [parsed.data]);
+      let screen: JoinScreen;
+      try {
+        screen = await matchMaker.remoteRoomCall<JoinScreen>(roomName, "screenJoin", [parsed.data]);
+      } catch {
+        // The process listed for this room does not answer (it stopped): another process takes the game over within
+        // a lease (server/keeper.ts). The page tries again, as while a server restarts.
+        refuse(res, CLOSE.NOT_READY, "The server that runs this game is not answering; the game is moving to another server. Trying again in a few seconds…");
+        return;
+      }
       if (!screen.ok) {
         if (screen.wrongKey) await guards.wrongKeys.failed(address);
         refuse(res, screen.close, screen.message);

@@ -12,6 +12,7 @@ import { join as joinPath } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startPostgres, type PostgresCluster } from "../storage/postgres-cluster.js";
+import { CLOSE } from "../../shared/protocol/close-codes.js";
 import { request, until } from "./harness.js";
 import { acked, freePort, joinVia, startRedis, startServerProcess, stopAllProcesses, type RedisProcess, type Seat, type ServerProcess } from "./processes.js";
 
@@ -43,13 +44,19 @@ async function enter(server: ServerProcess, code: string, options: Record<string
   return seat;
 }
 
-/** Joins through `server` until it works (while a game is taken over, joins fail for a few seconds); returns the seat and the time it took. */
-async function enterWhenBack(server: ServerProcess, code: string, options: Record<string, unknown>, timeoutMs: number): Promise<{ seat: Seat; ms: number }> {
+/**
+ * Joins through `server` until it works (while a game is taken over, joins fail for a few seconds); returns the seat,
+ * the time it took, and the codes of the failed attempts (each must be one a student's page tries again after).
+ */
+async function enterWhenBack(server: ServerProcess, code: string, options: Record<string, unknown>, timeoutMs: number): Promise<{ seat: Seat; ms: number; failures: (number | undefined)[] }> {
   const start = Date.now();
+  const failures: (number | undefined)[] = [];
   for (;;) {
     try {
-      return { seat: await enter(server, code, options), ms: Date.now() - start };
+      return { seat: await enter(server, code, options), ms: Date.now() - start, failures };
     } catch (err) {
+      const failure = (err as { code?: unknown }).code;
+      failures.push(typeof failure === "number" ? failure : undefined);
       if (Date.now() - start > timeoutMs) throw new Error(`could not join ${code} through :${server.port} within ${timeoutMs} ms: ${(err as Error).message}`, { cause: err });
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -139,7 +146,12 @@ describe("two server processes on PostgreSQL and Redis", () => {
     const ann2 = back.seat;
     const takeoverMs = Date.now() - killedAt;
     process.stdout.write(`takeover: Ann was back ${takeoverMs} ms after A was killed (lease ${LEASE_SECONDS} s)\n`);
-    expect(takeoverMs).toBeGreaterThanOrEqual(0);
+    // Meanwhile every refusal was one the page tries again after: unreachable, "not ready", or no room yet (the game is still "running").
+    // (client/src/common/join-failure.ts: no code, under 400 or 500–3999 is unreachable; 4500 and 4212 of a running game wait.)
+    const retried = (code: number | undefined) => code === undefined || code < 400 || (code >= 500 && code < 4000) || code === CLOSE.NOT_READY || code === CLOSE.ROOM_NOT_FOUND;
+    for (const failure of back.failures) expect(retried(failure), `join failed with ${failure}`).toBe(true);
+    process.stdout.write(`takeover: join attempts refused meanwhile: ${JSON.stringify(back.failures)}\n`);
+    expect((await b.api(`/api/games/${game.code}`)).body).toMatchObject({ status: "running" });
     expect(socketUrl(ann2)).toContain(`127.0.0.1:${b.port}/`);
     expect(ann2.welcome.studentId).toBe(ann.welcome.studentId);
     expect((await stored(game.gameId)).host).toBe(`127.0.0.1:${b.port}`);
