@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startPostgres, type PostgresCluster } from "../storage/postgres-cluster.js";
+import { startPostgres, type PostgresCluster } from "../../server/cli/throwaway-postgres.js";
 import { CLOSE } from "../../shared/protocol/close-codes.js";
 import { request, until } from "./harness.js";
 import { acked, freePort, joinVia, startRedis, startServerProcess, stopAllProcesses, type RedisProcess, type Seat, type ServerProcess } from "./processes.js";

@@ -1,10 +1,14 @@
-// A throwaway PostgreSQL cluster for tests, as tests/server/processes.ts starts
-// a throwaway redis-server: initdb in a temporary folder, then `postgres` on a
-// free loopback port, with durability off (fsync, synchronous commit) since
-// nothing in it outlives the test file. PostgreSQL refuses to run as root: when
-// the tests run as root (CI), the cluster runs as the `postgres` system user
-// (Debian's postgresql package creates it). The server is killed when the test
-// worker exits, so a crashed worker leaves no postgres behind.
+// A throwaway PostgreSQL cluster for the tests (tests/storage, tests/server)
+// and the load benchmark (bench-load.ts, its "storage" step), as
+// tests/server/processes.ts starts a throwaway redis-server: initdb in a
+// temporary folder, then `postgres` on a free loopback port, with durability
+// off (fsync, synchronous commit) since nothing in it outlives the test file or
+// the benchmark step. PostgreSQL refuses to run as root: when the tests or the
+// benchmark run as root (CI), the cluster runs as the `postgres` system user
+// (Debian's postgresql package creates it). The server is killed when the
+// process that started it exits, so a crashed test worker or benchmark leaves
+// no postgres behind. It lives in server/cli so that the benchmark need not
+// import from tests/.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
@@ -21,7 +25,7 @@ const READY_TIMEOUT_MS = 30_000;
 /** How long a fast shutdown may take before the server is killed (ms). */
 const STOP_TIMEOUT_MS = 15_000;
 
-export const POSTGRES_MISSING = "PostgreSQL is not installed: apt-get install postgresql (the tests start their own throwaway cluster)";
+export const POSTGRES_MISSING = "PostgreSQL is not installed: apt-get install postgresql (the tests and the benchmark start their own throwaway cluster)";
 
 /** A running throwaway cluster. */
 export interface PostgresCluster {
@@ -71,7 +75,7 @@ function clusterUser(): { uid: number; gid: number } | undefined {
     const n = Number(r.stdout.trim());
     if (r.status !== 0 || !Number.isInteger(n)) {
       throw new Error(
-        "The tests run as root, and PostgreSQL refuses to run as root, but there is no `postgres` user to run it as " +
+        "This process runs as root, and PostgreSQL refuses to run as root, but there is no `postgres` user to run it as " +
           "(Debian's postgresql package creates it): apt-get install postgresql, or add the user (useradd --system postgres).",
       );
     }
