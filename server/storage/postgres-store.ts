@@ -68,6 +68,8 @@ export async function openPostgresStore(url: string, options: StoreOptions): Pro
     types,
     connectionTimeoutMillis: TIMEOUT_MS,
     statement_timeout: TIMEOUT_MS,
+    // Also on the client's side: a server that vanished from the network never answers a statement_timeout.
+    query_timeout: TIMEOUT_MS,
     application_name: `entente ${options.host}`,
   });
   const store = new PostgresStore(pool, options);
