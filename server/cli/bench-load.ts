@@ -14,29 +14,34 @@
 //   paced    classes of 30, 6 decisions spread over 60 s: 10,000 [1,000 over 20 s]
 //   redis    two server processes behind a throwaway redis-server, classes
 //            of 30, 6 decisions within 7 s: 2,400 [600]
+//   storage  one ramp step run twice, on SQLite then on PostgreSQL (a throwaway
+//            cluster, server/cli/throwaway-postgres.ts, fsync off): 1,200 [300]
+//            (issue 16); skipped, in one line, when PostgreSQL is not installed
 // As on a school LAN, each client has its own address (X-Forwarded-For, which
 // the server trusts from loopback): the per-address join limits count each
 // device apart. The lecture's server (bench-lecture-server.ts) lifts a game's
 // 600-student cap and its 150-new-students-a-minute limit. It asserts nothing; every wait
 // is bounded and every child is killed on exit.
 // Settings: BENCH_DRIVERS=thread|fork (default thread), BENCH_WORKERS (3),
-// BENCH_STEPS=ramp,lecture,paced,redis, BENCH_RAMP_MAX (largest ramp size).
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// BENCH_STEPS=ramp,lecture,paced,redis,storage, BENCH_RAMP_MAX (largest ramp size).
+import { type ChildProcess, execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import pg from "pg";
 import type { JoinSpec, ToDriver } from "./bench-driver.js";
 import { api, cpuSeconds, epochMs, freePort, intEnv, mb, memory, memorySampler, ms, percentile, sec, type ServerProcess, sleep, startRedis, startServer, stopProcess, warningsOf } from "./bench-kit.js";
 import { LAN_ENV } from "./bench-participant.js";
 import { DriverPool, type DriverKind } from "./bench-workers.js";
 import { table } from "./table.js";
+import { postgresBinaries, startPostgres, type PostgresCluster } from "./throwaway-postgres.js";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 /** Worker threads by default: on this machine they cost the load generators less CPU than forked processes (docs/performance.md). */
 const DRIVER_KIND: DriverKind = process.env.BENCH_DRIVERS === "fork" ? "fork" : "thread";
 const WORKERS = intEnv("BENCH_WORKERS", 3);
-const STEPS = new Set((process.env.BENCH_STEPS ?? "ramp,lecture,paced,redis").split(","));
+const STEPS = new Set((process.env.BENCH_STEPS ?? "ramp,lecture,paced,redis,storage").split(","));
 const RAMP = (QUICK ? [300, 1200] : [300, 1200, 2400, 5000, 10_000]).filter((n) => n <= intEnv("BENCH_RAMP_MAX", 10_000));
 const SCENARIO = "rival-shores"; // 8 states: a class of 30 in teams of 4 fills them all
 const TEAM_SIZE = 4;
@@ -65,6 +70,10 @@ interface StepSpec {
   processes: 1 | 2;
   /** The server's entry (default server/main.ts). */
   entry?: string;
+  /** More environment for the server processes (DATABASE_URL). */
+  env?: Record<string, string>;
+  /** CPU seconds used so far by a process outside the server that works for it (the PostgreSQL cluster), read beside the server's. */
+  otherCpu?: () => number;
 }
 
 interface StepResult {
@@ -92,10 +101,17 @@ interface StepResult {
   peakKb: number;
   generatorCpuJoinS: number;
   generatorCpuDecideS: number;
+  /** The spec's otherCpu over the joins and over the decisions; NaN without one. */
+  otherCpuJoinS: number;
+  otherCpuDecideS: number;
   warnings: string[];
 }
 
-/** Children and folders a step leaves until it has cleaned up: killed and removed on exit or by the watchdog. */
+/**
+ * Children and folders a step leaves until it has cleaned up: killed and removed on exit or by the watchdog.
+ * The storage step's PostgreSQL cluster is not among them: throwaway-postgres.ts kills it and removes its folder
+ * itself when this process exits (the watchdog, SIGINT and SIGTERM all end in process.exit).
+ */
 const leftovers = { children: new Set<ChildProcess>(), pools: new Set<DriverPool>(), dirs: new Set<string>() };
 function killLeftovers(): void {
   for (const p of leftovers.pools) p.stop();
@@ -120,7 +136,7 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
   const samplers: ReturnType<typeof memorySampler>[] = [];
   try {
     // Servers (and Redis for two).
-    const env: Record<string, string> = { ...LAN_ENV };
+    const env: Record<string, string> = { ...LAN_ENV, ...spec.env };
     if (spec.processes === 2) {
       const r = await startRedis();
       redis = r.child;
@@ -135,6 +151,7 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
       samplers.push(memorySampler(s.pid));
     }
     const serverCpu = () => servers.reduce((t, s) => t + cpuSeconds(s.pid), 0);
+    const otherCpu = spec.otherCpu ?? (() => NaN);
     const wsUrls = servers.map((s) => s.url.replace("http", "ws"));
 
     // Games over HTTP (by turns on each process), then the load generators.
@@ -175,12 +192,14 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
     if (teacherFailures + teachersUntried > 0) throw new Error(`${teacherFailures} teachers could not join: ${teachersJoined.flatMap((r) => r.errors).join("; ")}`);
 
     const cpuBeforeJoin = serverCpu();
+    const otherBeforeJoin = otherCpu();
     const genBeforeJoin = pool.cpuSeconds();
     const joinStart = performance.now();
     // A room's joins cost more as it fills (each newcomer is sent to everyone in it): a lecture gets more time.
     const joined = await joinAsk(studentJoins, JOIN_CONCURRENCY, 60_000 + spec.students * (spec.classSize > CLASS_SIZE ? 200 : 40));
     const joinS = (performance.now() - joinStart) / 1000;
     const serverCpuJoinS = serverCpu() - cpuBeforeJoin;
+    const otherCpuJoinS = otherCpu() - otherBeforeJoin;
     const generatorCpuJoinS = pool.cpuSeconds() - genBeforeJoin;
     const joinLatencies = joined.flatMap((r) => r.latencies);
     const joinFailures = joined.reduce((t, r) => t + r.failures, 0);
@@ -197,6 +216,7 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
     if (refusedStarts.length > 0) throw new Error(`${refusedStarts.length} starts refused: ${refusedStarts.slice(0, 3).join("; ")}`);
     for (const s of samplers) s.reset();
     const cpuBeforeDecide = serverCpu();
+    const otherBeforeDecide = otherCpu();
     const genBeforeDecide = pool.cpuSeconds();
     const decideStart = performance.now();
     const startAt = epochMs() + 300;
@@ -207,6 +227,7 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
     );
     const decideS = (performance.now() - decideStart) / 1000;
     const serverCpuDecideS = serverCpu() - cpuBeforeDecide;
+    const otherCpuDecideS = otherCpu() - otherBeforeDecide;
     const generatorCpuDecideS = pool.cpuSeconds() - genBeforeDecide;
     const latencies = decided.flatMap((r) => r.latencies);
     const refusals: Record<string, number> = {};
@@ -240,6 +261,8 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
       peakKb,
       generatorCpuJoinS,
       generatorCpuDecideS,
+      otherCpuJoinS,
+      otherCpuDecideS,
       warnings,
     };
   } finally {
@@ -309,6 +332,105 @@ function notes(r: StepResult): string[] {
   return out;
 }
 
+// --- the storage step: SQLite beside PostgreSQL (issue 16) --------------------------------
+
+let clockTicks = 100;
+try {
+  clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+} catch {
+  /* keep the usual 100 */
+}
+
+/** The fields of /proc/PID/stat after "(comm)" (index 1 is the parent's pid, 11-14 utime, stime, cutime, cstime); null once it is gone. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds (user + system) a PostgreSQL cluster has used so far: its postmaster and the children alive now
+ * (backends, checkpointer, WAL writer...), each with the children it has reaped (cutime, cstime), so that a
+ * connection closed between two readings still counts. Reads /proc: a few milliseconds.
+ */
+function clusterCpuSeconds(postmaster: number): number {
+  const pids = [postmaster];
+  for (const name of readdirSync("/proc")) {
+    if (/^\d+$/.test(name) && Number(statFields(Number(name))?.[1]) === postmaster) pids.push(Number(name));
+  }
+  let ticks = 0;
+  for (const pid of pids) {
+    const f = statFields(pid);
+    if (f) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+  }
+  return ticks / clockTicks;
+}
+
+/** The cluster's postmaster: the first line of postmaster.pid in its data directory (which its superuser may SHOW). */
+async function postmasterPid(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
+    const pid = Number(readFileSync(join(rows[0]!.data_directory, "postmaster.pid"), "utf8").split("\n")[0]);
+    if (!Number.isInteger(pid) || pid <= 0) throw new Error("no postmaster pid in postmaster.pid");
+    return pid;
+  } finally {
+    await client.end();
+  }
+}
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
+
+const STORAGE_CAVEAT =
+  "storage: the PostgreSQL cluster is a throwaway one on this machine, with fsync, synchronous_commit and full_page_writes off: " +
+  "its figures are the cost of the client and the protocol, not of a durable disk; a real deployment's database on another machine adds a network round trip per write.";
+
+/**
+ * The storage step: one ramp step (`students` in classes of 30, one server process) on SQLite, then the same on a
+ * fresh database of a throwaway PostgreSQL cluster, then a line with both sides' figures. `say` prints a line and
+ * keeps it for the report. Never throws: without PostgreSQL, or when the cluster does not start, it says so in one line.
+ */
+async function compareStorage(students: number, attempt: (spec: StepSpec) => Promise<StepResult | null>, say: (line: string) => void): Promise<void> {
+  try {
+    postgresBinaries();
+  } catch (err) {
+    say(`storage: skipped: ${firstLine(err)}`);
+    return;
+  }
+  let cluster: PostgresCluster;
+  try {
+    cluster = await startPostgres();
+  } catch (err) {
+    say(`storage: skipped: the throwaway PostgreSQL cluster did not start: ${firstLine(err)}`);
+    return;
+  }
+  try {
+    const databaseUrl = await cluster.createDatabase("bench");
+    const postmaster = await postmasterPid(cluster.url);
+    const base = { students, classSize: CLASS_SIZE, windowMs: BURST_WINDOW_MS, processes: 1 as const };
+    // DATABASE_URL="" keeps a DATABASE_URL of the shell from turning the SQLite run into a PostgreSQL one.
+    const sqlite = await attempt({ ...base, name: `storage: sqlite ${students}`, env: { DATABASE_URL: "" } });
+    const postgres = await attempt({ ...base, name: `storage: postgresql ${students}`, env: { DATABASE_URL: databaseUrl }, otherCpu: () => clusterCpuSeconds(postmaster) });
+    if (sqlite && postgres) {
+      say(
+        `storage ${students}: decision -> ack p50 / p99: SQLite ${ms(sqlite.p50)} / ${ms(sqlite.p99)}, PostgreSQL ${ms(postgres.p50)} / ${ms(postgres.p99)}; ` +
+          `server CPU / decision: SQLite ${perMs(sqlite.serverCpuDecideS, sqlite.decisions)}, PostgreSQL ${perMs(postgres.serverCpuDecideS, postgres.decisions)} ` +
+          `plus the cluster's own ${perMs(postgres.otherCpuDecideS, postgres.decisions)} (per join: ${perMs(postgres.otherCpuJoinS, postgres.connected)}); ` +
+          `load average ${sqlite.load.toFixed(2)} before the SQLite run, ${postgres.load.toFixed(2)} before the PostgreSQL run`,
+      );
+    }
+    say(STORAGE_CAVEAT);
+  } catch (err) {
+    say(`storage: failed: ${firstLine(err)}`);
+  } finally {
+    await cluster.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const wallStart = performance.now();
   const watchdog = setTimeout(() => {
@@ -369,6 +491,12 @@ async function main(): Promise<void> {
       const n = QUICK ? 600 : 2400;
       await attempt({ name: `redis ${n} (2 processes)`, students: n, classSize: CLASS_SIZE, windowMs: BURST_WINDOW_MS, processes: 2 });
     }
+    if (STEPS.has("storage")) {
+      await compareStorage(QUICK ? 300 : 1200, attempt, (line) => {
+        report.push(line);
+        process.stdout.write(`  ${line}\n`);
+      });
+    }
   } finally {
     clearTimeout(watchdog);
   }
@@ -376,7 +504,7 @@ async function main(): Promise<void> {
   if (report.length > 0) process.stdout.write(`\n${report.join("\n")}\n`);
   process.stdout.write(
     `\nServer CPU is the server processes' own (/proc, user + system; with two processes, their sum), over the joins or over the decisions' window until the last ack, ` +
-      `divided by the joins or decisions; the load generators' CPU is theirs and this process's (/proc). Latencies include the load generators' own delays.\n` +
+      `divided by the joins or decisions (the storage step's PostgreSQL cluster is not in it: its line gives the cluster's own); the load generators' CPU is theirs and this process's (/proc). Latencies include the load generators' own delays.\n` +
       `Total wall time: ${sec((performance.now() - wallStart) / 1000)}\n`,
   );
 }
