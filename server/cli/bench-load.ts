@@ -265,6 +265,11 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
       otherCpuDecideS,
       warnings,
     };
+  } catch (err) {
+    // A step that fails says what the server said last (a 500 from the API tells nothing by itself).
+    const last = servers.flatMap((s) => warningsOf(s, 3).last);
+    if (last.length === 0) throw err;
+    throw new Error(`${err instanceof Error ? err.message : String(err)}; the server's last warnings: ${last.join(" | ")}`, { cause: err });
   } finally {
     for (const s of samplers) s.stop();
     if (pool) {
