@@ -78,7 +78,7 @@ export async function createEntenteServer(config: ServerConfig, options: ServerO
   upkeep.unref();
   const keeper = new GameKeeper(store, leaseMs, now);
   const guards = new Guards();
-  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now, guards, leaseMs });
+  setRoomContext({ store, reconnectSeconds: config.reconnectSeconds, endLingerMs: config.endLingerMs, now, guards, heartbeat: keeper });
 
   const clientDist = options.clientDir ?? builtClient;
   const allowedOrigins = config.allowedOrigins ?? [];

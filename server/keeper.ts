@@ -5,6 +5,9 @@
 // looked at its log. So a game comes back when its own process restarts, and,
 // with several processes on one database, on another process when its own
 // does not come back within the lease. Students reconnect as after a restart.
+// It also beats the heart of every game this process runs: one statement
+// renews all their leases (every third of a lease, at least every 2 s), and a
+// room whose game another process took over is told so and closes.
 import { matchMaker, type Room } from "@colyseus/core";
 import { restoreGame } from "./restore.js";
 import { StorageError } from "./storage/faults.js";
@@ -15,8 +18,19 @@ function roomListing(roomId: string): Promise<Awaited<ReturnType<typeof matchMak
   return matchMaker.getRoomById(roomId);
 }
 
-export class GameKeeper {
+/** The rooms' side of the heartbeat (server/rooms/classroom-room.ts). */
+export interface Heartbeat {
+  /** Renews this game's lease with the others from now on; `lost` is called if another process takes the game. */
+  hold(gameId: string, lost: () => void): void;
+  /** Stops renewing it (the game finished, or its room closes). */
+  letGo(gameId: string): void;
+}
+
+export class GameKeeper implements Heartbeat {
   private timer: NodeJS.Timeout | null = null;
+  private beating: NodeJS.Timeout | null = null;
+  /** The games whose rooms run here, with what to do if one is taken over. */
+  private readonly held = new Map<string, () => void>();
   private running: Promise<void> | null = null;
   /** Damaged games already reported by this process (looked at again only at the next start). */
   private readonly reported = new Set<string>();
@@ -28,18 +42,43 @@ export class GameKeeper {
     private readonly now: () => number,
   ) {}
 
-  /** Brings back the games to keep now, then looks again every third of a lease. Never throws. */
+  /** Starts the heartbeat, brings back the games to keep now, then looks again every third of a lease. Never throws. */
   async start(): Promise<void> {
+    this.beating = setInterval(() => void this.beat(), Math.min(2000, Math.floor(this.leaseMs / 3)));
+    this.beating.unref();
     await this.scan();
     this.timer = setInterval(() => void this.scan(), Math.max(500, Math.floor(this.leaseMs / 3)));
     this.timer.unref();
   }
 
-  /** Stops looking (a scan under way finishes first). */
+  /** Stops looking and beating (a scan under way finishes first). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    if (this.beating) clearInterval(this.beating);
+    this.timer = this.beating = null;
     await this.running;
+  }
+
+  hold(gameId: string, lost: () => void): void {
+    this.held.set(gameId, lost);
+  }
+
+  letGo(gameId: string): void {
+    this.held.delete(gameId);
+  }
+
+  /** One heartbeat for every game held here; tells the rooms of games taken over. A failed write is tried at the next beat. */
+  async beat(): Promise<void> {
+    const ids = [...this.held.keys()];
+    if (ids.length === 0) return;
+    const kept = await this.store.renewLeases(ids, this.now());
+    if (!kept) return;
+    for (const id of ids) {
+      if (kept.has(id)) continue;
+      const lost = this.held.get(id);
+      this.held.delete(id);
+      lost?.();
+    }
   }
 
   /** One look: claim, then open a room for each claimed game that has none here. One at a time; never throws. */

@@ -25,6 +25,7 @@ import { buildGameReport } from "../../shared/report/game-report.js";
 import { hashSecret, newId, newSecret } from "../keys.js";
 import { StorageError } from "../storage/faults.js";
 import type { GameRecord, GameStore } from "../storage/store.js";
+import type { Heartbeat } from "../keeper.js";
 import { deliver, send } from "./delivery.js";
 import { mirror } from "./mirror.js";
 import { addressOf } from "../guard/address.js";
@@ -44,8 +45,8 @@ export interface RoomContext {
   now: () => number;
   /** The process's rate limiters. */
   guards: Guards;
-  /** How long a game's lease lasts (ms): its room renews it three times as often, at least every 2 s. */
-  leaseMs: number;
+  /** Renews the leases of the games whose rooms run here (server/keeper.ts). */
+  heartbeat: Heartbeat;
 }
 
 /**
@@ -134,9 +135,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.onMessage("*", (client, type, payload) => this.unknown(client, type, payload));
     this.onMessage("__no_message_handler", (client, payload) => this.unknown(client, "__no_message_handler", payload));
     this.clock.setInterval(() => this.tick(), 250);
-    // The heartbeat renews the game's lease (server/storage/store.ts); a lease another process took means this room must close.
-    this.clock.setInterval(() => void this.renewLease(), Math.min(2000, Math.floor(this.ctx.leaseMs / 3)));
-    await this.renewLease();
+    // The process's heartbeat renews the game's lease (server/keeper.ts); a lease another process took means this room must close.
+    this.ctx.heartbeat.hold(record.id, () => this.lost());
     void this.setMetadata({ title: record.title, gameId: record.id }); // gameId: DELETE closes the right room on any process
   }
 
@@ -264,16 +264,11 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
    * last seen, so that a restored round gets back the time it had left.
    */
   override async onDispose(): Promise<void> {
+    this.ctx.heartbeat.letGo(this.record.id);
     await this.drained();
     if (!this.finished && !this.moved) await this.ctx.store.releaseLease(this.record.id, this.ctx.now());
   }
 
-  /** The heartbeat: renews the game's lease; a lease another process took closes this room (lost). */
-  private async renewLease(): Promise<void> {
-    if (this.moved || this.finished) return;
-    const renewal = await this.ctx.store.renewLease(this.record.id, this.ctx.now());
-    if (renewal === "lost") this.lost();
-  }
 
   // --- messages --------------------------------------------------------------
 
@@ -510,6 +505,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   /** The game ended (and is stored as finished, with the entry that ended it): the room closes after the end screens. */
   private finish(): void {
     this.finished = true;
+    this.ctx.heartbeat.letGo(this.record.id);
     this.clock.setTimeout(() => void this.disconnect(), this.ctx.endLingerMs);
   }
 

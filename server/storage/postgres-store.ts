@@ -9,7 +9,7 @@ import type { LogEntry } from "../../shared/classroom/types.js";
 import { StorageHealth, type StorageState } from "./health.js";
 import { readLog, type EntryRow } from "./log-check.js";
 import { fencedError, fromRow, GAME_COLUMNS, type GameRow } from "./rows.js";
-import type { GameRecord, GameStore, LeaseRenewal, NewGame, StoreOptions } from "./store.js";
+import type { GameRecord, GameStore, NewGame, StoreOptions } from "./store.js";
 
 /**
  * The schema, one step per version; `entente_schema.version` says how many have been applied. Append new steps,
@@ -197,14 +197,19 @@ export class PostgresStore implements GameStore {
     return result.rows.map(fromRow).sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  async renewLease(gameId: string, at: number): Promise<LeaseRenewal> {
+  async renewLeases(gameIds: readonly string[], at: number): Promise<ReadonlySet<string> | null> {
     try {
       const result = await this.watch.write(() =>
-        this.pool.query(`UPDATE games SET last_seen_at = $1, lease_until = $2 WHERE id = $3 AND host = $4`, [at, at + this.leaseMs, gameId, this.host]),
+        this.pool.query<{ id: string }>(`UPDATE games SET last_seen_at = $1, lease_until = $2 WHERE host = $3 AND id = ANY($4::text[]) RETURNING id`, [
+          at,
+          at + this.leaseMs,
+          this.host,
+          gameIds,
+        ]),
       );
-      return result.rowCount === 0 ? "lost" : "kept";
+      return new Set(result.rows.map((r) => r.id));
     } catch {
-      return "failed";
+      return null;
     }
   }
 

@@ -10,7 +10,7 @@ import { BUSY_TIMEOUT_MS, checkpoint, type Db } from "./database.js";
 import { StorageHealth, type StorageState } from "./health.js";
 import { readLog, type EntryRow } from "./log-check.js";
 import { fencedError, fromRow, GAME_COLUMNS, type GameRow } from "./rows.js";
-import type { GameRecord, GameStore, LeaseRenewal, NewGame, StoreOptions } from "./store.js";
+import type { GameRecord, GameStore, NewGame, StoreOptions } from "./store.js";
 
 export class SqliteStore implements GameStore {
   readonly kind = "sqlite" as const;
@@ -65,7 +65,9 @@ export class SqliteStore implements GameStore {
     );
     this.claim = db.prepare(`UPDATE games SET host = ?, lease_until = ? WHERE id = ? AND status = 'running' AND (host = ? OR (lease_until < ? AND damage IS NULL))`);
     this.selectByTeacher = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE teacher_hash = ? ORDER BY created_at DESC`);
-    this.renew = db.prepare(`UPDATE games SET last_seen_at = ?, lease_until = ? WHERE id = ? AND host = ?`);
+    this.renew = db.prepare<[number, number, string, string], { id: string }>(
+      `UPDATE games SET last_seen_at = ?, lease_until = ? WHERE host = ? AND id IN (SELECT value FROM json_each(?)) RETURNING id`,
+    );
     this.release = db.prepare(`UPDATE games SET last_seen_at = ?, lease_until = 0 WHERE id = ? AND host = ?`);
     this.finish = db.prepare(`UPDATE games SET status = 'finished', finished_at = ?, report_json = ? WHERE id = ?`);
     this.setDamage = db.prepare(`UPDATE games SET damage = ? WHERE id = ?`);
@@ -152,12 +154,12 @@ export class SqliteStore implements GameStore {
     return (await this.watch.write(() => this.claimTx.immediate(now, now + this.leaseMs))).map(fromRow);
   }
 
-  async renewLease(gameId: string, at: number): Promise<LeaseRenewal> {
+  async renewLeases(gameIds: readonly string[], at: number): Promise<ReadonlySet<string> | null> {
     try {
-      const changed = await this.watch.write(() => this.renew.run(at, at + this.leaseMs, gameId, this.host).changes);
-      return changed > 0 ? "kept" : "lost";
+      const kept = await this.watch.write(() => this.renew.all(at, at + this.leaseMs, this.host, JSON.stringify(gameIds)));
+      return new Set(kept.map((r) => r.id));
     } catch {
-      return "failed";
+      return null;
     }
   }
 

@@ -48,9 +48,6 @@ export interface StoreOptions {
   leaseMs: number;
 }
 
-/** What a lease renewal found: still ours, taken over by another process, or the database failed (try again). */
-export type LeaseRenewal = "kept" | "lost" | "failed";
-
 export interface GameStore {
   /** "sqlite" or "postgresql": for logs, /api/health and the benchmark only; nothing decides on it. */
   readonly kind: "sqlite" | "postgresql";
@@ -94,10 +91,12 @@ export interface GameStore {
   claimGames(now: number): Promise<GameRecord[]>;
 
   /**
-   * The heartbeat: records that the game was seen running at `at` and extends its lease to `at + leaseMs`, if this
-   * process still keeps it. Never throws: `failed` when the database could not be reached (reported by `health`).
+   * The heartbeat of every game this process runs, in one statement: records that each game was seen running at `at`
+   * and extends its lease to `at + leaseMs`, if this process still keeps it. Resolves with the ids of the games it
+   * still keeps (a game missing from them was taken over, or deleted). Never throws: null when the database failed
+   * (reported by `health`; the next heartbeat tries again).
    */
-  renewLease(gameId: string, at: number): Promise<LeaseRenewal>;
+  renewLeases(gameIds: readonly string[], at: number): Promise<ReadonlySet<string> | null>;
 
   /** Lets another process take the game at once (a clean stop): its lease ends now. Never throws. */
   releaseLease(gameId: string, at: number): Promise<void>;

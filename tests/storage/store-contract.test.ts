@@ -263,7 +263,7 @@ describe.each([sqliteBackend(), postgresBackend()])("the $name store", (backend)
     await a.append("g1", [chat(1)]);
 
     expect(await b.claimGames(T0 + LEASE_MS - 1)).toEqual([]);
-    expect(await a.renewLease("g1", T0 + 1000)).toBe("kept"); // lease until T0 + 1000 + LEASE_MS
+    expect(await a.renewLeases(["g1", "unknown"], T0 + 1000)).toEqual(new Set(["g1"])); // lease until T0 + 1000 + LEASE_MS
     expect(await b.claimGames(T0 + LEASE_MS + 500)).toEqual([]);
 
     const taken = await b.claimGames(T0 + 1000 + LEASE_MS + 1);
@@ -273,13 +273,13 @@ describe.each([sqliteBackend(), postgresBackend()])("the $name store", (backend)
     // "a" stalled past its lease: it may not write any more, and its heartbeat says so.
     expect(await faultOf(a.append("g1", [chat(2)]))).toBe("moved");
     expect(await faultOf(a.append("g1", [chat(2)], { at: T0 + 20_000, report: { from: "a" } }))).toBe("moved");
-    expect(await a.renewLease("g1", T0 + 20_000)).toBe("lost");
+    expect(await a.renewLeases(["g1"], T0 + 20_000)).toEqual(new Set());
     expect(await a.game("g1")).toMatchObject({ status: "running", host: "b" });
     expect(await a.savedReport("g1")).toBeNull();
     expect(await b.entries("g1")).toEqual([chat(1)]);
 
     await b.append("g1", [chat(2)]);
-    expect(await b.renewLease("g1", T0 + 20_000)).toBe("kept");
+    expect(await b.renewLeases(["g1"], T0 + 20_000)).toEqual(new Set(["g1"]));
     expect(await b.game("g1")).toMatchObject({ host: "b", lastSeenAt: T0 + 20_000 });
     expect((await b.entries("g1")).map((e) => e.seq)).toEqual([1, 2]);
     // And "a" cannot claim it back while "b" keeps it.
