@@ -103,6 +103,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   /** A write of the queue's first commands is under way. */
   private writing = false;
   private flushScheduled = false;
+  /** Called once the write under way is over (drained). */
+  private afterWrite: (() => void)[] = [];
   /** Another process keeps the game now: this room is closing (lost). */
   private moved = false;
   /** The schema or a client's view changed since the last patch (broadcastPatch skips Colyseus's work otherwise). */
@@ -412,6 +414,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     } catch (err) {
       this.queue.splice(0, batch.length);
       this.writing = false;
+      for (const resolve of this.afterWrite.splice(0)) resolve();
       const refusal = this.storageRefusal(err, batch[0]!.entry.seq);
       for (const c of batch) c.reply({ ok: false, refusal });
       this.redecide();
@@ -421,6 +424,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     }
     this.queue.splice(0, batch.length);
     this.writing = false;
+    for (const resolve of this.afterWrite.splice(0)) resolve();
     for (const c of batch) {
       this.applied(c);
       c.reply({ ok: true, seq: c.entry.seq });
@@ -447,9 +451,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
 
   /** Resolves once nothing waits to be stored (each waiting command stored or refused). */
   private async drained(): Promise<void> {
-    while (this.queue.length > 0 || this.writing || this.flushScheduled) {
-      if (!this.writing && !this.flushScheduled) void this.flush();
-      await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0 || this.writing) {
+      if (this.writing) await new Promise<void>((resolve) => this.afterWrite.push(resolve));
+      else await this.flush();
     }
   }
 
