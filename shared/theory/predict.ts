@@ -4,7 +4,7 @@ import { capitalise, joinList, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
 import { sortByKeyDescending } from "./dense-sort.js";
-import { COMPONENTS, threatBasis, threatMatrix, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
+import { COMPONENTS, threatBasis, threatMatrix, tiedWithTop, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
 import { nameInText, stateById, type World } from "./world.js";
 
 /** Levy and Thompson (2005): great powers balance strongly against a single leading land power holding this share. */
@@ -69,7 +69,12 @@ export interface BandwagonPrediction {
 export interface StatePrediction {
   state: string;
   powerShare: number;
-  /** Every other state's threat to this one, highest first. */
+  /**
+   * The top threats to this one, highest first (ties by id): the first THREAT_LIST_LENGTH
+   * (threat.ts) of every other state's, or all of them when there are fewer, and more when
+   * more states are tied with the top one, so that every tie is here. The full list, in the
+   * same order and with the same figures, is `threatTo(world, state)` (threat.ts).
+   */
   threats: ThreatComponents[];
   balanceOfPower: BalanceOfPowerPrediction;
   balanceOfThreat: BalanceOfThreatPrediction;
@@ -237,9 +242,10 @@ function predictBalanceOfThreat(
   matrix: ThreatMatrix,
 ): BalanceOfThreatPrediction {
   const top = threats[0]!;
-  // The list is sorted by score, so the threats tied with the top one come right after it.
+  // The list is sorted by score, so the threats tied with the top one come right after it
+  // (and it holds every one of them: threatMatrix).
   const tiedWith: string[] = [];
-  for (let k = 1; k < threats.length && Math.abs(threats[k]!.score - top.score) <= TIE_TOLERANCE * Math.max(1, top.score); k++) tiedWith.push(threats[k]!.from);
+  for (let k = 1; k < threats.length && tiedWithTop(top.score, threats[k]!.score); k++) tiedWith.push(threats[k]!.from);
   const runnerUp = threats[1];
   const decidedBy = decidingComponents(top, runnerUp);
   const camp = [...new Set([top.from, ...tiedWith].flatMap((t) => blocOf.get(t)?.members ?? [t]))];
@@ -300,7 +306,7 @@ export function predictAlignments(world: World): RoundPredictions {
   const basis = threatBasis(world);
   const { shares } = basis;
   const matrix = threatMatrix(basis);
-  const threatsOf = new Map(world.states.map((s, i) => [s.id, matrix.lists[i]!]));
+  const threatsOf = new Map(world.states.map((s, i) => [s.id, matrix.top[i]!]));
   const topThreat = new Map([...threatsOf].filter(([, t]) => t.length > 0).map(([id, t]) => [id, t[0]!.from]));
   const rivals = rivalries(world, topThreat);
   const all = blocs(world, shares, rivals);
