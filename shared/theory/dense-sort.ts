@@ -24,16 +24,33 @@ function before(a: number, b: number, key: Float64Array, rank: Int32Array): bool
   return ka > kb || (!(ka < kb) && rank[a]! < rank[b]!);
 }
 
+/** Length of the runs sorted by insertion before merging. */
+const RUN = 8;
+
 /**
  * Sorts `indices` in place: highest `key[index]` first, equal keys by `rank[index]` (see `idRanks`).
  * `key` and `rank` are indexed by state index. O(m log m) for m indices.
  */
 export function sortByKeyDescending(indices: Int32Array, key: Float64Array, rank: Int32Array): Int32Array {
   const m = indices.length;
+  // Runs of RUN sorted in place by insertion (fewer passes of merging), then merged.
+  for (let lo = 0; lo < m; lo += RUN) {
+    const hi = Math.min(lo + RUN, m);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = indices[i]!;
+      let p = i;
+      while (p > lo && before(x, indices[p - 1]!, key, rank)) {
+        indices[p] = indices[p - 1]!;
+        p--;
+      }
+      indices[p] = x;
+    }
+  }
+  if (m <= RUN) return indices;
   let from: Int32Array = indices;
   let to: Int32Array = new Int32Array(m);
-  // Bottom-up merge sort: runs of width 1, 2, 4, ... merged from `from` into `to`.
-  for (let width = 1; width < m; width *= 2) {
+  // Bottom-up merge sort: runs of width RUN, 2 × RUN, ... merged from `from` into `to`.
+  for (let width = RUN; width < m; width *= 2) {
     for (let lo = 0; lo < m; lo += 2 * width) {
       const mid = Math.min(lo + width, m);
       const hi = Math.min(lo + 2 * width, m);

@@ -220,7 +220,9 @@ function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: s
     return { ...base, against: null, partners: [], leaveBloc: false, reason: `${strength}; balance of power predicts nothing for the leader itself.` };
   }
   const inBloc = lead.members.includes(id);
-  const partners = outsideLead.filter((s) => s !== id);
+  // outsideLead without this state (copied: each prediction owns its list).
+  const self = outsideLead.indexOf(id);
+  const partners = self < 0 ? outsideLead.slice() : outsideLead.slice(0, self).concat(outsideLead.slice(self + 1));
   const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
   return {
     ...base,
@@ -271,7 +273,8 @@ function predictBalanceOfThreat(
   }
   // Most useful first, equal usefulness by id.
   const ranked = sortByKeyDescending(candidates.subarray(0, count), usefulness, basis.idRank);
-  const partners = Array.from(ranked, (k) => basis.ids[k]!);
+  const partners: string[] = [];
+  for (const k of ranked) partners.push(basis.ids[k]!);
   const withWhom = partners.length > 0 ? `align with ${listNames(world, partners, 3)}` : "but no partner is free of it";
   const campNote = camp.length > 1 + tiedWith.length ? ` and its bloc (${listNames(world, camp.filter((m) => m !== top.from && !tiedWith.includes(m)), 3)})` : "";
   let reason: string;

@@ -214,8 +214,10 @@ export function threatMatrix(basis: ThreatBasis, keep = THREAT_LIST_LENGTH): Thr
     const row = i * n;
     for (let j = 0, m = 0; j < n; j++) {
       if (j === i) continue;
-      // As threatAt: power × proximity × offense × intentions, in that order.
-      const p = proximityDiscount(distanceAt(index, j, i), reachAt[j]! + reachAt[i]!);
+      // As threatAt: power × proximity × offense × intentions, in that order. Distance and
+      // proximity are symmetric, bit for bit (|a - b| = |b - a|, x + y = y + x, borders in
+      // both orders): row j already holds the pair when j < i.
+      const p = j < i ? proximity[j * n + i]! : proximityDiscount(distanceAt(index, j, i), reachAt[j]! + reachAt[i]!);
       proximity[row + j] = p;
       score[row + j] = shareAt[j]! * p * (0.5 + offensiveShareAt[j]!) * intentionsFactorAt(index, intentions, j, i);
       others[m++] = j;
