@@ -235,6 +235,20 @@ function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: s
   };
 }
 
+/** Work arrays of `predictBalanceOfThreat`, one set per world (n states), reused state after state. */
+interface Scratch {
+  /** All 0 between uses. */
+  inCamp: Uint8Array;
+  usefulness: Float64Array;
+  candidates: Int32Array;
+}
+
+const scratchFor = (n: number): Scratch => ({ inCamp: new Uint8Array(n), usefulness: new Float64Array(n), candidates: new Int32Array(n) });
+
+/**
+ * Balance of threat's prediction, with `partnerShare`: the partners' power shares added up in
+ * their order (as `partners.reduce((s, k) => s + share(k), 0)` adds them).
+ */
 function predictBalanceOfThreat(
   world: World,
   id: string,
@@ -242,7 +256,8 @@ function predictBalanceOfThreat(
   blocOf: Map<string, Bloc>,
   basis: ThreatBasis,
   matrix: ThreatMatrix,
-): BalanceOfThreatPrediction {
+  scratch: Scratch,
+): { prediction: BalanceOfThreatPrediction; partnerShare: number } {
   const top = threats[0]!;
   // The list is sorted by score, so the threats tied with the top one come right after it
   // (and it holds every one of them: threatMatrix).
@@ -255,7 +270,7 @@ function predictBalanceOfThreat(
   const n = index.n;
   const self = index.of.get(id)!;
   const t = index.of.get(top.from)!;
-  const inCamp = new Uint8Array(n);
+  const { inCamp, usefulness, candidates } = scratch;
   for (const m of camp) {
     const k = index.of.get(m);
     if (k !== undefined) inCamp[k] = 1;
@@ -263,8 +278,6 @@ function predictBalanceOfThreat(
   // Usefulness of partner k against T*: its power share discounted by the proximity of k and
   // T* (the loss-of-strength gradient over their reach, proximity.ts), divided by
   // 1 + the threat k itself poses to this state (relative to T*'s).
-  const usefulness = new Float64Array(n);
-  const candidates = new Int32Array(n);
   let count = 0;
   for (let k = 0; k < n; k++) {
     if (k === self || inCamp[k]) continue;
@@ -274,7 +287,15 @@ function predictBalanceOfThreat(
   // Most useful first, equal usefulness by id.
   const ranked = sortByKeyDescending(candidates.subarray(0, count), usefulness, basis.idRank);
   const partners: string[] = [];
-  for (const k of ranked) partners.push(basis.ids[k]!);
+  let partnerShare = 0;
+  for (const k of ranked) {
+    partners.push(basis.ids[k]!);
+    partnerShare += shareAt[k]!;
+  }
+  for (const m of camp) {
+    const k = index.of.get(m);
+    if (k !== undefined) inCamp[k] = 0;
+  }
   const withWhom = partners.length > 0 ? `align with ${listNames(world, partners, 3)}` : "but no partner is free of it";
   const campNote = camp.length > 1 + tiedWith.length ? ` and its bloc (${listNames(world, camp.filter((m) => m !== top.from && !tiedWith.includes(m)), 3)})` : "";
   let reason: string;
@@ -285,13 +306,17 @@ function predictBalanceOfThreat(
     const versus = runnerUp ? ` (more than ${nameOf(world, runnerUp.from)})` : "";
     reason = `${nameOf(world, top.from, true)} is your top threat${versus}: ${why}; ${withWhom} against it${campNote}.`;
   }
-  return { against: top.from, tiedWith, camp, partners, decidedBy, runnerUp: runnerUp?.from ?? null, reason: reason + describeIdeology(world, top) };
+  return {
+    prediction: { against: top.from, tiedWith, camp, partners, decidedBy, runnerUp: runnerUp?.from ?? null, reason: reason + describeIdeology(world, top) },
+    partnerShare,
+  };
 }
 
-function predictBandwagon(world: World, id: string, top: ThreatComponents, threatPrediction: BalanceOfThreatPrediction, shares: Map<string, number>, blocOf: Map<string, Bloc>): BandwagonPrediction {
+/** `partnerShare`: the power shares of balance of threat's partners, added up in their order. */
+function predictBandwagon(world: World, id: string, top: ThreatComponents, partnerShare: number, shares: Map<string, number>, blocOf: Map<string, Bloc>): BandwagonPrediction {
   const own = shares.get(id) ?? 0;
   const weak = own <= WEAK_STATE_RATIO * top.power;
-  const coalition = own + threatPrediction.partners.reduce((s, k) => s + (shares.get(k) ?? 0), 0);
+  const coalition = own + partnerShare;
   const noCoalition = coalition < (blocOf.get(top.from)?.share ?? top.power);
   const likely = weak && noCoalition;
   const name = nameOf(world, top.from);
@@ -319,11 +344,12 @@ export function predictAlignments(world: World): RoundPredictions {
   const leading = new Set(lead.lead.members);
   const outsideLead = strongest.filter((s) => !leading.has(s));
   const states: Record<string, StatePrediction> = {};
+  const scratch = scratchFor(basis.index.n);
   for (const s of world.states) {
     const threats = threatsOf.get(s.id)!;
     const balanceOfPower = predictBalanceOfPower(world, s.id, lead, outsideLead);
-    const balanceOfThreat = predictBalanceOfThreat(world, s.id, threats, blocOf, basis, matrix);
-    const bandwagon = predictBandwagon(world, s.id, threats[0]!, balanceOfThreat, shares, blocOf);
+    const { prediction: balanceOfThreat, partnerShare } = predictBalanceOfThreat(world, s.id, threats, blocOf, basis, matrix, scratch);
+    const bandwagon = predictBandwagon(world, s.id, threats[0]!, partnerShare, shares, blocOf);
     const threatSide = [balanceOfThreat.against, ...balanceOfThreat.tiedWith];
     const divergent = balanceOfPower.against !== null && !threatSide.some((t) => balanceOfPower.against!.includes(t));
     states[s.id] = { state: s.id, powerShare: shares.get(s.id) ?? 0, threats, balanceOfPower, balanceOfThreat, bandwagon, divergent };
