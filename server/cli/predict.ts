@@ -3,18 +3,21 @@
 import { parseArgs } from "node:util";
 import { createGame } from "../../shared/rules/setup.js";
 import type { RoundPredictions } from "../../shared/theory/predict.js";
+import { threatTo } from "../../shared/theory/threat.js";
+import type { World } from "../../shared/theory/world.js";
 import { loadScenario, runCli } from "./load-scenario.js";
 import { table } from "./table.js";
 import { roundTo } from "../../shared/format.js";
 import { pct } from "../../shared/format.js";
 
 
-export function predictionsJson(scenarioId: string, p: RoundPredictions) {
+/** The predictions `p` made from `world`, with every other state's threat to each (the predictions keep only the top ones). */
+export function predictionsJson(scenarioId: string, p: RoundPredictions, world: World) {
   const states: Record<string, unknown> = {};
   for (const [id, s] of Object.entries(p.states)) {
     states[id] = {
       powerShare: roundTo(s.powerShare, 4),
-      threats: s.threats.map((t) => ({
+      threats: threatTo(world, id).map((t) => ({
         from: t.from,
         score: roundTo(t.score, 4),
         power: roundTo(t.power, 4),
@@ -68,7 +71,7 @@ function main() {
   const game = createGame(scenario, { seed: 1 });
   const p = game.predictions;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(predictionsJson(scenario.id, p), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(predictionsJson(scenario.id, p, game), null, 2)}\n`);
     return;
   }
   const out: string[] = [];

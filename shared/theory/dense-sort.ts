@@ -3,7 +3,8 @@
 // with the comparison written out, since the n lists of n states of a large world spend
 // most of their time in the calls of Array.prototype.sort's comparator. The order is
 // the one `(a, b) => key[b] - key[a] || (id(a) < id(b) ? -1 : 1)` gives: a strict total
-// order (ids are unique), so any correct sort gives the same list.
+// order (ids are unique), so any correct sort gives the same list, and the first k
+// of it are what `topByKeyDescending` selects without sorting the rest.
 
 /**
  * Each state's rank in the ids' string order (`<`), by index: comparing ranks compares ids.
@@ -23,16 +24,33 @@ function before(a: number, b: number, key: Float64Array, rank: Int32Array): bool
   return ka > kb || (!(ka < kb) && rank[a]! < rank[b]!);
 }
 
+/** Length of the runs sorted by insertion before merging. */
+const RUN = 8;
+
 /**
  * Sorts `indices` in place: highest `key[index]` first, equal keys by `rank[index]` (see `idRanks`).
  * `key` and `rank` are indexed by state index. O(m log m) for m indices.
  */
 export function sortByKeyDescending(indices: Int32Array, key: Float64Array, rank: Int32Array): Int32Array {
   const m = indices.length;
+  // Runs of RUN sorted in place by insertion (fewer passes of merging), then merged.
+  for (let lo = 0; lo < m; lo += RUN) {
+    const hi = Math.min(lo + RUN, m);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = indices[i]!;
+      let p = i;
+      while (p > lo && before(x, indices[p - 1]!, key, rank)) {
+        indices[p] = indices[p - 1]!;
+        p--;
+      }
+      indices[p] = x;
+    }
+  }
+  if (m <= RUN) return indices;
   let from: Int32Array = indices;
   let to: Int32Array = new Int32Array(m);
-  // Bottom-up merge sort: runs of width 1, 2, 4, ... merged from `from` into `to`.
-  for (let width = 1; width < m; width *= 2) {
+  // Bottom-up merge sort: runs of width RUN, 2 × RUN, ... merged from `from` into `to`.
+  for (let width = RUN; width < m; width *= 2) {
     for (let lo = 0; lo < m; lo += 2 * width) {
       const mid = Math.min(lo + width, m);
       const hi = Math.min(lo + 2 * width, m);
@@ -47,4 +65,31 @@ export function sortByKeyDescending(indices: Int32Array, key: Float64Array, rank
   }
   if (from !== indices) indices.set(from);
   return indices;
+}
+
+/**
+ * The first `k` of `indices` in the order of `sortByKeyDescending` (all of them, sorted, when
+ * `k >= indices.length`), as a new array: highest `key[index]` first, equal keys by `rank[index]`.
+ * Since that order is a strict total order, these are exactly the first `k` of the full sort.
+ * `indices` is left as it was. O(m × k) for m indices: for the few top entries of a long list.
+ */
+export function topByKeyDescending(indices: Int32Array, key: Float64Array, rank: Int32Array, k: number): Int32Array {
+  const m = indices.length;
+  if (k >= m) return sortByKeyDescending(indices.slice(), key, rank);
+  const top = new Int32Array(Math.max(0, k));
+  if (k <= 0) return top;
+  let size = 0;
+  for (let t = 0; t < m; t++) {
+    const x = indices[t]!;
+    // Full, and x comes after the last kept: not among the first k.
+    if (size === k && !before(x, top[k - 1]!, key, rank)) continue;
+    // Insert x in its place, dropping the last kept one when full.
+    let p = size < k ? size++ : k - 1;
+    while (p > 0 && before(x, top[p - 1]!, key, rank)) {
+      top[p] = top[p - 1]!;
+      p--;
+    }
+    top[p] = x;
+  }
+  return top;
 }

@@ -198,6 +198,28 @@ export function intentionsAt(ix: WorldIndex, ii: IntentionsIndex, j: number, i: 
 }
 
 /**
+ * `intentionsAt(ix, ii, j, i).factor` alone, bit for bit (the same operations in the same
+ * order), without the parts: for the n² pairs whose threat is only ranked, not shown.
+ */
+export function intentionsFactorAt(ix: WorldIndex, ii: IntentionsIndex, j: number, i: number): number {
+  let record = 0;
+  for (const d of ii.deeds[j]!) record += d.to === i ? d.againstTarget : d.againstOthers;
+  let claimsOnTarget = false;
+  let claimsOnOthers = 0;
+  for (const to of ii.claims[j]!) {
+    if (to === i) claimsOnTarget = true;
+    else claimsOnOthers += 1;
+  }
+  const claims = (claimsOnTarget ? CLAIM_WEIGHT : 0) + claimsOnOthers * CLAIM_WEIGHT * DEED_AGAINST_OTHERS;
+  const revisionism = ix.states[j]!.revisionist === true ? REVISIONIST_WEIGHT : 0;
+  const theirs = ii.ideology[j];
+  const yours = ii.ideology[i];
+  const ideology = !theirs || !yours ? 1 : theirs === yours ? SHARED_IDEOLOGY : ii.rivals.has(pairKey(theirs, yours)) ? RIVAL_IDEOLOGY : 1;
+  const trust = alliedAt(ix, j, i) ? ALLY_TRUST : 1;
+  return (1 + record + claims + revisionism) * ideology * trust;
+}
+
+/**
  * The offensive intentions of `from` towards `target`, with every part. Indexes the world
  * first (O(states + deeds)); to compare many pairs, index once and call `intentionsAt`.
  */

@@ -4,7 +4,7 @@ import { capitalise, joinList, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
 import { sortByKeyDescending } from "./dense-sort.js";
-import { COMPONENTS, threatBasis, threatMatrix, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
+import { COMPONENTS, threatBasis, threatMatrix, tiedWithTop, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
 import { nameInText, stateById, type World } from "./world.js";
 
 /** Levy and Thompson (2005): great powers balance strongly against a single leading land power holding this share. */
@@ -69,7 +69,12 @@ export interface BandwagonPrediction {
 export interface StatePrediction {
   state: string;
   powerShare: number;
-  /** Every other state's threat to this one, highest first. */
+  /**
+   * The top threats to this one, highest first (ties by id): the first THREAT_LIST_LENGTH
+   * (threat.ts) of every other state's, or all of them when there are fewer, and more when
+   * more states are tied with the top one, so that every tie is here. The full list, in the
+   * same order and with the same figures, is `threatTo(world, state)` (threat.ts).
+   */
   threats: ThreatComponents[];
   balanceOfPower: BalanceOfPowerPrediction;
   balanceOfThreat: BalanceOfThreatPrediction;
@@ -215,7 +220,9 @@ function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: s
     return { ...base, against: null, partners: [], leaveBloc: false, reason: `${strength}; balance of power predicts nothing for the leader itself.` };
   }
   const inBloc = lead.members.includes(id);
-  const partners = outsideLead.filter((s) => s !== id);
+  // outsideLead without this state (copied: each prediction owns its list).
+  const self = outsideLead.indexOf(id);
+  const partners = self < 0 ? outsideLead.slice() : outsideLead.slice(0, self).concat(outsideLead.slice(self + 1));
   const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
   return {
     ...base,
@@ -228,6 +235,20 @@ function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: s
   };
 }
 
+/** Work arrays of `predictBalanceOfThreat`, one set per world (n states), reused state after state. */
+interface Scratch {
+  /** All 0 between uses. */
+  inCamp: Uint8Array;
+  usefulness: Float64Array;
+  candidates: Int32Array;
+}
+
+const scratchFor = (n: number): Scratch => ({ inCamp: new Uint8Array(n), usefulness: new Float64Array(n), candidates: new Int32Array(n) });
+
+/**
+ * Balance of threat's prediction, with `partnerShare`: the partners' power shares added up in
+ * their order (as `partners.reduce((s, k) => s + share(k), 0)` adds them).
+ */
 function predictBalanceOfThreat(
   world: World,
   id: string,
@@ -235,11 +256,13 @@ function predictBalanceOfThreat(
   blocOf: Map<string, Bloc>,
   basis: ThreatBasis,
   matrix: ThreatMatrix,
-): BalanceOfThreatPrediction {
+  scratch: Scratch,
+): { prediction: BalanceOfThreatPrediction; partnerShare: number } {
   const top = threats[0]!;
-  // The list is sorted by score, so the threats tied with the top one come right after it.
+  // The list is sorted by score, so the threats tied with the top one come right after it
+  // (and it holds every one of them: threatMatrix).
   const tiedWith: string[] = [];
-  for (let k = 1; k < threats.length && Math.abs(threats[k]!.score - top.score) <= TIE_TOLERANCE * Math.max(1, top.score); k++) tiedWith.push(threats[k]!.from);
+  for (let k = 1; k < threats.length && tiedWithTop(top.score, threats[k]!.score); k++) tiedWith.push(threats[k]!.from);
   const runnerUp = threats[1];
   const decidedBy = decidingComponents(top, runnerUp);
   const camp = [...new Set([top.from, ...tiedWith].flatMap((t) => blocOf.get(t)?.members ?? [t]))];
@@ -247,7 +270,7 @@ function predictBalanceOfThreat(
   const n = index.n;
   const self = index.of.get(id)!;
   const t = index.of.get(top.from)!;
-  const inCamp = new Uint8Array(n);
+  const { inCamp, usefulness, candidates } = scratch;
   for (const m of camp) {
     const k = index.of.get(m);
     if (k !== undefined) inCamp[k] = 1;
@@ -255,8 +278,6 @@ function predictBalanceOfThreat(
   // Usefulness of partner k against T*: its power share discounted by the proximity of k and
   // T* (the loss-of-strength gradient over their reach, proximity.ts), divided by
   // 1 + the threat k itself poses to this state (relative to T*'s).
-  const usefulness = new Float64Array(n);
-  const candidates = new Int32Array(n);
   let count = 0;
   for (let k = 0; k < n; k++) {
     if (k === self || inCamp[k]) continue;
@@ -265,7 +286,16 @@ function predictBalanceOfThreat(
   }
   // Most useful first, equal usefulness by id.
   const ranked = sortByKeyDescending(candidates.subarray(0, count), usefulness, basis.idRank);
-  const partners = Array.from(ranked, (k) => basis.ids[k]!);
+  const partners: string[] = [];
+  let partnerShare = 0;
+  for (const k of ranked) {
+    partners.push(basis.ids[k]!);
+    partnerShare += shareAt[k]!;
+  }
+  for (const m of camp) {
+    const k = index.of.get(m);
+    if (k !== undefined) inCamp[k] = 0;
+  }
   const withWhom = partners.length > 0 ? `align with ${listNames(world, partners, 3)}` : "but no partner is free of it";
   const campNote = camp.length > 1 + tiedWith.length ? ` and its bloc (${listNames(world, camp.filter((m) => m !== top.from && !tiedWith.includes(m)), 3)})` : "";
   let reason: string;
@@ -276,13 +306,17 @@ function predictBalanceOfThreat(
     const versus = runnerUp ? ` (more than ${nameOf(world, runnerUp.from)})` : "";
     reason = `${nameOf(world, top.from, true)} is your top threat${versus}: ${why}; ${withWhom} against it${campNote}.`;
   }
-  return { against: top.from, tiedWith, camp, partners, decidedBy, runnerUp: runnerUp?.from ?? null, reason: reason + describeIdeology(world, top) };
+  return {
+    prediction: { against: top.from, tiedWith, camp, partners, decidedBy, runnerUp: runnerUp?.from ?? null, reason: reason + describeIdeology(world, top) },
+    partnerShare,
+  };
 }
 
-function predictBandwagon(world: World, id: string, top: ThreatComponents, threatPrediction: BalanceOfThreatPrediction, shares: Map<string, number>, blocOf: Map<string, Bloc>): BandwagonPrediction {
+/** `partnerShare`: the power shares of balance of threat's partners, added up in their order. */
+function predictBandwagon(world: World, id: string, top: ThreatComponents, partnerShare: number, shares: Map<string, number>, blocOf: Map<string, Bloc>): BandwagonPrediction {
   const own = shares.get(id) ?? 0;
   const weak = own <= WEAK_STATE_RATIO * top.power;
-  const coalition = own + threatPrediction.partners.reduce((s, k) => s + (shares.get(k) ?? 0), 0);
+  const coalition = own + partnerShare;
   const noCoalition = coalition < (blocOf.get(top.from)?.share ?? top.power);
   const likely = weak && noCoalition;
   const name = nameOf(world, top.from);
@@ -300,7 +334,7 @@ export function predictAlignments(world: World): RoundPredictions {
   const basis = threatBasis(world);
   const { shares } = basis;
   const matrix = threatMatrix(basis);
-  const threatsOf = new Map(world.states.map((s, i) => [s.id, matrix.lists[i]!]));
+  const threatsOf = new Map(world.states.map((s, i) => [s.id, matrix.top[i]!]));
   const topThreat = new Map([...threatsOf].filter(([, t]) => t.length > 0).map(([id, t]) => [id, t[0]!.from]));
   const rivals = rivalries(world, topThreat);
   const all = blocs(world, shares, rivals);
@@ -310,11 +344,12 @@ export function predictAlignments(world: World): RoundPredictions {
   const leading = new Set(lead.lead.members);
   const outsideLead = strongest.filter((s) => !leading.has(s));
   const states: Record<string, StatePrediction> = {};
+  const scratch = scratchFor(basis.index.n);
   for (const s of world.states) {
     const threats = threatsOf.get(s.id)!;
     const balanceOfPower = predictBalanceOfPower(world, s.id, lead, outsideLead);
-    const balanceOfThreat = predictBalanceOfThreat(world, s.id, threats, blocOf, basis, matrix);
-    const bandwagon = predictBandwagon(world, s.id, threats[0]!, balanceOfThreat, shares, blocOf);
+    const { prediction: balanceOfThreat, partnerShare } = predictBalanceOfThreat(world, s.id, threats, blocOf, basis, matrix, scratch);
+    const bandwagon = predictBandwagon(world, s.id, threats[0]!, partnerShare, shares, blocOf);
     const threatSide = [balanceOfThreat.against, ...balanceOfThreat.tiedWith];
     const divergent = balanceOfPower.against !== null && !threatSide.some((t) => balanceOfPower.against!.includes(t));
     states[s.id] = { state: s.id, powerShare: shares.get(s.id) ?? 0, threats, balanceOfPower, balanceOfThreat, bandwagon, divergent };

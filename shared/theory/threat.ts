@@ -9,10 +9,11 @@
 // with i (intentions.ts). Walt gives no weights; the product is the natural
 // reading (a distant, weak or benign state threatens little, whatever its
 // other traits), as in the handbook's form.
-import { indexIntentions, intentionsAt, type Intentions, type IntentionsIndex } from "./intentions.js";
+import { TIE_TOLERANCE } from "./blocs.js";
+import { indexIntentions, intentionsAt, intentionsFactorAt, type Intentions, type IntentionsIndex } from "./intentions.js";
 import { powerShares } from "./power.js";
 import { proximityDiscount, reaches } from "./proximity.js";
-import { idRanks, sortByKeyDescending } from "./dense-sort.js";
+import { idRanks, topByKeyDescending } from "./dense-sort.js";
 import { distanceAt, indexWorld, type WorldIndex } from "./world-index.js";
 import { military, stateById, type Power, type World } from "./world.js";
 
@@ -172,37 +173,67 @@ export function threatsToAt(basis: ThreatBasis, i: number): ThreatComponents[] {
   return out.sort(byThreat);
 }
 
-/** Every pair's threat in one world, by state index (see world-index.ts). */
+/**
+ * How many threats a state's list in the predictions keeps (`StatePrediction.threats`):
+ * the top ones, as the round history keeps them, and more only for a tie with the top.
+ */
+export const THREAT_LIST_LENGTH = 3;
+
+/** Whether a threat of `score` is tied with the top threat's `top` score (the tolerance of balance of threat's ties). */
+export function tiedWithTop(top: number, score: number): boolean {
+  return Math.abs(score - top) <= TIE_TOLERANCE * Math.max(1, top);
+}
+
+/** Every pair's threat score in one world, by state index (see world-index.ts), and each state's top threats. */
 export interface ThreatMatrix {
-  /** `lists[i]`: every other state's threat to state i, highest first (ties by id), as `threatTo` gives it. */
-  lists: ThreatComponents[][];
+  /**
+   * `top[i]`: the first `keep` entries (see `threatMatrix`) of state i's threat list, highest
+   * first (ties by id), the same objects as the head of `threatTo`'s full list; longer when
+   * more states are tied with the top one (`tiedWithTop`), so that every tie is in it.
+   */
+  top: ThreatComponents[][];
   /** `score[i * n + j]`: the threat that state j poses to state i (0 on the diagonal). */
   score: Float64Array;
   /** `proximity[i * n + j]`: the proximity component of that threat (symmetric in i and j). */
   proximity: Float64Array;
 }
 
-/** Every state's threat to every other: n² threats, computed once each. */
-export function threatMatrix(basis: ThreatBasis): ThreatMatrix {
-  const n = basis.index.n;
+/**
+ * Every state's threat to every other: n² scores, computed once each (the same products,
+ * bit for bit, as `threatAt`), with the components built only for each state's top `keep`
+ * threats and those tied with its top one. O(n² × (1 + keep)).
+ */
+export function threatMatrix(basis: ThreatBasis, keep = THREAT_LIST_LENGTH): ThreatMatrix {
+  const { index, intentions, shareAt, reachAt, offensiveShareAt, idRank } = basis;
+  const n = index.n;
   const score = new Float64Array(n * n);
   const proximity = new Float64Array(n * n);
-  const lists: ThreatComponents[][] = [];
-  const row: ThreatComponents[] = [];
+  const top: ThreatComponents[][] = [];
+  const others = new Int32Array(Math.max(0, n - 1));
   for (let i = 0; i < n; i++) {
-    const others = new Int32Array(n - 1);
+    const row = i * n;
     for (let j = 0, m = 0; j < n; j++) {
       if (j === i) continue;
-      const t = threatAt(basis, j, i);
-      score[i * n + j] = t.score;
-      proximity[i * n + j] = t.proximity;
-      row[j] = t;
+      // As threatAt: power × proximity × offense × intentions, in that order. Distance and
+      // proximity are symmetric, bit for bit (|a - b| = |b - a|, x + y = y + x, borders in
+      // both orders): row j already holds the pair when j < i.
+      const p = j < i ? proximity[j * n + i]! : proximityDiscount(distanceAt(index, j, i), reachAt[j]! + reachAt[i]!);
+      proximity[row + j] = p;
+      score[row + j] = shareAt[j]! * p * (0.5 + offensiveShareAt[j]!) * intentionsFactorAt(index, intentions, j, i);
       others[m++] = j;
     }
-    sortByKeyDescending(others, score.subarray(i * n, (i + 1) * n), basis.idRank);
-    lists.push(Array.from(others, (j) => row[j]!));
+    const key = score.subarray(row, row + n);
+    let head = topByKeyDescending(others, key, idRank, keep);
+    // The ties with the top one come first in the order: when the last kept is one, count them all.
+    if (head.length === keep && keep > 0 && keep < others.length && tiedWithTop(key[head[0]!]!, key[head[keep - 1]!]!)) {
+      const best = key[head[0]!]!;
+      let tied = 0;
+      for (const j of others) if (tiedWithTop(best, key[j]!)) tied++;
+      if (tied > keep) head = topByKeyDescending(others, key, idRank, tied);
+    }
+    top.push(Array.from(head, (j) => threatAt(basis, j, i)));
   }
-  return { lists, score, proximity };
+  return { top, score, proximity };
 }
 
 /** Every other state's threat to `target`, highest first (ties by id). */

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 import { createGame } from "../../shared/rules/setup.js";
+import { threatTo } from "../../shared/theory/threat.js";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -30,7 +31,9 @@ describe("npm run predict", () => {
     for (const [id, s] of Object.entries<any>(out.states)) {
       const p = game.predictions.states[id]!;
       expect(s.powerShare).toBeCloseTo(p.powerShare, 3);
-      expect(s.threats.map((t: any) => t.from)).toEqual(p.threats.map((t) => t.from));
+      // Every other state's threat (the predictions keep only the top ones), in the same order.
+      expect(s.threats.map((t: any) => t.from)).toEqual(threatTo(game, id).map((t) => t.from));
+      expect(s.threats.slice(0, p.threats.length).map((t: any) => t.from)).toEqual(p.threats.map((t) => t.from));
       const scores = s.threats.map((t: any) => t.score);
       expect([...scores].sort((a: number, b: number) => b - a)).toEqual(scores);
       for (const t of s.threats) {
