@@ -64,7 +64,8 @@ const TIMEOUT_MS = 5_000;
 export async function openPostgresStore(url: string, options: StoreOptions): Promise<PostgresStore> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    // Each room has at most one write under way; 20 connections serve a process of many classes (PostgreSQL allows 100 by default).
+    max: 20,
     types,
     connectionTimeoutMillis: TIMEOUT_MS,
     statement_timeout: TIMEOUT_MS,
@@ -131,26 +132,31 @@ export class PostgresStore implements GameStore {
   async append(gameId: string, entries: readonly LogEntry[], finished?: { at: number; report: unknown }): Promise<void> {
     const last = entries[entries.length - 1];
     if (!last) return;
-    await this.watch.write(() =>
-      this.transaction(async (c) => {
-        // The fence first (it also locks the game's row until the commit, so a takeover waits for it).
-        const fenced = finished
-          ? await c.query(`UPDATE games SET last_seq = $1, status = 'finished', finished_at = $2, report_json = $3 WHERE id = $4 AND host = $5`, [
-              last.seq,
-              finished.at,
-              JSON.stringify(finished.report),
-              gameId,
-              this.host,
-            ])
-          : await c.query(`UPDATE games SET last_seq = $1 WHERE id = $2 AND host = $3`, [last.seq, gameId, this.host]);
-        if (fenced.rowCount === 0) throw fencedError(gameId, ((await c.query(`SELECT 1 FROM games WHERE id = $1`, [gameId])).rowCount ?? 0) > 0);
-        await c.query(
-          `INSERT INTO entries (game_id, seq, at, actor_json, command_json)
-           SELECT $1, * FROM unnest($2::integer[], $3::bigint[], $4::text[], $5::text[])`,
-          [gameId, entries.map((e) => e.seq), entries.map((e) => e.at), entries.map((e) => JSON.stringify(e.actor)), entries.map((e) => JSON.stringify(e.command))],
-        );
-      }),
-    );
+    // One statement, so one round trip and its own transaction: the fence (the game's row names this process; it stays
+    // locked until the end, so a takeover waits for it) and, only through it, the entries.
+    const fence = finished
+      ? `UPDATE games SET last_seq = $2, status = 'finished', finished_at = $8, report_json = $9 WHERE id = $1 AND host = $3 RETURNING id`
+      : `UPDATE games SET last_seq = $2 WHERE id = $1 AND host = $3 RETURNING id`;
+    const params: unknown[] = [
+      gameId,
+      last.seq,
+      this.host,
+      entries.map((e) => e.seq),
+      entries.map((e) => e.at),
+      entries.map((e) => JSON.stringify(e.actor)),
+      entries.map((e) => JSON.stringify(e.command)),
+      ...(finished ? [finished.at, JSON.stringify(finished.report)] : []),
+    ];
+    await this.watch.write(async () => {
+      const stored = await this.pool.query(
+        `WITH fence AS (${fence})
+         INSERT INTO entries (game_id, seq, at, actor_json, command_json)
+         SELECT fence.id, e.seq, e.at, e.actor_json, e.command_json
+         FROM fence, unnest($4::integer[], $5::bigint[], $6::text[], $7::text[]) AS e (seq, at, actor_json, command_json)`,
+        params,
+      );
+      if (stored.rowCount === 0) throw fencedError(gameId, ((await this.pool.query(`SELECT 1 FROM games WHERE id = $1`, [gameId])).rowCount ?? 0) > 0);
+    });
   }
 
   async entries(gameId: string): Promise<LogEntry[]> {
