@@ -11,10 +11,10 @@
 // import from tests/.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { Client } from "pg";
+import { freePort } from "./bench-kit.js";
 
 /** The role initdb creates (`-U`): the clusters trust every local connection, so it needs no password. */
 const ROLE = "entente";
@@ -92,24 +92,6 @@ function assertTraversable(dir: string): void {
     }
     if (dirname(d) === d) return;
   }
-}
-
-/**
- * A port that was free a moment ago on 127.0.0.1 (the OS picks it). The same as tests/server/processes.ts's
- * freePort, which cannot be imported from here without loading the whole server (processes.ts imports
- * harness.ts, which imports server/app.ts).
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => (port ? resolvePort(port) : reject(new Error("no free port"))));
-    });
-  });
 }
 
 /** Clusters still running in this process, killed (and their folders removed) if the process exits without stop(). */

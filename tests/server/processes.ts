@@ -4,8 +4,8 @@
 // whatever is still running in afterAll with `stopAllProcesses()`.
 import { Client, type Room } from "colyseus.js";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { freePort } from "../../server/cli/bench-kit.js";
 import { Inbox, request, until } from "./harness.js";
 
 /** The repository root (the server is started from there). */
@@ -23,18 +23,7 @@ export interface Exit {
 }
 
 /** A port that was free a moment ago on 127.0.0.1 (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => (port ? resolvePort(port) : reject(new Error("no free port"))));
-    });
-  });
-}
+export { freePort };
 
 /** A child process with its output collected and its exit as a promise. */
 class Child {

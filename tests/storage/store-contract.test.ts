@@ -17,7 +17,8 @@ import { DamagedLogError, StorageError, type FaultKind } from "../../server/stor
 import { MIGRATIONS, openPostgresStore } from "../../server/storage/postgres-store.js";
 import { SqliteStore } from "../../server/storage/sqlite-store.js";
 import type { GameStore, NewGame } from "../../server/storage/store.js";
-import { freePort, startPostgres, type PostgresCluster } from "../../server/cli/throwaway-postgres.js";
+import { freePort } from "../../server/cli/bench-kit.js";
+import { startPostgres, type PostgresCluster } from "../../server/cli/throwaway-postgres.js";
 
 const LEASE_MS = 10_000;
 /** Past 2^31 ms: a time that an INTEGER column or a BIGINT read back as a string would get wrong. */
