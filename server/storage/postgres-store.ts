@@ -6,6 +6,7 @@
 // append is fenced by them inside its transaction (store.ts).
 import pg from "pg";
 import type { LogEntry } from "../../shared/classroom/types.js";
+import { storageError } from "./faults.js";
 import { StorageHealth, type StorageState } from "./health.js";
 import { readLog, type EntryRow } from "./log-check.js";
 import { fencedError, fromRow, GAME_COLUMNS, type GameRow } from "./rows.js";
@@ -99,10 +100,13 @@ export class PostgresStore implements GameStore {
     pool.on("error", (err) => this.watch.failed(err));
   }
 
-  /** Applies the migrations this database lacks, in one transaction. Throws a StorageError. */
+  /**
+   * Applies the migrations this database lacks, in one transaction. Throws a StorageError (not logged: at start,
+   * server/main.ts says it in one sentence).
+   */
   async migrate(): Promise<void> {
-    await this.watch.write(() =>
-      this.transaction(async (c) => {
+    try {
+      await this.transaction(async (c) => {
         await c.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
         await c.query("CREATE TABLE IF NOT EXISTS entente_schema (version INTEGER NOT NULL)");
         const current = (await c.query<{ version: number }>("SELECT version FROM entente_schema")).rows[0]?.version;
@@ -111,8 +115,10 @@ export class PostgresStore implements GameStore {
         if (from > MIGRATIONS.length) throw new Error(`the database's schema (version ${from}) is newer than this version of Entente knows (${MIGRATIONS.length}): update Entente`);
         for (let v = from; v < MIGRATIONS.length; v++) await c.query(MIGRATIONS[v]!);
         await c.query("UPDATE entente_schema SET version = $1", [MIGRATIONS.length]);
-      }),
-    );
+      });
+    } catch (err) {
+      throw storageError(err);
+    }
   }
 
   health(): StorageState {

@@ -96,6 +96,23 @@ describe("start-up with a port or a setting the server cannot use", () => {
     expect(second.output).toContain(`port ${port} is already in use`);
   });
 
+  it("a DATABASE_URL that is not a PostgreSQL address: one sentence, without its password", { timeout: 60_000 }, async () => {
+    const { code, output } = await failedStart({ dataDir: newDataDir(), env: { DATABASE_URL: "mysql://entente:hunter2@db.school.example/entente" } });
+    expect(code).toBe(1);
+    expect(output.split("\n")).toHaveLength(1);
+    expect(output).toMatch(/^Entente cannot start: DATABASE_URL must be a PostgreSQL address such as postgres:\/\//);
+    expect(output).not.toContain("hunter2");
+  });
+
+  it("a PostgreSQL server that cannot be reached: one sentence naming it and what to do, without the password", { timeout: 60_000 }, async () => {
+    const port = await freePort(); // nothing listens there
+    const { code, output } = await failedStart({ dataDir: newDataDir(), env: { DATABASE_URL: `postgres://entente:hunter2@127.0.0.1:${port}/entente` } });
+    expect(code).toBe(1);
+    expectOneSentence(output, `127.0.0.1:${port}/entente`);
+    expect(output).toMatch(/^Entente cannot start: the PostgreSQL server at .* \(DATABASE_URL\) cannot be reached \(.*ECONNREFUSED.*\); check that it runs/);
+    expect(output).not.toContain("hunter2");
+  });
+
   it("a malformed setting: one sentence naming it", { timeout: 60_000 }, async () => {
     const { code, output } = await failedStart({ dataDir: newDataDir(), env: { ALLOWED_ORIGINS: "games.school.example" } });
     expect(code).toBe(1);
