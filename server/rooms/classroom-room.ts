@@ -109,6 +109,9 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private moved = false;
   /** The schema or a client's view changed since the last patch (broadcastPatch skips Colyseus's work otherwise). */
   private changed = true;
+  /** Commands applied since the state was last mirrored (syncNow), and whether they concern what the views hold. */
+  private unmirrored = false;
+  private viewsStale = false;
 
   override async onCreate(options: { gameId?: string; restore?: boolean }): Promise<void> {
     if (!context) throw new ServerError(CLOSE.NOT_READY, "the server is not ready");
@@ -241,6 +244,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
    * Colyseus advances here, still runs (its timers resolve rounds and keep the heartbeat).
    */
   override broadcastPatch(): boolean {
+    if (this.clients.length > 0) this.syncNow();
     // Nothing changed: only the room's clock moves on (Colyseus would still look at every client's view).
     if (this.clients.length > 0 && this.changed) {
       this.changed = false;
@@ -250,8 +254,26 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     return false;
   }
 
+  /**
+   * Brings the synchronized state up to date with the session: mirrors the commands applied since the last patch,
+   * then refreshes the views they concern. The room does it before each patch and each join, not after each
+   * command: the clients see nothing between two patches anyway, and a class's commands between two patches cost
+   * one mirror instead of one each. Public for tests that read the server's state directly.
+   */
+  syncNow(): void {
+    if (this.unmirrored) {
+      this.unmirrored = false;
+      this.sync();
+    }
+    if (this.viewsStale) {
+      this.viewsStale = false;
+      for (const client of this.clients) this.refreshViewOf(client);
+    }
+  }
+
   /** Mirrors the session into the synchronized state (mirror.ts writes only what differs); the next patch sends it. */
   private sync(): void {
+    this.unmirrored = false;
     mirror(this.session, this.state, this.connected.ids());
     this.changed = true;
   }
@@ -485,12 +507,15 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     this.afterChange(change.events, change.entry, before); // onCreate makes the schema before it applies anything
   }
 
-  /** Mirrors a change, refreshes the views it concerns, delivers its events. `before`: the session it was applied to. */
+  /**
+   * Marks a change for the next patch (syncNow mirrors it and refreshes the views it concerns), delivers its
+   * events. `before`: the session it was applied to.
+   */
   private afterChange(events: SessionEvent[], entry: LogEntry, before: Session): void {
-    this.sync();
+    this.unmirrored = true;
+    this.changed = true;
     // What a client's view holds depends on the students' teams, on whether predictions are shown, and on the phase.
-    const views = this.session.students !== before.students || this.session.showPredictions !== before.showPredictions || this.session.phase !== before.phase;
-    if (views) for (const client of this.clients) this.refreshViewOf(client);
+    if (this.session.students !== before.students || this.session.showPredictions !== before.showPredictions || this.session.phase !== before.phase) this.viewsStale = true;
     deliver(this.session, entry, events, () => this.audience());
     if (events.some((e) => e.type === "seatRequested" || e.type === "seatRequestAnswered" || e.type === "studentRemoved")) {
       const requests = this.seatRequests();
@@ -530,6 +555,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private seated(client: Client, rejoinKey: string | null): void {
     const conn = connectionOf(client)!;
     this.connected.change(conn.actor, 1);
+    this.syncNow(); // the full state the client gets next is the session as it stands
     this.refreshViewOf(client);
     const viewer = viewerOf(this.session, conn.actor);
     const student = conn.actor.kind === "student" ? studentOf(this.session, conn.actor.studentId) : undefined;

@@ -69,6 +69,7 @@ async function newClass(settings: Record<string, unknown> = SETTINGS) {
 /** The model and the stored log, to prove that nothing changed. */
 async function snapshot(code: string, gameId: string) {
   const room = await serverRoom(code);
+  room.syncNow(); // the state as the next patch will send it (the room mirrors commands at each patch)
   return { model: JSON.stringify(room.session), state: JSON.stringify(room.state.toJSON()), entries: (await t.server.store.entries(gameId)).length };
 }
 

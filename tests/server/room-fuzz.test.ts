@@ -198,6 +198,7 @@ async function fuzzClass() {
 
 async function snapshot(code: string, gameId: string) {
   const room = await serverRoom(code);
+  room.syncNow(); // the state as the next patch will send it (the room mirrors commands at each patch)
   return { model: JSON.stringify(room.session), state: JSON.stringify(room.state.toJSON()), entries: (await t.server.store.entries(gameId)).length };
 }
 
