@@ -8,6 +8,9 @@
 //   decide -> each of its students sends `messages` decisions (budget and
 //             action alternately) at random moments of a window; replies with
 //             every decision's latency (send to ack, ms)
+//   resolve -> its teachers end the round now; once every student sees the
+//             review, replies with the bytes of state patches each student
+//             received since the round started (the "start" command)
 //   leave  -> leaves every room; replies, then exits when told to
 // It asserts nothing; every wait is bounded. It exits by itself if its parent
 // goes away or after HARD_LIMIT_MS.
@@ -31,6 +34,7 @@ export type ToDriver =
   | { kind: "join"; joins: JoinSpec[]; concurrency: number; timeoutMs: number; deadline: number }
   | { kind: "start" }
   | { kind: "decide"; startAt: number; windowMs: number; messages: number; timeoutMs: number }
+  | { kind: "resolve"; timeoutMs: number }
   | { kind: "leave" };
 
 export type FromDriver =
@@ -38,6 +42,7 @@ export type FromDriver =
   | { kind: "joined"; latencies: number[]; failures: number; untried: number; errors: string[] }
   | { kind: "started"; refused: string[] }
   | { kind: "decided"; latencies: number[]; refusals: Record<string, number>; unanswered: number }
+  | { kind: "resolved"; patchBytes: number[]; refused: string[] }
   | { kind: "left" }
   | { kind: "failed"; error: string };
 
@@ -90,6 +95,7 @@ async function joinAll(joins: JoinSpec[], concurrency: number, timeoutMs: number
 }
 
 async function startRounds(): Promise<FromDriver> {
+  for (const s of students) s.patchBytes = 0;
   const replies = await Promise.all(teachers.map((t) => t.request("start")));
   return { kind: "started", refused: replies.filter((r) => !r.ok).map((r) => `${r.code}: ${r.message}`) };
 }
@@ -124,6 +130,21 @@ async function decideAll(startAt: number, windowMs: number, messages: number, ti
   return { kind: "decided", latencies, refusals, unanswered };
 }
 
+/** Teachers end the round; waits (bounded) until every student's state shows the review and the patch after it has come. */
+async function resolveRounds(timeoutMs: number): Promise<FromDriver> {
+  const replies = await Promise.all(teachers.map((t) => t.request("advance")));
+  const phase = (p: Participant) => (p.room.state as { phase?: string } | undefined)?.phase;
+  await withTimeout(
+    (async () => {
+      while (!students.every((s) => phase(s) === "review")) await sleep(50);
+    })(),
+    timeoutMs,
+    "the review on every student's screen",
+  ).catch(() => undefined);
+  await sleep(500); // the patches that follow the review's (the server sends them every 200 ms)
+  return { kind: "resolved", patchBytes: students.map((s) => s.patchBytes), refused: replies.filter((r) => !r.ok).map((r) => `${r.code}: ${r.message}`) };
+}
+
 async function leaveAll(): Promise<FromDriver> {
   await Promise.race([Promise.allSettled(rooms.map((r) => r.leave(true))), sleep(5000)]);
   return { kind: "left" };
@@ -134,6 +155,7 @@ async function handle(m: ToDriver): Promise<void> {
     if (m.kind === "join") tell(await joinAll(m.joins, m.concurrency, m.timeoutMs, m.deadline));
     else if (m.kind === "start") tell(await startRounds());
     else if (m.kind === "decide") tell(await decideAll(m.startAt, m.windowMs, m.messages, m.timeoutMs));
+    else if (m.kind === "resolve") tell(await resolveRounds(m.timeoutMs));
     else tell(await leaveAll());
   } catch (err) {
     tell({ kind: "failed", error: err instanceof Error ? err.message : String(err) });

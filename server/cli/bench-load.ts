@@ -30,7 +30,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import type { JoinSpec, ToDriver } from "./bench-driver.js";
+import type { FromDriver, JoinSpec, ToDriver } from "./bench-driver.js";
 import { api, cpuSeconds, epochMs, freePort, intEnv, mb, memory, memorySampler, ms, percentile, sec, type ServerProcess, sleep, startRedis, startServer, stopProcess, warningsOf } from "./bench-kit.js";
 import { LAN_ENV } from "./bench-participant.js";
 import { DriverPool, type DriverKind } from "./bench-workers.js";
@@ -59,7 +59,7 @@ const JOIN_CONCURRENCY = intEnv("BENCH_JOIN_CONCURRENCY", 8);
 const CLIENT_TIMEOUT_MS = 30_000;
 const TOTAL_TIMEOUT_MS = (QUICK ? 6 : 45) * 60_000;
 /** The issue's targets (issue 15). */
-const TARGET = { cpuPerDecisionMs: 0.1, cpuPerJoinMs: 1, p99Ms: 100 };
+const TARGET = { cpuPerDecisionMs: 0.1, cpuPerJoinMs: 1, p99Ms: 100, patchKbPerRound: 5 };
 
 interface StepSpec {
   name: string;
@@ -78,6 +78,9 @@ interface StepSpec {
 
 interface StepResult {
   spec: StepSpec;
+  /** State patch bytes one student received over the round (start to review, resolution included): median and most. */
+  patchP50: number;
+  patchMax: number;
   load: number;
   connected: number;
   joinFailures: number;
@@ -236,6 +239,12 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
     const peakKb = samplers.reduce((t, s, i) => t + Math.max(s.peakKb, memory(servers[i]!.pid).rssKb), 0);
     const warnings = servers.flatMap((s) => warningsOf(s, 3).last);
 
+    // The round ends (outside the CPU window): what state patches each student received over the whole round.
+    const resolved = await pool
+      .ask(Array.from({ length: drivers }, () => ({ kind: "resolve", timeoutMs: 30_000 })), "resolved", 60_000)
+      .catch(() => [] as Extract<FromDriver, { kind: "resolved" }>[]);
+    const patchBytes = resolved.flatMap((r) => r.patchBytes);
+
     await pool.ask(Array.from({ length: drivers }, () => ({ kind: "leave" })), "left", 20_000).catch(() => undefined);
     return {
       spec,
@@ -263,6 +272,8 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
       generatorCpuDecideS,
       otherCpuJoinS,
       otherCpuDecideS,
+      patchP50: percentile(patchBytes, 50),
+      patchMax: patchBytes.length > 0 ? Math.max(...patchBytes) : NaN,
       warnings,
     };
   } catch (err) {
@@ -334,6 +345,8 @@ function notes(r: StepResult): string[] {
   const refusals = Object.entries(r.refusals);
   if (refusals.length > 0) out.push(`${r.spec.name}: refusals ${refusals.map(([c, n]) => `${n} ${c}`).join(", ")}`);
   if (r.warnings.length > 0) out.push(`${r.spec.name}: server warnings, last: ${r.warnings.join(" | ")}`);
+  const kB = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1000).toFixed(1)} kB` : "not measured (the round did not end)");
+  out.push(`${r.spec.name}: state patches per student over the round (start to review, resolution included): median ${kB(r.patchP50)}, most ${kB(r.patchMax)} (target <= ${TARGET.patchKbPerRound} kB)`);
   return out;
 }
 

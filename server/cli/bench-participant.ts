@@ -36,12 +36,17 @@ export interface Reply {
   message?: string;
 }
 
+/** Colyseus's protocol code of a state patch frame (colyseus.js Protocol.ROOM_STATE_PATCH). */
+const ROOM_STATE_PATCH = 15;
+
 /** One connected client: collects its replies by ref, its welcome and the events it has seen. */
 export class Participant {
   welcome: { studentId: string | null; state: string | null } | null = null;
   private readonly pending = new Map<number, (reply: Reply) => void>();
   private eventWaiters: { type: string; resolve: () => void }[] = [];
   readonly seenEvents = new Set<string>();
+  /** Bytes of state patches received since this was last set to 0 (whole WebSocket frames, as sent). */
+  patchBytes = 0;
   private nextRef = 1;
 
   /** `timeoutMs`: how long a request waits for its reply before it rejects. */
@@ -51,6 +56,13 @@ export class Participant {
   ) {
     // The server sends the payloads of shared/protocol/server-messages.ts, each under its type.
     room.onMessage<unknown>("*", (type, payload) => this.received({ type: String(type), payload } as Envelope));
+    // State patches counted off the socket (colyseus.js's node transport is a `ws` WebSocket): the first byte says
+    // what a frame is; 15 is Colyseus's ROOM_STATE_PATCH.
+    const ws = (room.connection.transport as unknown as { ws?: { on?: (event: "message", listener: (data: ArrayBuffer | Buffer) => void) => void } }).ws;
+    ws?.on?.("message", (data) => {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+      if (bytes[0] === ROOM_STATE_PATCH) this.patchBytes += bytes.byteLength;
+    });
   }
 
   private received(m: Envelope): void {
