@@ -6,7 +6,7 @@
 // it. Joins are screened by the model's admission rules twice: when the seat is
 // reserved (screenJoin, called by server/guard/matchmake.ts) and when the
 // WebSocket connects (onAuth). No game rule lives here.
-import { Room, ServerError, type Client } from "@colyseus/core";
+import { matchMaker, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { admit, joinRefusalClose, type AdmissionFacts } from "../../shared/classroom/admission.js";
 import { canRead } from "../../shared/classroom/chat.js";
@@ -488,6 +488,10 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     if (this.moved) return;
     this.moved = true;
     console.warn(`game ${this.record.code} is kept by another server now: this one closes its room (its students reconnect there).`);
+    // Colyseus rewrites a room's entry in the shared list of rooms (Redis) under the room's id, the game's code, as
+    // clients leave, and deletes it when the room closes: that entry is the new keeper's now. Under an id of its own,
+    // this room's last writes and its deletion touch only its own entry.
+    this.listing.roomId = `${this.roomId}:moved:${matchMaker.processId}`;
     for (const client of this.clients) client.leave(CLOSE.NOT_READY, "This game moved to another server: reconnecting…");
     void this.disconnect(CLOSE.NOT_READY);
   }

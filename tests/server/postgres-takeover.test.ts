@@ -196,6 +196,44 @@ describe("two server processes on PostgreSQL and Redis", () => {
     expect(socketUrl(teacher3)).toContain(`127.0.0.1:${b.port}/`);
   });
 
+  it("fences a process that stalled past its lease: when it wakes up it stores nothing more and closes the game's room", { timeout: 90_000 }, async () => {
+    const game = await a.createGame({ scenario: "rival-shores", settings: SETTINGS });
+    const teacher = await enter(b, game.code, { role: "teacher", teacherKey: game.teacherKey });
+    const ann = await enter(a, game.code, { role: "student", nickname: "Ann" });
+    expect(socketUrl(teacher)).toContain(`127.0.0.1:${a.port}/`);
+    await acked(teacher, "start");
+    await acked(ann, "budget", { economy: 70, defense: 20, offense: 10 });
+
+    // A stalls (a frozen virtual machine): its sockets stay open, it answers nothing, its leases run out.
+    a.child.kill("SIGSTOP");
+    try {
+      const back = await enterWhenBack(b, game.code, { role: "student", rejoinKey: ann.welcome.rejoinKey }, 40_000);
+      expect(socketUrl(back.seat)).toContain(`127.0.0.1:${b.port}/`);
+      await acked(back.seat, "budget", { economy: 40, defense: 30, offense: 30 });
+      expect((await stored(game.gameId)).host).toBe(`127.0.0.1:${b.port}`);
+    } finally {
+      a.child.kill("SIGCONT");
+    }
+    const before = (await stored(game.gameId)).entries;
+
+    // A wakes up with the teacher's old connection still open: a command sent there is not stored, and the room closes.
+    const reply = request(teacher.room, teacher.inbox, "pause");
+    const outcome = await Promise.race([reply.then((r) => (r.ok ? "acked" : `refused: ${r.body.code}`)), until(() => teacher.leftWith !== null, 15_000, "A closes the room").then(() => "closed")]);
+    expect(outcome).not.toBe("acked");
+    await until(() => teacher.leftWith !== null, 15_000, "A closes the room");
+    expect(teacher.leftWith).toBe(CLOSE.NOT_READY);
+    await until(() => /is kept by another server now/.test(a.output), 5000, "A says so");
+    const after = await stored(game.gameId);
+    expect(after.host).toBe(`127.0.0.1:${b.port}`);
+    expect(after.entries).toEqual(before);
+    expect(after.entries.some((e) => e.command.type === "pause")).toBe(false);
+    // The teacher comes back, on B, where the game goes on.
+    const teacher2 = await enter(a, game.code, { role: "teacher", teacherKey: game.teacherKey });
+    expect(socketUrl(teacher2)).toContain(`127.0.0.1:${b.port}/`);
+    await acked(teacher2, "pause");
+    expect((await stored(game.gameId)).entries.at(-1)?.command).toMatchObject({ type: "pause" });
+  });
+
   it("hands a game over at once when its process stops cleanly (SIGTERM)", { timeout: 60_000 }, async () => {
     const game = await b.createGame({ scenario: "rival-shores", settings: SETTINGS });
     const teacher = await enter(a, game.code, { role: "teacher", teacherKey: game.teacherKey });
