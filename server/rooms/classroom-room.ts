@@ -395,15 +395,29 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
    * resolves with the `storage` refusal, and the session is as before it.
    */
   private submit(actor: Actor, command: SessionCommand, closesAtDeadline = false): Promise<Result> {
-    if (closesAtDeadline && this.deadlinePassed()) return Promise.resolve({ ok: false, refusal: ROUND_ENDED });
-    const latest = this.latest;
-    const entry: LogEntry = { seq: (this.queue[this.queue.length - 1]?.entry.seq ?? this.seq) + 1, at: this.ctx.now(), actor, command };
-    const outcome = reduceSession(latest, entry);
-    if (!outcome.ok) return Promise.resolve({ ok: false, refusal: outcome.refusal });
     return new Promise((reply) => {
-      this.queue.push({ entry, state: outcome.state, events: outcome.events, ended: outcome.state.phase === "ended" && latest.phase !== "ended", closesAtDeadline, reply });
-      this.scheduleFlush();
+      if (this.decide(actor, command, this.ctx.now(), closesAtDeadline, reply)) this.scheduleFlush();
     });
+  }
+
+  /**
+   * Decides a command on the latest session, as the entry after the waiting ones: queues it (true), or replies
+   * with the refusal (false): the model's, or ROUND_ENDED for a student's decision after the deadline.
+   */
+  private decide(actor: Actor, command: SessionCommand, at: number, closesAtDeadline: boolean, reply: (result: Result) => void): boolean {
+    if (closesAtDeadline && this.deadlinePassed()) {
+      reply({ ok: false, refusal: ROUND_ENDED });
+      return false;
+    }
+    const latest = this.latest;
+    const entry: LogEntry = { seq: (this.queue[this.queue.length - 1]?.entry.seq ?? this.seq) + 1, at, actor, command };
+    const outcome = reduceSession(latest, entry);
+    if (!outcome.ok) {
+      reply({ ok: false, refusal: outcome.refusal });
+      return false;
+    }
+    this.queue.push({ entry, state: outcome.state, events: outcome.events, ended: outcome.state.phase === "ended" && latest.phase !== "ended", closesAtDeadline, reply });
+    return true;
   }
 
   /** Stores what is waiting at the end of this event-loop turn (so that the commands of one turn share a write). */
@@ -458,17 +472,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   private redecide(): void {
     const waiting = this.queue;
     this.queue = [];
-    for (const c of waiting) {
-      if (c.closesAtDeadline && this.deadlinePassed()) {
-        c.reply({ ok: false, refusal: ROUND_ENDED });
-        continue;
-      }
-      const latest = this.latest;
-      const entry: LogEntry = { ...c.entry, seq: (this.queue[this.queue.length - 1]?.entry.seq ?? this.seq) + 1 };
-      const outcome = reduceSession(latest, entry);
-      if (!outcome.ok) c.reply({ ok: false, refusal: outcome.refusal });
-      else this.queue.push({ entry, state: outcome.state, events: outcome.events, ended: outcome.state.phase === "ended" && latest.phase !== "ended", closesAtDeadline: c.closesAtDeadline, reply: c.reply });
-    }
+    for (const c of waiting) this.decide(c.entry.actor, c.entry.command, c.entry.at, c.closesAtDeadline, c.reply);
   }
 
   /** Resolves once nothing waits to be stored (each waiting command stored or refused). */

@@ -23,7 +23,6 @@ export class SqliteStore implements GameStore {
   private readonly selectLastSeq;
   private readonly selectGame;
   private readonly selectByCode;
-  private readonly selectClaimable;
   private readonly claim;
   private readonly selectByTeacher;
   private readonly renew;
@@ -34,7 +33,6 @@ export class SqliteStore implements GameStore {
   private readonly removeEntries;
   private readonly removeGame;
   private readonly appendTx;
-  private readonly claimTx;
   private readonly readLogTx;
   private readonly deleteTx;
 
@@ -60,10 +58,12 @@ export class SqliteStore implements GameStore {
     this.selectLastSeq = db.prepare<[string], { last_seq: number }>(`SELECT last_seq FROM games WHERE id = ?`);
     this.selectGame = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE id = ?`);
     this.selectByCode = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE code = ? ORDER BY created_at DESC LIMIT 1`);
-    this.selectClaimable = db.prepare<[string, number], GameRow>(
-      `SELECT ${GAME_COLUMNS} FROM games WHERE status = 'running' AND (host = ? OR (lease_until < ? AND damage IS NULL)) ORDER BY created_at`,
+    // One statement, as on PostgreSQL: another process's claim of the same games waits for the write lock and then finds them taken.
+    this.claim = db.prepare<{ host: string; now: number; leaseUntil: number }, GameRow>(
+      `UPDATE games SET host = @host, lease_until = @leaseUntil
+       WHERE status = 'running' AND (host = @host OR (lease_until < @now AND damage IS NULL))
+       RETURNING ${GAME_COLUMNS}`,
     );
-    this.claim = db.prepare(`UPDATE games SET host = ?, lease_until = ? WHERE id = ? AND status = 'running' AND (host = ? OR (lease_until < ? AND damage IS NULL))`);
     this.selectByTeacher = db.prepare<[string], GameRow>(`SELECT ${GAME_COLUMNS} FROM games WHERE teacher_hash = ? ORDER BY created_at DESC`);
     this.renew = db.prepare<[number, number, string, string], { id: string }>(
       `UPDATE games SET last_seen_at = ?, lease_until = ? WHERE host = ? AND id IN (SELECT value FROM json_each(?)) RETURNING id`,
@@ -84,13 +84,6 @@ export class SqliteStore implements GameStore {
         : this.recordSeq.run(last.seq, gameId, this.host);
       if (fenced.changes === 0) throw fencedError(gameId, this.selectLastSeq.get(gameId) !== undefined);
       for (const entry of entries) insert(gameId, entry);
-    });
-    this.claimTx = db.transaction((now: number, leaseUntil: number) => {
-      const claimed: GameRow[] = [];
-      for (const row of this.selectClaimable.all(this.host, now)) {
-        if (this.claim.run(this.host, leaseUntil, row.id, this.host, now).changes > 0) claimed.push({ ...row, host: this.host });
-      }
-      return claimed;
     });
     // One read transaction: the rows and the last seq from the same moment, even if another process writes.
     this.readLogTx = db.transaction((gameId: string) => ({ rows: this.selectEntries.all(gameId), lastSeq: this.selectLastSeq.get(gameId)?.last_seq ?? 0 }));
@@ -151,7 +144,8 @@ export class SqliteStore implements GameStore {
   }
 
   async claimGames(now: number): Promise<GameRecord[]> {
-    return (await this.watch.write(() => this.claimTx.immediate(now, now + this.leaseMs))).map(fromRow);
+    const claimed = await this.watch.write(() => this.claim.all({ host: this.host, now, leaseUntil: now + this.leaseMs }));
+    return claimed.map(fromRow).sort((a, b) => a.createdAt - b.createdAt);
   }
 
   async renewLeases(gameIds: readonly string[], at: number): Promise<ReadonlySet<string> | null> {
