@@ -34,6 +34,7 @@ import { enqueue, flooding, mayTellLimited, newPacing } from "./inbound.js";
 import { ClassroomSchema } from "./schema.js";
 import { clientsOfStudent, ConnectedStudents, connectionOf, type Connection } from "./connections.js";
 import { NOTHING_SHOWN, refreshView } from "./views.js";
+import { skipEmptyPatches } from "./empty-patches.js";
 
 export interface RoomContext {
   store: GameStore;
@@ -562,6 +563,7 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
   /** A client is in (joined or back): count it, show it what it may see, welcome it. */
   private seated(client: Client, rejoinKey: string | null): void {
     const conn = connectionOf(client)!;
+    skipEmptyPatches(client);
     this.connected.change(conn.actor, 1);
     this.syncNow(); // the full state the client gets next is the session as it stands
     this.refreshViewOf(client);

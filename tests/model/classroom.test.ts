@@ -5,7 +5,7 @@ import { reduceSession, replaySession } from "../../shared/classroom/reduce.js";
 import { normalizeNickname } from "../../shared/classroom/students.js";
 import { createSession } from "../../shared/classroom/setup.js";
 import type { Actor, SessionCommand, SessionSettings, Session, LogEntry } from "../../shared/classroom/types.js";
-import { audienceOf } from "../../shared/classroom/visibility.js";
+import { audienceOf, eventVisibleTo } from "../../shared/classroom/visibility.js";
 import { builtinScenario } from "../../shared/scenario/builtin/index.js";
 
 const scenario = builtinScenario("rival-shores")!;
@@ -260,6 +260,16 @@ describe("visibility of events", () => {
     expect(audienceOf({ type: "leaveDeclared", by: "A", ally: "B" })).toEqual({ kind: "states", states: ["A"] });
     expect(audienceOf({ type: "allianceFormed", a: "A", b: "B" }).kind).toBe("public");
     expect(audienceOf({ type: "studentMuted", studentId: "s", muted: true })).toEqual({ kind: "states", states: [], students: ["s"] });
+  });
+
+  it("a student's arrival reaches the console and the projector, not the other students", () => {
+    const joined = { type: "studentJoined", studentId: "s1", nickname: "Ann", state: "A" } as const;
+    expect(eventVisibleTo(joined, { kind: "teacher" })).toBe(true);
+    expect(eventVisibleTo(joined, { kind: "projector" })).toBe(true);
+    expect(eventVisibleTo(joined, { kind: "student", studentId: "s2", state: "A" })).toBe(false);
+    expect(eventVisibleTo(joined, { kind: "student", studentId: "s1", state: "A" })).toBe(false);
+    // Public events still reach everyone.
+    expect(eventVisibleTo({ type: "studentMoved", studentId: "s1", from: "A", to: "B" }, { kind: "student", studentId: "s2", state: "C" })).toBe(true);
   });
 });
 
