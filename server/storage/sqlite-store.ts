@@ -7,10 +7,20 @@
 // never throw.
 import type { LogEntry } from "../../shared/classroom/types.js";
 import { BUSY_TIMEOUT_MS, checkpoint, type Db } from "./database.js";
+import { storageError, type StorageError } from "./faults.js";
 import { StorageHealth, type StorageState } from "./health.js";
 import { readLog, type EntryRow } from "./log-check.js";
 import { fencedError, fromRow, GAME_COLUMNS, type GameRow } from "./rows.js";
 import type { GameRecord, GameStore, NewGame, StoreOptions } from "./store.js";
+
+/** One game's append waiting for the next transaction. */
+interface WaitingAppend {
+  gameId: string;
+  entries: readonly LogEntry[];
+  finished: { at: number; report: unknown } | undefined;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
 
 export class SqliteStore implements GameStore {
   readonly kind = "sqlite" as const;
@@ -33,6 +43,9 @@ export class SqliteStore implements GameStore {
   private readonly removeEntries;
   private readonly removeGame;
   private readonly appendTx;
+  private readonly appendAllTx;
+  /** Appends asked for and not yet written (append, writeWaiting). */
+  private readonly waiting: WaitingAppend[] = [];
   private readonly readLogTx;
   private readonly deleteTx;
 
@@ -85,6 +98,16 @@ export class SqliteStore implements GameStore {
       if (fenced.changes === 0) throw fencedError(gameId, this.selectLastSeq.get(gameId) !== undefined);
       for (const entry of entries) insert(gameId, entry);
     });
+    // Several games' appends in one transaction: each one's appendTx, nested, is a savepoint rolled back alone when it throws.
+    this.appendAllTx = db.transaction((batch: readonly WaitingAppend[], refused: (append: WaitingAppend, err: unknown) => void) => {
+      for (const append of batch) {
+        try {
+          this.appendTx(append.gameId, append.entries, append.finished);
+        } catch (err) {
+          refused(append, err);
+        }
+      }
+    });
     // One read transaction: the rows and the last seq from the same moment, even if another process writes.
     this.readLogTx = db.transaction((gameId: string) => ({ rows: this.selectEntries.all(gameId), lastSeq: this.selectLastSeq.get(gameId)?.last_seq ?? 0 }));
     this.deleteTx = db.transaction((gameId: string) => {
@@ -113,10 +136,48 @@ export class SqliteStore implements GameStore {
     });
   }
 
+  /**
+   * Stores a game's entries, fenced (see GameStore.append). The appends asked for in one event-loop turn, by every
+   * room of the process, are written together at the start of the next turn in one transaction (one BEGIN … COMMIT
+   * and one write-ahead append instead of one per room): each game's part in a savepoint of its own, so that a game
+   * another process keeps now, or a refused entry, fails that game's append alone; a fault of the database (a full
+   * disk, a lock, an I/O error) fails them all, as it would have failed each. Each promise settles after the commit.
+   */
   async append(gameId: string, entries: readonly LogEntry[], finished?: { at: number; report: unknown }): Promise<void> {
-    await this.watch.write(() => this.appendTx.immediate(gameId, entries, finished));
+    await new Promise<void>((resolve, reject) => {
+      this.waiting.push({ gameId, entries, finished, resolve, reject });
+      if (this.waiting.length === 1) setImmediate(() => this.writeWaiting());
+    });
     // The end of a game goes into the database file itself at once.
     if (finished) await this.maintain();
+  }
+
+  /** Writes every append waiting (append), in one transaction, and settles each one's promise. */
+  private writeWaiting(): void {
+    const batch = this.waiting.splice(0);
+    if (batch.length === 0) return;
+    const refused = new Map<WaitingAppend, StorageError>();
+    void this.watch
+      .write(() =>
+        this.appendAllTx.immediate(batch, (append, err) => {
+          // Only a refusal of this game's own change stays its own; anything else is the database's fault: all fail.
+          const kind = storageError(err).kind;
+          if (kind !== "refused" && kind !== "moved") throw err;
+          refused.set(append, this.watch.failed(err));
+        }),
+      )
+      .then(
+        () => {
+          for (const append of batch) {
+            const error = refused.get(append);
+            if (error) append.reject(error);
+            else append.resolve();
+          }
+        },
+        (err: unknown) => {
+          for (const append of batch) append.reject(err);
+        },
+      );
   }
 
   async entries(gameId: string): Promise<LogEntry[]> {
@@ -210,6 +271,7 @@ export class SqliteStore implements GameStore {
 
   /** Closes the database (a last checkpoint folds the write-ahead file in). Never throws. */
   close(): Promise<void> {
+    this.writeWaiting(); // appends asked for in this turn are written before the database closes
     try {
       if (this.db.open) this.db.close();
     } catch (err) {

@@ -64,8 +64,8 @@ describe("the deadline", () => {
     const late = await request(ann.room, ann.inbox, "budget", { economy: 10, defense: 10, offense: 80 });
     expect(late).toMatchObject({ ok: false, body: { code: "wrong-phase" } });
     expect(late.body.message).toMatch(/round has ended/);
-    // The round was resolved then, with the draft as it stood at the deadline.
-    expect(room.session.phase).toBe("review");
+    // The round was resolved then (its "deadline" entry is stored with the next write), with the draft as it stood at the deadline.
+    await untilServer(game.code, (r) => r.session.phase === "review", "the round resolved");
     const stored = (await t.server.store.entries(game.gameId)).slice(entries).map((e) => e.command.type);
     expect(stored).toEqual(["deadline"]);
     expect(room.session.game.history[0]!.decisions[ann.welcome.state]!.budget).not.toEqual({ economy: 10, defense: 10, offense: 80 });

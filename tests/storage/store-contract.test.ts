@@ -213,6 +213,34 @@ describe.each([sqliteBackend(), postgresBackend()])("the $name store", (backend)
     expect((await a.entries("g1")).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("stores appends of several games asked for at once, each on its own: one game's refusal or loss fails no other", async () => {
+    await fresh();
+    const a = await open("a");
+    const b = await open("b");
+    for (const id of ["g1", "g2", "g3", "g4"]) await a.createGame(newGame(id));
+    await a.append("g2", [chat(1)]);
+    await a.releaseLease("g3", T0 + 10);
+    expect((await b.claimGames(T0 + 20)).map((g) => g.id)).toEqual(["g3"]);
+    // All in the same turn (SQLite writes them in one transaction): g2's repeats a stored entry, g3 is b's now.
+    const outcomes = await Promise.allSettled([
+      a.append("g1", [chat(1), chat(2)]),
+      a.append("g2", [chat(2), chat(1)]),
+      a.append("g3", [chat(1)]),
+      a.append("g4", [chat(1)], { at: T0 + 30, report: { ended: true } }),
+      a.append("g1", [chat(3)]),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled", "fulfilled"]);
+    const kindOf = (o: PromiseSettledResult<void> | undefined) => (o?.status === "rejected" && o.reason instanceof StorageError ? o.reason.kind : null);
+    expect(kindOf(outcomes[1])).toBe("refused");
+    expect(kindOf(outcomes[2])).toBe("moved");
+    expect((await a.entries("g1")).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect((await a.entries("g2")).map((e) => e.seq)).toEqual([1]); // the refused append left nothing, not even its entry 2
+    expect(await database.countEntries("g3")).toBe(0);
+    expect(await a.game("g4")).toMatchObject({ status: "finished", finishedAt: T0 + 30 });
+    expect(await a.savedReport("g4")).toEqual({ ended: true });
+    expect(a.health()).toEqual({ ok: true });
+  });
+
   it("refuses entries for a game that is gone (store.ts: `refused`, not `moved`)", async () => {
     await fresh();
     const a = await open("a");
