@@ -5,7 +5,7 @@
 // for `req.ip`, so HTTP requests and WebSocket upgrades are counted alike.
 import type { IncomingMessage } from "node:http";
 import proxyaddr from "proxy-addr";
-import { WebSocketTransport } from "@colyseus/ws-transport";
+import { SpreadPingsTransport } from "../http/spread-pings.js";
 
 /** Which proxies are trusted to report the client's address: `false` (none, the default), or proxy-addr's forms ("loopback", "10.0.0.0/8", a hop count...). */
 export type TrustProxy = boolean | number | string;
@@ -30,9 +30,9 @@ export function addressOf(ws: object): string {
   return addresses.get(ws) ?? "unknown";
 }
 
-/** Colyseus's WebSocket transport, remembering each connection's client address for the rooms' limits. */
-export class AddressedTransport extends WebSocketTransport {
-  constructor(options: ConstructorParameters<typeof WebSocketTransport>[0], trust: (addr: string, i: number) => boolean) {
+/** Colyseus's WebSocket transport (its pings spread over their interval), remembering each connection's client address for the rooms' limits. */
+export class AddressedTransport extends SpreadPingsTransport {
+  constructor(options: ConstructorParameters<typeof SpreadPingsTransport>[0], trust: (addr: string, i: number) => boolean) {
     super(options);
     // Before Colyseus's own handler, which admits the client into its room.
     this.wss.prependListener("connection", (rawClient: object, req: IncomingMessage) => addresses.set(rawClient, clientAddress(req, trust)));
