@@ -215,7 +215,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const conn = connectionOf(client);
     if (!conn) return;
     this.connected.change(conn.actor, -1);
-    this.sync();
+    this.unmirrored = true; // the next patch shows it gone (a class leaving costs one mirror a patch, not one each)
+    this.changed = true;
     const studentId = conn.actor.kind === "student" ? conn.actor.studentId : null;
     const removed = studentId !== null && studentOf(this.session, studentId)?.removed;
     if (consented || removed || conn.cutOff || this.session.phase === "ended") return;
@@ -565,7 +566,8 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     const conn = connectionOf(client)!;
     skipEmptyPatches(client);
     this.connected.change(conn.actor, 1);
-    this.syncNow(); // the full state the client gets next is the session as it stands
+    this.unmirrored = true; // its connection counts
+    this.syncNow(); // the full state the client gets next (after onJoin) is the session as it stands, with it connected
     this.refreshViewOf(client);
     const viewer = viewerOf(this.session, conn.actor);
     const student = conn.actor.kind === "student" ? studentOf(this.session, conn.actor.studentId) : undefined;
@@ -581,7 +583,6 @@ export class ClassroomRoom extends Room<ClassroomSchema> {
     });
     send(client, "chatHistory", { messages: this.session.chat.filter((m) => canRead(m, viewer)).slice(-CHAT_HISTORY_LIMIT) });
     if (conn.actor.kind === "teacher") send(client, "seatRequests", this.seatRequests());
-    this.sync();
   }
 
   /** The requests to come back waiting for the teacher, as the console shows them. */
