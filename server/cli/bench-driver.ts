@@ -6,8 +6,9 @@
 //   join   -> joins its share, a few at a time; replies with join latencies
 //   start  -> its teachers start their games' rounds
 //   decide -> each of its students sends `messages` decisions (budget and
-//             action alternately) at random moments of a window; replies with
-//             every decision's latency (send to ack, ms)
+//             action alternately) at random moments of a window, which opens
+//             when its own screen shows the round (no student can decide
+//             before); replies with every decision's latency (send to ack, ms)
 //   resolve -> its teachers end the round now; once every student sees the
 //             review, replies with the bytes of state patches each student
 //             received since the round started (the "start" command)
@@ -94,6 +95,9 @@ async function joinAll(joins: JoinSpec[], concurrency: number, timeoutMs: number
   return { kind: "joined", latencies, failures, untried: joins.length - next, errors };
 }
 
+/** The phase a participant's synchronized state shows ("lobby", "diplomacy", "review"…), or undefined before the first state. */
+const phase = (p: Participant) => (p.room.state as { phase?: string } | undefined)?.phase;
+
 async function startRounds(): Promise<FromDriver> {
   for (const s of students) s.patchBytes = 0;
   const replies = await Promise.all(teachers.map((t) => t.request("start")));
@@ -105,8 +109,11 @@ async function decideAll(startAt: number, windowMs: number, messages: number, ti
   const latencies: number[] = [];
   const refusals: Record<string, number> = {};
   let unanswered = 0;
-  const t0 = performance.now() + (startAt - epochMs());
+  const opens = performance.now() + (startAt - epochMs());
   const one = async (s: Participant) => {
+    // The round reaches a student's screen with a state patch: only then can they decide (bounded: never past the window).
+    while (phase(s) !== "diplomacy" && performance.now() < opens + windowMs) await sleep(20);
+    const t0 = Math.max(opens, performance.now());
     const times = Array.from({ length: messages }, () => Math.random() * windowMs).sort((a, b) => a - b);
     const replies: Promise<void>[] = [];
     for (let i = 0; i < times.length; i++) {
@@ -133,7 +140,6 @@ async function decideAll(startAt: number, windowMs: number, messages: number, ti
 /** Teachers end the round; waits (bounded) until every student's state shows the review and the patch after it has come. */
 async function resolveRounds(timeoutMs: number): Promise<FromDriver> {
   const replies = await Promise.all(teachers.map((t) => t.request("advance")));
-  const phase = (p: Participant) => (p.room.state as { phase?: string } | undefined)?.phase;
   await withTimeout(
     (async () => {
       while (!students.every((s) => phase(s) === "review")) await sleep(50);
