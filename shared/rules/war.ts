@@ -21,11 +21,12 @@ export type WarEvent = Extract<GameEvent, { type: "war" }>;
 
 export interface WarResult {
   event: WarEvent;
-  /** Share of its forces each participant loses. */
-  forceLoss: Record<string, number>;
+  /** Share of its forces each participant loses (attackers' side first, then defenders', each by id). */
+  forceLoss: Map<string, number>;
   /** Economy change for each state (target loses, attackers gain spoils). */
-  economy: Record<string, number>;
-  points: Record<string, number>;
+  economy: Map<string, number>;
+  /** War points of each participant (in the order of `forceLoss`). */
+  points: Map<string, number>;
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -60,9 +61,10 @@ export function warSides(world: World, target: string, attackers: string[]) {
     attackersFrontier = newAttackers;
     defenders = newDefenders;
   }
-  const attackSide = [...side].filter(([, s]) => s === "attackers").map(([id]) => id).sort(byId);
-  const defendSide = [...side].filter(([, s]) => s === "defenders").map(([id]) => id).sort(byId);
-  return { attackSide, defendSide, dragged };
+  const attackSide: string[] = [];
+  const defendSide: string[] = [];
+  for (const [id, s] of side) (s === "attackers" ? attackSide : defendSide).push(id);
+  return { attackSide: attackSide.sort(byId), defendSide: defendSide.sort(byId), dragged };
 }
 
 export function resolveWar(world: World, target: string, attackers: string[], random: () => number): WarResult {
@@ -82,26 +84,29 @@ export function resolveWar(world: World, target: string, attackers: string[], ra
   const chance = a + d > 0 ? a / (a + d) : 0;
   const winner: WarEvent["winner"] = random() < chance ? "attackers" : "defenders";
 
-  const forceLoss: Record<string, number> = {};
-  const points: Record<string, number> = {};
-  const economy: Record<string, number> = {};
+  const forceLoss = new Map<string, number>();
+  const points = new Map<string, number>();
+  const economy = new Map<string, number>();
   const spoils: Record<string, number> = {};
-  for (const id of [...attackSide, ...defendSide]) {
-    const won = (winner === "attackers") === onAttackSide.has(id);
-    forceLoss[id] = won ? WINNER_FORCE_LOSS : LOSER_FORCE_LOSS;
-    const main = id === target || isAttacker.has(id);
-    points[id] = (won ? WAR_WIN_POINTS : WAR_LOSS_POINTS) * (main ? 1 : 0.5);
+  for (const sideIds of [attackSide, defendSide]) {
+    for (const id of sideIds) {
+      const won = (winner === "attackers") === onAttackSide.has(id);
+      forceLoss.set(id, won ? WINNER_FORCE_LOSS : LOSER_FORCE_LOSS);
+      const main = id === target || isAttacker.has(id);
+      points.set(id, (won ? WAR_WIN_POINTS : WAR_LOSS_POINTS) * (main ? 1 : 0.5));
+    }
   }
   let economyLost = 0;
   if (winner === "attackers") {
     economyLost = stateById(world, target).economy * CONQUEST_SHARE;
-    economy[target] = -economyLost;
+    economy.set(target, -economyLost);
     const original = attackers.filter((x) => onAttackSide.has(x));
     const total = original.reduce((s, x) => s + (contribution.get(x) ?? 0), 0);
     for (const x of original) {
       const share = total > 0 ? (contribution.get(x) ?? 0) / total : 1 / original.length;
-      spoils[x] = economyLost * SPOILS_SHARE * share;
-      economy[x] = spoils[x]!;
+      const taken = economyLost * SPOILS_SHARE * share;
+      spoils[x] = taken;
+      economy.set(x, taken);
     }
   }
   return {

@@ -3,7 +3,7 @@
 import { capitalise, joinList, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
-import { sortByKeyDescending } from "./dense-sort.js";
+import { sortByKeyDescending, sortNearlySorted } from "./dense-sort.js";
 import { COMPONENTS, threatBasis, threatMatrix, tiedWithTop, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
 import { nameInText, stateById, type World } from "./world.js";
 
@@ -241,9 +241,36 @@ interface Scratch {
   inCamp: Uint8Array;
   usefulness: Float64Array;
   candidates: Int32Array;
+  /**
+   * For each top threat t met so far: every state (index) by share × proximity to t, highest first
+   * (ties by id), the numerator of a partner's usefulness against t. The partners of every state
+   * whose top threat is t come out nearly in this order (only the threat a partner poses to the
+   * state itself divides it), which makes their sort cheap (`sortNearlySorted`).
+   */
+  orderAgainst: Map<number, Int32Array>;
+  reachOfThreat: Float64Array;
 }
 
-const scratchFor = (n: number): Scratch => ({ inCamp: new Uint8Array(n), usefulness: new Float64Array(n), candidates: new Int32Array(n) });
+const scratchFor = (n: number): Scratch => ({
+  inCamp: new Uint8Array(n),
+  usefulness: new Float64Array(n),
+  candidates: new Int32Array(n),
+  orderAgainst: new Map(),
+  reachOfThreat: new Float64Array(n),
+});
+
+/** `scratch.orderAgainst` for top threat t (indices of `basis.index`), worked out on first use. O(n log n). */
+function orderAgainst(t: number, basis: ThreatBasis, matrix: ThreatMatrix, scratch: Scratch): Int32Array {
+  let order = scratch.orderAgainst.get(t);
+  if (!order) {
+    const n = basis.index.n;
+    const key = scratch.reachOfThreat;
+    for (let k = 0; k < n; k++) key[k] = basis.shareAt[k]! * matrix.proximity[t * n + k]!;
+    order = sortByKeyDescending(Int32Array.from({ length: n }, (_, k) => k), key, basis.idRank);
+    scratch.orderAgainst.set(t, order);
+  }
+  return order;
+}
 
 /**
  * Balance of threat's prediction, with `partnerShare`: the partners' power shares added up in
@@ -279,13 +306,13 @@ function predictBalanceOfThreat(
   // T* (the loss-of-strength gradient over their reach, proximity.ts), divided by
   // 1 + the threat k itself poses to this state (relative to T*'s).
   let count = 0;
-  for (let k = 0; k < n; k++) {
+  for (const k of orderAgainst(t, basis, matrix, scratch)) {
     if (k === self || inCamp[k]) continue;
     usefulness[k] = (shareAt[k]! * matrix.proximity[t * n + k]!) / (1 + matrix.score[self * n + k]! / Math.max(top.score, 1e-12));
     candidates[count++] = k;
   }
-  // Most useful first, equal usefulness by id.
-  const ranked = sortByKeyDescending(candidates.subarray(0, count), usefulness, basis.idRank);
+  // Most useful first, equal usefulness by id (the candidates come nearly in that order).
+  const ranked = sortNearlySorted(candidates.subarray(0, count), usefulness, basis.idRank);
   const partners: string[] = [];
   let partnerShare = 0;
   for (const k of ranked) {
