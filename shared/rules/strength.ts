@@ -1,8 +1,8 @@
 // Force on the map: what a state can project at a distance, what it can
 // defend with at home (with its allies' help), and who is within reach.
-import { distanceBetween, MAX_BORDER_DISTANCE } from "../theory/proximity.js";
+import { distanceBetween, distanceTable } from "../theory/proximity.js";
 import { alliedAt, distanceAt, type WorldIndex } from "../theory/world-index.js";
-import { allyMap, neighbourMap, stateById, type World } from "../theory/world.js";
+import { allyMap, stateById, type World } from "../theory/world.js";
 import { HELPER_DEFENSE_SHARE, HOME_DEFENSE_BONUS } from "./tuning.js";
 
 /**
@@ -50,18 +50,19 @@ export function defensiveStrength(world: World, id: string, excluding: ReadonlyS
 /**
  * The largest force any state not allied with `id` and within reach of it could bring against it:
  * the maximum of `projectedForce(world, s, id)` over those states s. One pass over the states,
- * with distances from `id`'s position and its declared neighbours (no look-up by id per state).
+ * with the distances from `id`'s row of `distanceTable` (no look-up by id per state).
  */
 export function strongestHostileForce(world: World, reach: number, id: string): number {
   const allies = allyMap(world).get(id) ?? new Set<string>();
-  const neighbours = neighbourMap(world).get(id);
-  const at = stateById(world, id).position;
+  const table = distanceTable(world);
+  const at = table.of.get(id);
+  if (at === undefined) stateById(world, id); // throws: no such state
+  const row = at! * table.n;
   let max = 0;
-  for (const s of world.states) {
+  for (let j = 0; j < table.n; j++) {
+    const s = world.states[j]!;
     if (s.id === id || allies.has(s.id)) continue;
-    // distanceBetween(world, s.id, id), see theory/proximity.ts.
-    let d = Math.hypot(s.position[0] - at[0], s.position[1] - at[1]);
-    if (d <= MAX_BORDER_DISTANCE && neighbours?.has(s.id)) d = 0;
+    const d = table.km[row + j]!;
     if (d > reach) continue;
     max = Math.max(max, s.offense * forceDiscount(d, world.distanceScale));
   }
