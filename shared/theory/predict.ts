@@ -213,26 +213,34 @@ function leadText(world: World, l: Lead): string {
 /** `outsideLead`: the states outside the leading bloc, strongest first. */
 function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: string[]): BalanceOfPowerPrediction {
   const { lead, tie } = l;
-  const base = { bloc: lead.members, leader: lead.leader, share: lead.share, leaderShare: l.leaderShare, strength: l.strength, strong: l.strength === "strong", tie };
-  if (tie) return { ...base, against: null, partners: [], leaveBloc: false, reason: l.text };
+  // Every prediction has the same fields in the same order, written out (one object shape).
+  const prediction = (against: string[] | null, partners: string[], leaveBloc: boolean, reason: string): BalanceOfPowerPrediction => ({
+    bloc: lead.members,
+    leader: lead.leader,
+    share: lead.share,
+    leaderShare: l.leaderShare,
+    strength: l.strength,
+    strong: l.strength === "strong",
+    tie,
+    against,
+    partners,
+    leaveBloc,
+    reason,
+  });
+  if (tie) return prediction(null, [], false, l.text);
   const strength = l.text;
-  if (id === lead.leader) {
-    return { ...base, against: null, partners: [], leaveBloc: false, reason: `${strength}; balance of power predicts nothing for the leader itself.` };
-  }
+  if (id === lead.leader) return prediction(null, [], false, `${strength}; balance of power predicts nothing for the leader itself.`);
   const inBloc = lead.members.includes(id);
   // outsideLead without this state (copied: each prediction owns its list).
   const self = outsideLead.indexOf(id);
   const partners = self < 0 ? outsideLead.slice() : outsideLead.slice(0, self).concat(outsideLead.slice(self + 1));
   const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
-  return {
-    ...base,
-    against: lead.members.filter((m) => m !== id),
+  return prediction(
+    lead.members.filter((m) => m !== id),
     partners,
-    leaveBloc: inBloc,
-    reason: inBloc
-      ? `${strength}; as a lesser member you should leave it for the weaker side, ${withWhom}.`
-      : `${strength}; align against it, ${withWhom}.`,
-  };
+    inBloc,
+    inBloc ? `${strength}; as a lesser member you should leave it for the weaker side, ${withWhom}.` : `${strength}; align against it, ${withWhom}.`,
+  );
 }
 
 /** Work arrays of `predictBalanceOfThreat`, one set per world (n states), reused state after state. */
