@@ -4,7 +4,7 @@
 // as in 1914). A state already on one side stays there. Distant helpers count
 // less (their force is discounted by distance). The result is drawn by chance:
 // the attackers win with probability A^k / (A^k + D^k).
-import { allyMap, stateById, type World } from "../theory/world.js";
+import { allyMap, stateById, type Power, type World } from "../theory/world.js";
 import { helperForce, homeStrength, projectedForce } from "./strength.js";
 import type { GameEvent } from "./types.js";
 import {
@@ -31,6 +31,43 @@ export interface WarResult {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Each state's allies sorted by id, per ally map (`allyMap` makes a new map when the alliances change). */
+const sortedAlliesCache = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, Map<string, string[]>>();
+
+function sortedAllies(allies: ReadonlyMap<string, ReadonlySet<string>>, id: string): string[] {
+  let byState = sortedAlliesCache.get(allies);
+  if (!byState) {
+    byState = new Map();
+    sortedAlliesCache.set(allies, byState);
+  }
+  let list = byState.get(id);
+  if (!list) {
+    list = [...(allies.get(id) ?? [])].sort(byId);
+    byState.set(id, list);
+  }
+  return list;
+}
+
+/** The states' ids sorted by id, per states array (and its length). */
+const idOrderCache = new WeakMap<readonly Power[], { length: number; ids: string[] }>();
+
+function idsInOrder(world: Pick<World, "states">): string[] {
+  const cached = idOrderCache.get(world.states);
+  if (cached && cached.length === world.states.length) return cached.ids;
+  const ids = world.states.map((s) => s.id).sort(byId);
+  idOrderCache.set(world.states, { length: world.states.length, ids });
+  return ids;
+}
+
+/**
+ * The ids of `ids` (distinct) for which `keep` holds, sorted by id: picked from the world's ids
+ * in order (O(states), no string sort), or sorted when some are not states of the world.
+ */
+function sortedSubset(world: World, ids: Iterable<string>, count: number, keep: (id: string) => boolean): string[] {
+  const picked = idsInOrder(world).filter(keep);
+  return picked.length === count ? picked : [...ids].filter(keep).sort(byId);
+}
+
 /** The two sides of the war on `target`, grown through the alliance network. */
 export function warSides(world: World, target: string, attackers: string[]) {
   const allies = allyMap(world);
@@ -41,7 +78,7 @@ export function warSides(world: World, target: string, attackers: string[]) {
   const join = (members: string[], which: "attackers" | "defenders"): string[] => {
     const joined: string[] = [];
     for (const member of members) {
-      for (const ally of [...(allies.get(member) ?? [])].sort(byId)) {
+      for (const ally of sortedAllies(allies, member)) {
         if (side.has(ally)) continue;
         side.set(ally, which);
         dragged.push(ally);
@@ -61,14 +98,16 @@ export function warSides(world: World, target: string, attackers: string[]) {
     attackersFrontier = newAttackers;
     defenders = newDefenders;
   }
-  const attackSide: string[] = [];
-  const defendSide: string[] = [];
-  for (const [id, s] of side) (s === "attackers" ? attackSide : defendSide).push(id);
-  return { attackSide: attackSide.sort(byId), defendSide: defendSide.sort(byId), dragged };
+  let attackCount = 0;
+  for (const s of side.values()) if (s === "attackers") attackCount++;
+  const attackSide = sortedSubset(world, side.keys(), attackCount, (id) => side.get(id) === "attackers");
+  const defendSide = sortedSubset(world, side.keys(), side.size - attackCount, (id) => side.get(id) === "defenders");
+  return { attackSide, defendSide, dragged };
 }
 
 export function resolveWar(world: World, target: string, attackers: string[], random: () => number): WarResult {
   const { attackSide, defendSide, dragged } = warSides(world, target, attackers);
+  const isDragged = new Set(dragged);
   const isAttacker = new Set(attackers);
   const onAttackSide = new Set(attackSide);
   const contribution = new Map<string, number>();
@@ -115,7 +154,7 @@ export function resolveWar(world: World, target: string, attackers: string[], ra
       target,
       attackers: attackSide,
       defenders: defendSide,
-      draggedIn: dragged.sort(byId),
+      draggedIn: sortedSubset(world, dragged, dragged.length, (id) => isDragged.has(id)),
       attackStrength,
       defenseStrength,
       chance,

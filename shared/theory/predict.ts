@@ -273,8 +273,12 @@ function orderAgainst(t: number, basis: ThreatBasis, matrix: ThreatMatrix, scrat
   if (!order) {
     const n = basis.index.n;
     const key = scratch.reachOfThreat;
-    for (let k = 0; k < n; k++) key[k] = basis.shareAt[k]! * matrix.proximity[t * n + k]!;
-    order = sortByKeyDescending(Int32Array.from({ length: n }, (_, k) => k), key, basis.idRank);
+    order = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      key[k] = basis.shareAt[k]! * matrix.proximity[t * n + k]!;
+      order[k] = k;
+    }
+    sortByKeyDescending(order, key, basis.idRank);
     scratch.orderAgainst.set(t, order);
   }
   return order;
@@ -314,17 +318,21 @@ function predictBalanceOfThreat(
   // T* (the loss-of-strength gradient over their reach, proximity.ts), divided by
   // 1 + the threat k itself poses to this state (relative to T*'s).
   let count = 0;
-  for (const k of orderAgainst(t, basis, matrix, scratch)) {
+  const order = orderAgainst(t, basis, matrix, scratch);
+  const topScore = Math.max(top.score, 1e-12);
+  for (let o = 0; o < n; o++) {
+    const k = order[o]!;
     if (k === self || inCamp[k]) continue;
-    usefulness[k] = (shareAt[k]! * matrix.proximity[t * n + k]!) / (1 + matrix.score[self * n + k]! / Math.max(top.score, 1e-12));
+    usefulness[k] = (shareAt[k]! * matrix.proximity[t * n + k]!) / (1 + matrix.score[self * n + k]! / topScore);
     candidates[count++] = k;
   }
   // Most useful first, equal usefulness by id (the candidates come nearly in that order).
   const ranked = sortNearlySorted(candidates.subarray(0, count), usefulness, basis.idRank);
-  const partners: string[] = [];
+  const partners: string[] = new Array<string>(count);
   let partnerShare = 0;
-  for (const k of ranked) {
-    partners.push(basis.ids[k]!);
+  for (let r = 0; r < count; r++) {
+    const k = ranked[r]!;
+    partners[r] = basis.ids[k]!;
     partnerShare += shareAt[k]!;
   }
   for (const m of camp) {
