@@ -185,7 +185,8 @@ export function indexIntentions(world: World, ix: WorldIndex): IntentionsIndex {
   // Ideologies as numbers, and the multiplier of every pair of them (shared, rival or neither).
   const names = [...new Set(ideology.filter((x): x is string => !!x))];
   const code = new Map(names.map((x, k) => [x, k]));
-  const ideologyCode = Int32Array.from(ideology, (x) => (x ? code.get(x)! : -1));
+  const ideologyCode = new Int32Array(n);
+  ideology.forEach((x, i) => (ideologyCode[i] = x ? code.get(x)! : -1));
   const ideologyFactor = new Float64Array(names.length * names.length);
   names.forEach((a, ka) =>
     names.forEach((b, kb) => {

@@ -304,7 +304,10 @@ function predictBalanceOfThreat(
   for (let k = 1; k < threats.length && tiedWithTop(top.score, threats[k]!.score); k++) tiedWith.push(threats[k]!.from);
   const runnerUp = threats[1];
   const decidedBy = decidingComponents(top, runnerUp);
-  const camp = [...new Set([top.from, ...tiedWith].flatMap((t) => blocOf.get(t)?.members ?? [t]))];
+  // T*'s bloc and the tied states' blocs (each state once, in that order).
+  const campSet = new Set<string>();
+  for (const t of [top.from, ...tiedWith]) for (const m of blocOf.get(t)?.members ?? [t]) campSet.add(m);
+  const camp = [...campSet];
   const { index, shareAt } = basis;
   const n = index.n;
   const self = index.of.get(id)!;
@@ -381,7 +384,8 @@ export function predictAlignments(world: World): RoundPredictions {
   const topThreat = new Map([...threatsOf].filter(([, t]) => t.length > 0).map(([id, t]) => [id, t[0]!.from]));
   const rivals = rivalries(world, topThreat);
   const all = blocs(world, shares, rivals);
-  const blocOf = new Map(all.flatMap((b) => b.members.map((m) => [m, b] as const)));
+  const blocOf = new Map<string, Bloc>();
+  for (const b of all) for (const m of b.members) blocOf.set(m, b);
   const lead = leadOf(world, all, shares);
   const strongest = world.states.map((s) => s.id).sort((a, b) => (shares.get(b) ?? 0) - (shares.get(a) ?? 0) || (a < b ? -1 : 1));
   const leading = new Set(lead.lead.members);

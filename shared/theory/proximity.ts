@@ -83,6 +83,16 @@ interface DistanceEntry {
 const distanceByStates = new WeakMap<readonly Power[], DistanceEntry>();
 const distanceByBorders = new WeakMap<readonly Pair[], DistanceEntry>();
 
+/** The states' positions, [x, y] after each other. */
+function positionsOf(states: readonly Power[]): Float64Array {
+  const xy = new Float64Array(2 * states.length);
+  states.forEach((s, i) => {
+    xy[2 * i] = s.position[0];
+    xy[2 * i + 1] = s.position[1];
+  });
+  return xy;
+}
+
 /** Whether the entry was made for these states: the same ids at the same positions, in the same order. */
 function samePlaces(entry: DistanceEntry, states: readonly Power[]): boolean {
   if (entry.length !== states.length) return false;
@@ -130,7 +140,7 @@ export function distanceTable(world: Pick<World, "states" | "borders">): Distanc
   // Positions copied, so that a later change in place is not mistaken for the same places.
   const entry: DistanceEntry = {
     ids: states.map((s) => s.id),
-    xy: Float64Array.from(states.flatMap((s) => s.position)),
+    xy: positionsOf(states),
     length: states.length,
     borders,
     bordersLength: borders.length,
