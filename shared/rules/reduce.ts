@@ -62,7 +62,9 @@ export function applyOwned(game: GameState, command: StateCommand): Outcome {
  * A copy for the commands that change the world (resolve, nextRound, crisis,
  * endGame). Everything they change in place is copied; records they only read
  * or replace (round history, predictions, scenario constants) are shared, since
- * nothing ever changes them after they are made.
+ * nothing ever changes them after they are made. The drafts record is copied but
+ * not the drafts in it: resolveRound and startNextRound replace a draft, never
+ * change it.
  */
 function copyForRound(game: GameState): GameState {
   return {
@@ -73,7 +75,7 @@ function copyForRound(game: GameState): GameState {
     deeds: [...game.deeds],
     offers: game.offers.map((o) => ({ ...o })),
     offersMade: { ...game.offersMade },
-    drafts: copyDrafts(game.drafts),
+    drafts: { ...game.drafts },
     scores: { ...game.scores },
     history: [...game.history],
     pendingCrises: [...game.pendingCrises],

@@ -155,6 +155,7 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   };
   game.history.push(record);
   game.phase = "review";
-  for (const id of ids) game.drafts[id]!.ready = false;
+  // Replaced, not changed: the drafts are shared with the state before the round (copyForRound).
+  for (const id of ids) game.drafts[id] = { ...game.drafts[id]!, ready: false };
   return events;
 }
