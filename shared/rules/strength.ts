@@ -2,7 +2,7 @@
 // defend with at home (with its allies' help), and who is within reach.
 import { distanceBetween, distanceTable } from "../theory/proximity.js";
 import { alliedAt, distanceAt, type WorldIndex } from "../theory/world-index.js";
-import { allyMap, stateById, type World } from "../theory/world.js";
+import { allyMap, stateById, type Power, type World } from "../theory/world.js";
 import { HELPER_DEFENSE_SHARE, HOME_DEFENSE_BONUS } from "./tuning.js";
 
 /**
@@ -21,15 +21,22 @@ export function inReach(world: Pick<World, "states" | "borders">, reach: number,
 
 /** Offensive forces of `from` that arrive at `at`, discounted by distance. */
 export function projectedForce(world: World, from: string, at: string): number {
-  const g = forceDiscount(distanceBetween(world, from, at), world.distanceScale);
-  return stateById(world, from).offense * g;
+  return projectedForceOver(stateById(world, from), distanceBetween(world, from, at), world.distanceScale);
+}
+
+/** `projectedForce` of state `s` over `distance` km, with the world's distance scale `scale` (km). */
+export function projectedForceOver(s: Power, distance: number, scale: number): number {
+  return s.offense * forceDiscount(distance, scale);
 }
 
 /** What an ally sends to defend `at`: offensive forces and some defensive ones, discounted by distance. */
 export function helperForce(world: World, helper: string, at: string): number {
-  const s = stateById(world, helper);
-  const g = forceDiscount(distanceBetween(world, helper, at), world.distanceScale);
-  return (s.offense + HELPER_DEFENSE_SHARE * s.defense) * g;
+  return helperForceOver(stateById(world, helper), distanceBetween(world, helper, at), world.distanceScale);
+}
+
+/** `helperForce` of state `s` over `distance` km, with the world's distance scale `scale` (km). */
+export function helperForceOver(s: Power, distance: number, scale: number): number {
+  return (s.offense + HELPER_DEFENSE_SHARE * s.defense) * forceDiscount(distance, scale);
 }
 
 /** A state's own strength at home. */
@@ -38,8 +45,10 @@ export function homeStrength(world: World, id: string): number {
   return HOME_DEFENSE_BONUS * s.defense + s.offense;
 }
 
+const NO_ONE: ReadonlySet<string> = new Set();
+
 /** Home strength plus the help of every ally (except `excluding`, e.g. an ally that is the attacker). */
-export function defensiveStrength(world: World, id: string, excluding: ReadonlySet<string> = new Set()): number {
+export function defensiveStrength(world: World, id: string, excluding: ReadonlySet<string> = NO_ONE): number {
   let total = homeStrength(world, id);
   for (const ally of allyMap(world).get(id) ?? []) {
     if (!excluding.has(ally)) total += helperForce(world, ally, id);

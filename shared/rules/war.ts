@@ -5,7 +5,8 @@
 // less (their force is discounted by distance). The result is drawn by chance:
 // the attackers win with probability A^k / (A^k + D^k).
 import { allyMap, stateById, type Power, type World } from "../theory/world.js";
-import { helperForce, homeStrength, projectedForce } from "./strength.js";
+import { helperForce, helperForceOver, homeStrength, projectedForce, projectedForceOver } from "./strength.js";
+import { distanceTable } from "../theory/proximity.js";
 import type { GameEvent } from "./types.js";
 import {
   CONQUEST_SHARE,
@@ -110,11 +111,20 @@ export function resolveWar(world: World, target: string, attackers: string[], ra
   const isDragged = new Set(dragged);
   const isAttacker = new Set(attackers);
   const onAttackSide = new Set(attackSide);
+  // Each side's force at the target: projectedForce for the attackers, helperForce for the states
+  // helping either side, read through the distance table (no look-ups by id for each of them).
+  const table = distanceTable(world);
+  const at = table.of.get(target);
+  const forceAtTarget = (id: string, attacker: boolean): number => {
+    const i = table.of.get(id);
+    if (i === undefined || at === undefined) return attacker ? projectedForce(world, id, target) : helperForce(world, id, target);
+    const s = world.states[i]!;
+    const d = table.km[i * table.n + at]!;
+    return attacker ? projectedForceOver(s, d, world.distanceScale) : helperForceOver(s, d, world.distanceScale);
+  };
   const contribution = new Map<string, number>();
-  for (const a of attackSide) {
-    contribution.set(a, isAttacker.has(a) ? projectedForce(world, a, target) : helperForce(world, a, target));
-  }
-  for (const d of defendSide) contribution.set(d, d === target ? homeStrength(world, d) : helperForce(world, d, target));
+  for (const a of attackSide) contribution.set(a, forceAtTarget(a, isAttacker.has(a)));
+  for (const d of defendSide) contribution.set(d, d === target ? homeStrength(world, d) : forceAtTarget(d, false));
   const sum = (ids: string[]) => ids.reduce((s, id) => s + (contribution.get(id) ?? 0), 0);
   const attackStrength = sum(attackSide);
   const defenseStrength = sum(defendSide);

@@ -232,8 +232,8 @@ function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: s
   if (id === lead.leader) return prediction(null, [], false, `${strength}; balance of power predicts nothing for the leader itself.`);
   const inBloc = lead.members.includes(id);
   // outsideLead without this state (copied: each prediction owns its list).
-  const self = outsideLead.indexOf(id);
-  const partners = self < 0 ? outsideLead.slice() : outsideLead.slice(0, self).concat(outsideLead.slice(self + 1));
+  const partners: string[] = [];
+  for (const s of outsideLead) if (s !== id) partners.push(s);
   const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
   return prediction(
     lead.members.filter((m) => m !== id),
