@@ -47,11 +47,20 @@ export function homeStrength(world: World, id: string): number {
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
-/** Home strength plus the help of every ally (except `excluding`, e.g. an ally that is the attacker). */
+/**
+ * Home strength plus the help of every ally (except `excluding`, e.g. an ally that is the attacker):
+ * each ally's `helperForce`, read through the distance table.
+ */
 export function defensiveStrength(world: World, id: string, excluding: ReadonlySet<string> = NO_ONE): number {
   let total = homeStrength(world, id);
-  for (const ally of allyMap(world).get(id) ?? []) {
-    if (!excluding.has(ally)) total += helperForce(world, ally, id);
+  const allies = allyMap(world).get(id);
+  if (!allies || allies.size === 0) return total;
+  const table = distanceTable(world);
+  const at = table.of.get(id);
+  for (const ally of allies) {
+    if (excluding.has(ally)) continue;
+    const i = table.of.get(ally);
+    total += i === undefined || at === undefined ? helperForce(world, ally, id) : helperForceOver(world.states[i]!, table.km[i * table.n + at]!, world.distanceScale);
   }
   return total;
 }
