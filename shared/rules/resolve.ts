@@ -107,9 +107,9 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   for (const target of [...attacks.keys()].sort(byId)) {
     const attackers = attacks.get(target)!.sort(byId);
     const result = resolveWar(game, target, attackers, ctx.random);
-    for (const [id, loss] of result.forceLoss) forceLoss.set(id, (forceLoss.get(id) ?? 0) + loss);
-    for (const [id, x] of result.economy) addEconomy(id, x);
-    for (const [id, p] of result.points) warPoints.set(id, (warPoints.get(id) ?? 0) + p);
+    result.forceLoss.forEach((loss, id) => forceLoss.set(id, (forceLoss.get(id) ?? 0) + loss));
+    result.economy.forEach((x, id) => addEconomy(id, x));
+    result.points.forEach((p, id) => warPoints.set(id, (warPoints.get(id) ?? 0) + p));
     for (const a of attackers) newDeeds.push({ round: game.round, from: a, to: target, kind: "attack" });
     events.push(result.event);
   }

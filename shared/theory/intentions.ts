@@ -240,29 +240,29 @@ export function intentionsAt(ix: WorldIndex, ii: IntentionsIndex, j: number, i: 
   };
 }
 
+/** 1 + record + claims + revisionism of state j towards state i, as `intentionsAt` adds them. */
+function baseTowardsTarget(ix: WorldIndex, ii: IntentionsIndex, j: number, i: number): number {
+  let record = 0;
+  for (const d of ii.deeds[j]!) record += d.to === i ? d.againstTarget : d.againstOthers;
+  let claimsOnTarget = false;
+  let claimsOnOthers = 0;
+  for (const to of ii.claims[j]!) {
+    if (to === i) claimsOnTarget = true;
+    else claimsOnOthers += 1;
+  }
+  const claims = (claimsOnTarget ? CLAIM_WEIGHT : 0) + claimsOnOthers * CLAIM_WEIGHT * DEED_AGAINST_OTHERS;
+  const revisionism = ix.states[j]!.revisionist === true ? REVISIONIST_WEIGHT : 0;
+  return 1 + record + claims + revisionism;
+}
+
 /**
  * `intentionsAt(ix, ii, j, i).factor` alone, bit for bit (the same operations in the same
  * order), without the parts: for the n² pairs whose threat is only ranked, not shown.
  * O(1) when none of j's deeds or claims aims at i (`baseTowardsOthers`), else O(j's deeds and claims).
  */
 export function intentionsFactorAt(ix: WorldIndex, ii: IntentionsIndex, j: number, i: number): number {
-  const n = ix.n;
-  let base: number;
-  if (ii.aimedAt[j * n + i] === 0) {
-    base = ii.baseTowardsOthers[j]!;
-  } else {
-    let record = 0;
-    for (const d of ii.deeds[j]!) record += d.to === i ? d.againstTarget : d.againstOthers;
-    let claimsOnTarget = false;
-    let claimsOnOthers = 0;
-    for (const to of ii.claims[j]!) {
-      if (to === i) claimsOnTarget = true;
-      else claimsOnOthers += 1;
-    }
-    const claims = (claimsOnTarget ? CLAIM_WEIGHT : 0) + claimsOnOthers * CLAIM_WEIGHT * DEED_AGAINST_OTHERS;
-    const revisionism = ix.states[j]!.revisionist === true ? REVISIONIST_WEIGHT : 0;
-    base = 1 + record + claims + revisionism;
-  }
+  // Kept short so that the compiler inlines it into the n² loop of threatMatrix (the aimed-at case apart).
+  const base = ii.aimedAt[j * ix.n + i] === 0 ? ii.baseTowardsOthers[j]! : baseTowardsTarget(ix, ii, j, i);
   const theirs = ii.ideologyCode[j]!;
   const yours = ii.ideologyCode[i]!;
   const ideology = theirs < 0 || yours < 0 ? 1 : ii.ideologyFactor[theirs * ii.ideologies + yours]!;

@@ -231,9 +231,10 @@ function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: s
   const strength = l.text;
   if (id === lead.leader) return prediction(null, [], false, `${strength}; balance of power predicts nothing for the leader itself.`);
   const inBloc = lead.members.includes(id);
-  // outsideLead without this state (copied: each prediction owns its list).
-  const partners: string[] = [];
-  for (const s of outsideLead) if (s !== id) partners.push(s);
+  // outsideLead without this state (copied: each prediction owns its list; one array of the right size).
+  const partners = outsideLead.slice();
+  const self = partners.indexOf(id);
+  if (self >= 0) partners.splice(self, 1);
   const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
   return prediction(
     lead.members.filter((m) => m !== id),
