@@ -122,12 +122,17 @@ export function resolveWar(world: World, target: string, attackers: string[], ra
     const d = table.km[i * table.n + at]!;
     return attacker ? projectedForceOver(s, d, world.distanceScale) : helperForceOver(s, d, world.distanceScale);
   };
+  // Each side's strength: its members' forces added up in the side's order (by id). The original
+  // attackers' own forces are kept for sharing the spoils.
   const contribution = new Map<string, number>();
-  for (const a of attackSide) contribution.set(a, forceAtTarget(a, isAttacker.has(a)));
-  for (const d of defendSide) contribution.set(d, d === target ? homeStrength(world, d) : forceAtTarget(d, false));
-  const sum = (ids: string[]) => ids.reduce((s, id) => s + (contribution.get(id) ?? 0), 0);
-  const attackStrength = sum(attackSide);
-  const defenseStrength = sum(defendSide);
+  let attackStrength = 0;
+  for (const a of attackSide) {
+    const force = forceAtTarget(a, isAttacker.has(a));
+    if (isAttacker.has(a)) contribution.set(a, force);
+    attackStrength += force;
+  }
+  let defenseStrength = 0;
+  for (const d of defendSide) defenseStrength += d === target ? homeStrength(world, d) : forceAtTarget(d, false);
   const a = attackStrength ** WAR_EXPONENT;
   const d = defenseStrength ** WAR_EXPONENT;
   const chance = a + d > 0 ? a / (a + d) : 0;
