@@ -111,8 +111,8 @@ function blocName(world: World, bloc: Bloc, start = false): string {
 /** Why `top` beats `other` as a threat: the components whose advantage alone decides it. */
 export function decidingComponents(top: ThreatComponents, other: ThreatComponents | undefined): Component[] {
   if (!other) return ["power"];
-  const ratios = new Map(COMPONENTS.map((c) => [c, Math.log(top[c] / other[c])]));
-  const logRatio = (c: Component) => ratios.get(c)!;
+  const ratios = COMPONENTS.map((c) => Math.log(top[c] / other[c]));
+  const logRatio = (c: Component) => ratios[COMPONENTS.indexOf(c)]!;
   const favourable = COMPONENTS.filter((c) => logRatio(c) > 1e-12).sort((a, b) => logRatio(b) - logRatio(a));
   const total = COMPONENTS.reduce((sum, c) => sum + logRatio(c), 0);
   // A component is decisive when, without its advantage, the runner-up would be the top threat.
