@@ -110,10 +110,14 @@ function actionFor(
     if (roll < 0.25) return { kind: "threaten", target };
     return { kind: "none" };
   }
-  // Opportunism: a sure win against anyone not a friend.
-  const best = targets
-    .map((t) => ({ t, chance: attackChance(game, id, t) }))
-    .sort((x, y) => y.chance - x.chance || (x.t < y.t ? -1 : 1))[0]!;
+  // Opportunism: a sure win against anyone not a friend. The best chance, equal chances by id
+  // (the first in that order, found in one pass).
+  const byChance = (x: { t: string; chance: number }, y: { t: string; chance: number }) => y.chance - x.chance || (x.t < y.t ? -1 : 1);
+  let best = { t: targets[0]!, chance: attackChance(game, id, targets[0]!) };
+  for (const t of targets.slice(1)) {
+    const option = { t, chance: attackChance(game, id, t) };
+    if (byChance(option, best) < 0) best = option;
+  }
   if (best.chance >= ATTACK_CONFIDENCE && random() < 0.5) return { kind: "attack", target: best.t };
   // Pressure on the adversary the theory names, now and then, when it might give in.
   const adversary = adversaries.find((t) => targets.includes(t));

@@ -36,10 +36,35 @@ function copyForDiplomacy(game: GameState, command: StateCommand): GameState {
 }
 
 /**
+ * A copy of `game` that any number of state commands may then change in place through
+ * `applyOwned`: every draft, the offers and the lists of offers made copied (what
+ * `copyForDiplomacy` copies for one command, for all of them at once). The rest is shared.
+ */
+export function copyForCommands(game: GameState): GameState {
+  return { ...game, drafts: copyDrafts(game.drafts), offers: game.offers.map((o) => ({ ...o })), offersMade: { ...game.offersMade } };
+}
+
+/**
+ * A state command applied to `game` itself, for a caller that owns it (a copy from
+ * `copyForCommands` that nobody else holds): the same checks, refusals, changes and events as
+ * `reduce`, without copying the state for each command. A refused command leaves `game` as it
+ * was (diplomacy.ts checks everything before it changes anything).
+ */
+export function applyOwned(game: GameState, command: StateCommand): Outcome {
+  if (game.phase === "ended") return refuse("game-over", "The game is over.");
+  if (game.phase !== "diplomacy") return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
+  const result = applyStateCommand(game, command);
+  if ("refusal" in result) return { ok: false, refusal: result.refusal };
+  return { ok: true, state: game, events: result.events };
+}
+
+/**
  * A copy for the commands that change the world (resolve, nextRound, crisis,
  * endGame). Everything they change in place is copied; records they only read
  * or replace (round history, predictions, scenario constants) are shared, since
- * nothing ever changes them after they are made.
+ * nothing ever changes them after they are made. The drafts record is copied but
+ * not the drafts in it: resolveRound and startNextRound replace a draft, never
+ * change it.
  */
 function copyForRound(game: GameState): GameState {
   return {
@@ -50,7 +75,7 @@ function copyForRound(game: GameState): GameState {
     deeds: [...game.deeds],
     offers: game.offers.map((o) => ({ ...o })),
     offersMade: { ...game.offersMade },
-    drafts: copyDrafts(game.drafts),
+    drafts: { ...game.drafts },
     scores: { ...game.scores },
     history: [...game.history],
     pendingCrises: [...game.pendingCrises],

@@ -9,7 +9,7 @@
 // threatener id, then wars by target id), so the same seed gives the same round.
 import { classifyAlignment, type Alignment } from "../theory/classify.js";
 import { distanceBetween } from "../theory/proximity.js";
-import { allyMap, areAllied, pairKey, sortedPair, stateById, type Deed } from "../theory/world.js";
+import { allyMap, areAllied, pairKey, sortedPair, stateById, type Deed, type Power } from "../theory/world.js";
 import { indexWorld } from "../theory/world-index.js";
 import { actionStillValid } from "./diplomacy.js";
 import { scoreRound } from "./scoring.js";
@@ -31,8 +31,12 @@ import { roundTo } from "../format.js";
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/**
+ * The powers as they stand, for the round's record: each state and its position copied (what
+ * the JSON round trip this replaced gave, for plain data with no undefined fields).
+ */
+function copyPowers(states: readonly Power[]): Power[] {
+  return states.map((s) => ({ ...s, position: [s.position[0], s.position[1]] }));
 }
 
 /** Resolves the current round in place on `game` (already a copy) and returns its events. */
@@ -103,9 +107,9 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   for (const target of [...attacks.keys()].sort(byId)) {
     const attackers = attacks.get(target)!.sort(byId);
     const result = resolveWar(game, target, attackers, ctx.random);
-    for (const [id, loss] of Object.entries(result.forceLoss)) forceLoss.set(id, (forceLoss.get(id) ?? 0) + loss);
-    for (const [id, x] of Object.entries(result.economy)) addEconomy(id, x);
-    for (const [id, p] of Object.entries(result.points)) warPoints.set(id, (warPoints.get(id) ?? 0) + p);
+    result.forceLoss.forEach((loss, id) => forceLoss.set(id, (forceLoss.get(id) ?? 0) + loss));
+    result.economy.forEach((x, id) => addEconomy(id, x));
+    result.points.forEach((p, id) => warPoints.set(id, (warPoints.get(id) ?? 0) + p));
     for (const a of attackers) newDeeds.push({ round: game.round, from: a, to: target, kind: "attack" });
     events.push(result.event);
   }
@@ -143,14 +147,15 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
     round: game.round,
     predictions: compactPredictions(game.predictions),
     decisions,
-    alliances: clone(game.alliances),
+    alliances: game.alliances.map(([a, b]) => [a, b]),
     alignments,
     events,
     scores,
-    powers: clone(game.states),
+    powers: copyPowers(game.states),
   };
   game.history.push(record);
   game.phase = "review";
-  for (const id of ids) game.drafts[id]!.ready = false;
+  // Replaced, not changed: the drafts are shared with the state before the round (copyForRound).
+  for (const id of ids) game.drafts[id] = { ...game.drafts[id]!, ready: false };
   return events;
 }

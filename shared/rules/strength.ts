@@ -1,8 +1,8 @@
 // Force on the map: what a state can project at a distance, what it can
 // defend with at home (with its allies' help), and who is within reach.
-import { distanceBetween, MAX_BORDER_DISTANCE } from "../theory/proximity.js";
+import { distanceBetween, distanceTable } from "../theory/proximity.js";
 import { alliedAt, distanceAt, type WorldIndex } from "../theory/world-index.js";
-import { allyMap, neighbourMap, stateById, type World } from "../theory/world.js";
+import { allyMap, stateById, type Power, type World } from "../theory/world.js";
 import { HELPER_DEFENSE_SHARE, HOME_DEFENSE_BONUS } from "./tuning.js";
 
 /**
@@ -21,15 +21,22 @@ export function inReach(world: Pick<World, "states" | "borders">, reach: number,
 
 /** Offensive forces of `from` that arrive at `at`, discounted by distance. */
 export function projectedForce(world: World, from: string, at: string): number {
-  const g = forceDiscount(distanceBetween(world, from, at), world.distanceScale);
-  return stateById(world, from).offense * g;
+  return projectedForceOver(stateById(world, from), distanceBetween(world, from, at), world.distanceScale);
+}
+
+/** `projectedForce` of state `s` over `distance` km, with the world's distance scale `scale` (km). */
+export function projectedForceOver(s: Power, distance: number, scale: number): number {
+  return s.offense * forceDiscount(distance, scale);
 }
 
 /** What an ally sends to defend `at`: offensive forces and some defensive ones, discounted by distance. */
 export function helperForce(world: World, helper: string, at: string): number {
-  const s = stateById(world, helper);
-  const g = forceDiscount(distanceBetween(world, helper, at), world.distanceScale);
-  return (s.offense + HELPER_DEFENSE_SHARE * s.defense) * g;
+  return helperForceOver(stateById(world, helper), distanceBetween(world, helper, at), world.distanceScale);
+}
+
+/** `helperForce` of state `s` over `distance` km, with the world's distance scale `scale` (km). */
+export function helperForceOver(s: Power, distance: number, scale: number): number {
+  return (s.offense + HELPER_DEFENSE_SHARE * s.defense) * forceDiscount(distance, scale);
 }
 
 /** A state's own strength at home. */
@@ -38,11 +45,22 @@ export function homeStrength(world: World, id: string): number {
   return HOME_DEFENSE_BONUS * s.defense + s.offense;
 }
 
-/** Home strength plus the help of every ally (except `excluding`, e.g. an ally that is the attacker). */
-export function defensiveStrength(world: World, id: string, excluding: ReadonlySet<string> = new Set()): number {
+const NO_ONE: ReadonlySet<string> = new Set();
+
+/**
+ * Home strength plus the help of every ally (except `excluding`, e.g. an ally that is the attacker):
+ * each ally's `helperForce`, read through the distance table.
+ */
+export function defensiveStrength(world: World, id: string, excluding: ReadonlySet<string> = NO_ONE): number {
   let total = homeStrength(world, id);
-  for (const ally of allyMap(world).get(id) ?? []) {
-    if (!excluding.has(ally)) total += helperForce(world, ally, id);
+  const allies = allyMap(world).get(id);
+  if (!allies || allies.size === 0) return total;
+  const table = distanceTable(world);
+  const at = table.of.get(id);
+  for (const ally of allies) {
+    if (excluding.has(ally)) continue;
+    const i = table.of.get(ally);
+    total += i === undefined || at === undefined ? helperForce(world, ally, id) : helperForceOver(world.states[i]!, table.km[i * table.n + at]!, world.distanceScale);
   }
   return total;
 }
@@ -50,18 +68,19 @@ export function defensiveStrength(world: World, id: string, excluding: ReadonlyS
 /**
  * The largest force any state not allied with `id` and within reach of it could bring against it:
  * the maximum of `projectedForce(world, s, id)` over those states s. One pass over the states,
- * with distances from `id`'s position and its declared neighbours (no look-up by id per state).
+ * with the distances from `id`'s row of `distanceTable` (no look-up by id per state).
  */
 export function strongestHostileForce(world: World, reach: number, id: string): number {
   const allies = allyMap(world).get(id) ?? new Set<string>();
-  const neighbours = neighbourMap(world).get(id);
-  const at = stateById(world, id).position;
+  const table = distanceTable(world);
+  const at = table.of.get(id);
+  if (at === undefined) stateById(world, id); // throws: no such state
+  const row = at! * table.n;
   let max = 0;
-  for (const s of world.states) {
+  for (let j = 0; j < table.n; j++) {
+    const s = world.states[j]!;
     if (s.id === id || allies.has(s.id)) continue;
-    // distanceBetween(world, s.id, id), see theory/proximity.ts.
-    let d = Math.hypot(s.position[0] - at[0], s.position[1] - at[1]);
-    if (d <= MAX_BORDER_DISTANCE && neighbours?.has(s.id)) d = 0;
+    const d = table.km[row + j]!;
     if (d > reach) continue;
     max = Math.max(max, s.offense * forceDiscount(d, world.distanceScale));
   }

@@ -4,8 +4,9 @@
 // as in 1914). A state already on one side stays there. Distant helpers count
 // less (their force is discounted by distance). The result is drawn by chance:
 // the attackers win with probability A^k / (A^k + D^k).
-import { allyMap, stateById, type World } from "../theory/world.js";
-import { helperForce, homeStrength, projectedForce } from "./strength.js";
+import { allyMap, stateById, type Power, type World } from "../theory/world.js";
+import { helperForce, helperForceOver, homeStrength, projectedForce, projectedForceOver } from "./strength.js";
+import { distanceTable } from "../theory/proximity.js";
 import type { GameEvent } from "./types.js";
 import {
   CONQUEST_SHARE,
@@ -21,14 +22,52 @@ export type WarEvent = Extract<GameEvent, { type: "war" }>;
 
 export interface WarResult {
   event: WarEvent;
-  /** Share of its forces each participant loses. */
-  forceLoss: Record<string, number>;
+  /** Share of its forces each participant loses (attackers' side first, then defenders', each by id). */
+  forceLoss: Map<string, number>;
   /** Economy change for each state (target loses, attackers gain spoils). */
-  economy: Record<string, number>;
-  points: Record<string, number>;
+  economy: Map<string, number>;
+  /** War points of each participant (in the order of `forceLoss`). */
+  points: Map<string, number>;
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Each state's allies sorted by id, per ally map (`allyMap` makes a new map when the alliances change). */
+const sortedAlliesCache = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, Map<string, string[]>>();
+
+function sortedAllies(allies: ReadonlyMap<string, ReadonlySet<string>>, id: string): string[] {
+  let byState = sortedAlliesCache.get(allies);
+  if (!byState) {
+    byState = new Map();
+    sortedAlliesCache.set(allies, byState);
+  }
+  let list = byState.get(id);
+  if (!list) {
+    list = [...(allies.get(id) ?? [])].sort(byId);
+    byState.set(id, list);
+  }
+  return list;
+}
+
+/** The states' ids sorted by id, per states array (and its length). */
+const idOrderCache = new WeakMap<readonly Power[], { length: number; ids: string[] }>();
+
+function idsInOrder(world: Pick<World, "states">): string[] {
+  const cached = idOrderCache.get(world.states);
+  if (cached && cached.length === world.states.length) return cached.ids;
+  const ids = world.states.map((s) => s.id).sort(byId);
+  idOrderCache.set(world.states, { length: world.states.length, ids });
+  return ids;
+}
+
+/**
+ * The ids of `ids` (distinct) for which `keep` holds, sorted by id: picked from the world's ids
+ * in order (O(states), no string sort), or sorted when some are not states of the world.
+ */
+function sortedSubset(world: World, ids: Iterable<string>, count: number, keep: (id: string) => boolean): string[] {
+  const picked = idsInOrder(world).filter(keep);
+  return picked.length === count ? picked : [...ids].filter(keep).sort(byId);
+}
 
 /** The two sides of the war on `target`, grown through the alliance network. */
 export function warSides(world: World, target: string, attackers: string[]) {
@@ -40,7 +79,7 @@ export function warSides(world: World, target: string, attackers: string[]) {
   const join = (members: string[], which: "attackers" | "defenders"): string[] => {
     const joined: string[] = [];
     for (const member of members) {
-      for (const ally of [...(allies.get(member) ?? [])].sort(byId)) {
+      for (const ally of sortedAllies(allies, member)) {
         if (side.has(ally)) continue;
         side.set(ally, which);
         dragged.push(ally);
@@ -60,48 +99,68 @@ export function warSides(world: World, target: string, attackers: string[]) {
     attackersFrontier = newAttackers;
     defenders = newDefenders;
   }
-  const attackSide = [...side].filter(([, s]) => s === "attackers").map(([id]) => id).sort(byId);
-  const defendSide = [...side].filter(([, s]) => s === "defenders").map(([id]) => id).sort(byId);
+  let attackCount = 0;
+  for (const s of side.values()) if (s === "attackers") attackCount++;
+  const attackSide = sortedSubset(world, side.keys(), attackCount, (id) => side.get(id) === "attackers");
+  const defendSide = sortedSubset(world, side.keys(), side.size - attackCount, (id) => side.get(id) === "defenders");
   return { attackSide, defendSide, dragged };
 }
 
 export function resolveWar(world: World, target: string, attackers: string[], random: () => number): WarResult {
   const { attackSide, defendSide, dragged } = warSides(world, target, attackers);
+  const isDragged = new Set(dragged);
   const isAttacker = new Set(attackers);
   const onAttackSide = new Set(attackSide);
+  // Each side's force at the target: projectedForce for the attackers, helperForce for the states
+  // helping either side, read through the distance table (no look-ups by id for each of them).
+  const table = distanceTable(world);
+  const at = table.of.get(target);
+  const forceAtTarget = (id: string, attacker: boolean): number => {
+    const i = table.of.get(id);
+    if (i === undefined || at === undefined) return attacker ? projectedForce(world, id, target) : helperForce(world, id, target);
+    const s = world.states[i]!;
+    const d = table.km[i * table.n + at]!;
+    return attacker ? projectedForceOver(s, d, world.distanceScale) : helperForceOver(s, d, world.distanceScale);
+  };
+  // Each side's strength: its members' forces added up in the side's order (by id). The original
+  // attackers' own forces are kept for sharing the spoils.
   const contribution = new Map<string, number>();
+  let attackStrength = 0;
   for (const a of attackSide) {
-    contribution.set(a, isAttacker.has(a) ? projectedForce(world, a, target) : helperForce(world, a, target));
+    const force = forceAtTarget(a, isAttacker.has(a));
+    if (isAttacker.has(a)) contribution.set(a, force);
+    attackStrength += force;
   }
-  for (const d of defendSide) contribution.set(d, d === target ? homeStrength(world, d) : helperForce(world, d, target));
-  const sum = (ids: string[]) => ids.reduce((s, id) => s + (contribution.get(id) ?? 0), 0);
-  const attackStrength = sum(attackSide);
-  const defenseStrength = sum(defendSide);
+  let defenseStrength = 0;
+  for (const d of defendSide) defenseStrength += d === target ? homeStrength(world, d) : forceAtTarget(d, false);
   const a = attackStrength ** WAR_EXPONENT;
   const d = defenseStrength ** WAR_EXPONENT;
   const chance = a + d > 0 ? a / (a + d) : 0;
   const winner: WarEvent["winner"] = random() < chance ? "attackers" : "defenders";
 
-  const forceLoss: Record<string, number> = {};
-  const points: Record<string, number> = {};
-  const economy: Record<string, number> = {};
+  const forceLoss = new Map<string, number>();
+  const points = new Map<string, number>();
+  const economy = new Map<string, number>();
   const spoils: Record<string, number> = {};
-  for (const id of [...attackSide, ...defendSide]) {
-    const won = (winner === "attackers") === onAttackSide.has(id);
-    forceLoss[id] = won ? WINNER_FORCE_LOSS : LOSER_FORCE_LOSS;
-    const main = id === target || isAttacker.has(id);
-    points[id] = (won ? WAR_WIN_POINTS : WAR_LOSS_POINTS) * (main ? 1 : 0.5);
+  for (const sideIds of [attackSide, defendSide]) {
+    for (const id of sideIds) {
+      const won = (winner === "attackers") === onAttackSide.has(id);
+      forceLoss.set(id, won ? WINNER_FORCE_LOSS : LOSER_FORCE_LOSS);
+      const main = id === target || isAttacker.has(id);
+      points.set(id, (won ? WAR_WIN_POINTS : WAR_LOSS_POINTS) * (main ? 1 : 0.5));
+    }
   }
   let economyLost = 0;
   if (winner === "attackers") {
     economyLost = stateById(world, target).economy * CONQUEST_SHARE;
-    economy[target] = -economyLost;
+    economy.set(target, -economyLost);
     const original = attackers.filter((x) => onAttackSide.has(x));
     const total = original.reduce((s, x) => s + (contribution.get(x) ?? 0), 0);
     for (const x of original) {
       const share = total > 0 ? (contribution.get(x) ?? 0) / total : 1 / original.length;
-      spoils[x] = economyLost * SPOILS_SHARE * share;
-      economy[x] = spoils[x]!;
+      const taken = economyLost * SPOILS_SHARE * share;
+      spoils[x] = taken;
+      economy.set(x, taken);
     }
   }
   return {
@@ -110,7 +169,7 @@ export function resolveWar(world: World, target: string, attackers: string[], ra
       target,
       attackers: attackSide,
       defenders: defendSide,
-      draggedIn: dragged.sort(byId),
+      draggedIn: sortedSubset(world, dragged, dragged.length, (id) => isDragged.has(id)),
       attackStrength,
       defenseStrength,
       chance,

@@ -2,9 +2,10 @@
 // A game is fully determined by its scenario, options (seed) and command log.
 import { answerOffers, planRound, POLICIES, type Policy } from "../bots/policies.js";
 import { mixSeed, seededRandom, shuffled } from "../random.js";
-import { contextFor, reduce } from "../rules/reduce.js";
+import { applyOwned, contextFor, copyForCommands, reduce } from "../rules/reduce.js";
+import { isStateCommand } from "../rules/diplomacy.js";
 import { createGame, type GameOptions } from "../rules/setup.js";
-import type { Command, GameEvent, GameState, Refusal } from "../rules/types.js";
+import type { Command, GameEvent, GameState, Outcome, Refusal } from "../rules/types.js";
 import type { Scenario } from "../scenario/schema.js";
 
 export type PolicyChoice = Policy | "mixed";
@@ -39,8 +40,19 @@ export function playGame(scenario: Scenario, options: GameOptions, policies: Rec
   const log: Command[] = [];
   const events: GameEvent[] = [...game.openingEvents];
   const refusals: PlayedGame["refusals"] = [];
+  // The bots' commands of a round are applied in place to one copy of the game that only this
+  // function holds (applyOwned: the same outcome as step, without a copy per command).
+  let owned = false;
   const apply = (command: Command) => {
-    const outcome = step(game, command);
+    let outcome: Outcome;
+    if (isStateCommand(command)) {
+      if (!owned) game = copyForCommands(game);
+      owned = true;
+      outcome = applyOwned(game, command);
+    } else {
+      owned = false;
+      outcome = step(game, command);
+    }
     if (!outcome.ok) {
       refusals.push({ command, refusal: outcome.refusal });
       return;

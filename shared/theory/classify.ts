@@ -50,7 +50,11 @@ export function countFit(fit: FitCounts, a: Pick<Alignment, "balanceOfPower" | "
 export function classifyAlignment(prediction: StatePrediction, allies: string[], offers: string[] = []): Alignment {
   const aligned = new Set([...allies, ...offers]);
   aligned.delete(prediction.state);
-  const has = (ids: readonly string[]) => ids.some((id) => aligned.has(id));
+  // Whether any of `ids` is aligned: a few aligned states looked for in lists of up to n.
+  const has = (ids: readonly string[]) => {
+    for (const a of aligned) if (ids.includes(a)) return true;
+    return false;
+  };
   const byPower = prediction.balanceOfPower;
   const byThreat = prediction.balanceOfThreat;
   const balanceOfPower =

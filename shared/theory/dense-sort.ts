@@ -93,3 +93,30 @@ export function topByKeyDescending(indices: Int32Array, key: Float64Array, rank:
   }
   return top;
 }
+
+/** `sortNearlySorted` gives up insertion past this many moves per index. */
+const MOVES_PER_INDEX = 8;
+
+/**
+ * Sorts `indices` in place into the order of `sortByKeyDescending`, quickly when they are
+ * nearly in that order already (a guess from a related key): insertion sort, O(m + pairs out
+ * of order) for m indices. Past MOVES_PER_INDEX × m moves it finishes with
+ * `sortByKeyDescending` instead, so never worse than O(m log m + m). The order is a strict
+ * total order, so the result is the same whichever way it is reached.
+ */
+export function sortNearlySorted(indices: Int32Array, key: Float64Array, rank: Int32Array): Int32Array {
+  const m = indices.length;
+  let budget = MOVES_PER_INDEX * m;
+  for (let i = 1; i < m; i++) {
+    const x = indices[i]!;
+    let p = i;
+    while (p > 0 && before(x, indices[p - 1]!, key, rank)) {
+      indices[p] = indices[p - 1]!;
+      p--;
+    }
+    indices[p] = x;
+    budget -= i - p;
+    if (budget < 0) return sortByKeyDescending(indices, key, rank);
+  }
+  return indices;
+}

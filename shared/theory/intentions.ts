@@ -129,6 +129,22 @@ export interface IntentionsIndex {
   ideology: (string | undefined)[];
   /** Rival ideologies, as pairKey strings. */
   rivals: ReadonlySet<string>;
+  /**
+   * `aimedAt[j * n + i]`: 1 when one of state j's counted deeds or one of its claims aims at
+   * state i, else 0. For the other targets, j's record and claims are the same whoever they are.
+   */
+  aimedAt: Uint8Array;
+  /**
+   * For each state j, 1 + record + claims + revisionism towards a target that none of its
+   * counted deeds or claims aims at (`aimedAt` 0): every deed counted at DEED_AGAINST_OTHERS,
+   * added in the same order as `intentionsAt` adds them, so the same number bit for bit.
+   */
+  baseTowardsOthers: Float64Array;
+  /** Each state's ideology as a number (-1 for none), below `ideologies`. */
+  ideologyCode: Int32Array;
+  ideologies: number;
+  /** `ideologyFactor[a * ideologies + b]`: the ideology multiplier of a state of ideology a towards one of ideology b. */
+  ideologyFactor: Float64Array;
 }
 
 export function indexIntentions(world: World, ix: WorldIndex): IntentionsIndex {
@@ -150,7 +166,34 @@ export function indexIntentions(world: World, ix: WorldIndex): IntentionsIndex {
     if (from !== undefined) claims[from]!.push(ix.of.get(c.to) ?? -1);
   }
   const rivals = new Set((world.rivalIdeologies ?? []).map(([a, b]) => pairKey(a, b)));
-  return { deeds, claims, ideology: ix.states.map((s) => s.ideology), rivals };
+  const ideology = ix.states.map((s) => s.ideology);
+  const n = ix.n;
+  const aimedAt = new Uint8Array(n * n);
+  const baseTowardsOthers = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let record = 0;
+    for (const d of deeds[j]!) {
+      record += d.againstOthers;
+      if (d.to >= 0) aimedAt[j * n + d.to] = 1;
+    }
+    for (const to of claims[j]!) if (to >= 0) aimedAt[j * n + to] = 1;
+    // As intentionsAt for a target aimed at by none of them: no claim on it, every claim on others.
+    const claimsWeight = 0 + claims[j]!.length * CLAIM_WEIGHT * DEED_AGAINST_OTHERS;
+    const revisionism = ix.states[j]!.revisionist === true ? REVISIONIST_WEIGHT : 0;
+    baseTowardsOthers[j] = 1 + record + claimsWeight + revisionism;
+  }
+  // Ideologies as numbers, and the multiplier of every pair of them (shared, rival or neither).
+  const names = [...new Set(ideology.filter((x): x is string => !!x))];
+  const code = new Map(names.map((x, k) => [x, k]));
+  const ideologyCode = new Int32Array(n);
+  ideology.forEach((x, i) => (ideologyCode[i] = x ? code.get(x)! : -1));
+  const ideologyFactor = new Float64Array(names.length * names.length);
+  names.forEach((a, ka) =>
+    names.forEach((b, kb) => {
+      ideologyFactor[ka * names.length + kb] = a === b ? SHARED_IDEOLOGY : rivals.has(pairKey(a, b)) ? RIVAL_IDEOLOGY : 1;
+    }),
+  );
+  return { deeds, claims, ideology, rivals, aimedAt, baseTowardsOthers, ideologyCode, ideologies: names.length, ideologyFactor };
 }
 
 /** The offensive intentions of state `j` towards state `i` (indices of `ix`), with every part. */
@@ -197,11 +240,8 @@ export function intentionsAt(ix: WorldIndex, ii: IntentionsIndex, j: number, i: 
   };
 }
 
-/**
- * `intentionsAt(ix, ii, j, i).factor` alone, bit for bit (the same operations in the same
- * order), without the parts: for the n² pairs whose threat is only ranked, not shown.
- */
-export function intentionsFactorAt(ix: WorldIndex, ii: IntentionsIndex, j: number, i: number): number {
+/** 1 + record + claims + revisionism of state j towards state i, as `intentionsAt` adds them. */
+function baseTowardsTarget(ix: WorldIndex, ii: IntentionsIndex, j: number, i: number): number {
   let record = 0;
   for (const d of ii.deeds[j]!) record += d.to === i ? d.againstTarget : d.againstOthers;
   let claimsOnTarget = false;
@@ -212,11 +252,22 @@ export function intentionsFactorAt(ix: WorldIndex, ii: IntentionsIndex, j: numbe
   }
   const claims = (claimsOnTarget ? CLAIM_WEIGHT : 0) + claimsOnOthers * CLAIM_WEIGHT * DEED_AGAINST_OTHERS;
   const revisionism = ix.states[j]!.revisionist === true ? REVISIONIST_WEIGHT : 0;
-  const theirs = ii.ideology[j];
-  const yours = ii.ideology[i];
-  const ideology = !theirs || !yours ? 1 : theirs === yours ? SHARED_IDEOLOGY : ii.rivals.has(pairKey(theirs, yours)) ? RIVAL_IDEOLOGY : 1;
+  return 1 + record + claims + revisionism;
+}
+
+/**
+ * `intentionsAt(ix, ii, j, i).factor` alone, bit for bit (the same operations in the same
+ * order), without the parts: for the n² pairs whose threat is only ranked, not shown.
+ * O(1) when none of j's deeds or claims aims at i (`baseTowardsOthers`), else O(j's deeds and claims).
+ */
+export function intentionsFactorAt(ix: WorldIndex, ii: IntentionsIndex, j: number, i: number): number {
+  // Kept short so that the compiler inlines it into the n² loop of threatMatrix (the aimed-at case apart).
+  const base = ii.aimedAt[j * ix.n + i] === 0 ? ii.baseTowardsOthers[j]! : baseTowardsTarget(ix, ii, j, i);
+  const theirs = ii.ideologyCode[j]!;
+  const yours = ii.ideologyCode[i]!;
+  const ideology = theirs < 0 || yours < 0 ? 1 : ii.ideologyFactor[theirs * ii.ideologies + yours]!;
   const trust = alliedAt(ix, j, i) ? ALLY_TRUST : 1;
-  return (1 + record + claims + revisionism) * ideology * trust;
+  return base * ideology * trust;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { capitalise, joinList, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
-import { sortByKeyDescending } from "./dense-sort.js";
+import { sortByKeyDescending, sortNearlySorted } from "./dense-sort.js";
 import { COMPONENTS, threatBasis, threatMatrix, tiedWithTop, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
 import { nameInText, stateById, type World } from "./world.js";
 
@@ -111,7 +111,8 @@ function blocName(world: World, bloc: Bloc, start = false): string {
 /** Why `top` beats `other` as a threat: the components whose advantage alone decides it. */
 export function decidingComponents(top: ThreatComponents, other: ThreatComponents | undefined): Component[] {
   if (!other) return ["power"];
-  const logRatio = (c: Component) => Math.log(top[c] / other[c]);
+  const ratios = COMPONENTS.map((c) => Math.log(top[c] / other[c]));
+  const logRatio = (c: Component) => ratios[COMPONENTS.indexOf(c)]!;
   const favourable = COMPONENTS.filter((c) => logRatio(c) > 1e-12).sort((a, b) => logRatio(b) - logRatio(a));
   const total = COMPONENTS.reduce((sum, c) => sum + logRatio(c), 0);
   // A component is decisive when, without its advantage, the runner-up would be the top threat.
@@ -213,26 +214,35 @@ function leadText(world: World, l: Lead): string {
 /** `outsideLead`: the states outside the leading bloc, strongest first. */
 function predictBalanceOfPower(world: World, id: string, l: Lead, outsideLead: string[]): BalanceOfPowerPrediction {
   const { lead, tie } = l;
-  const base = { bloc: lead.members, leader: lead.leader, share: lead.share, leaderShare: l.leaderShare, strength: l.strength, strong: l.strength === "strong", tie };
-  if (tie) return { ...base, against: null, partners: [], leaveBloc: false, reason: l.text };
-  const strength = l.text;
-  if (id === lead.leader) {
-    return { ...base, against: null, partners: [], leaveBloc: false, reason: `${strength}; balance of power predicts nothing for the leader itself.` };
-  }
-  const inBloc = lead.members.includes(id);
-  // outsideLead without this state (copied: each prediction owns its list).
-  const self = outsideLead.indexOf(id);
-  const partners = self < 0 ? outsideLead.slice() : outsideLead.slice(0, self).concat(outsideLead.slice(self + 1));
-  const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
-  return {
-    ...base,
-    against: lead.members.filter((m) => m !== id),
+  // Every prediction has the same fields in the same order, written out (one object shape).
+  const prediction = (against: string[] | null, partners: string[], leaveBloc: boolean, reason: string): BalanceOfPowerPrediction => ({
+    bloc: lead.members,
+    leader: lead.leader,
+    share: lead.share,
+    leaderShare: l.leaderShare,
+    strength: l.strength,
+    strong: l.strength === "strong",
+    tie,
+    against,
     partners,
-    leaveBloc: inBloc,
-    reason: inBloc
-      ? `${strength}; as a lesser member you should leave it for the weaker side, ${withWhom}.`
-      : `${strength}; align against it, ${withWhom}.`,
-  };
+    leaveBloc,
+    reason,
+  });
+  if (tie) return prediction(null, [], false, l.text);
+  const strength = l.text;
+  if (id === lead.leader) return prediction(null, [], false, `${strength}; balance of power predicts nothing for the leader itself.`);
+  const inBloc = lead.members.includes(id);
+  // outsideLead without this state (copied: each prediction owns its list; one array of the right size).
+  const partners = outsideLead.slice();
+  const self = partners.indexOf(id);
+  if (self >= 0) partners.splice(self, 1);
+  const withWhom = partners.length > 0 ? `together with ${listNames(world, partners, 3)}` : "but no state stands outside it";
+  return prediction(
+    lead.members.filter((m) => m !== id),
+    partners,
+    inBloc,
+    inBloc ? `${strength}; as a lesser member you should leave it for the weaker side, ${withWhom}.` : `${strength}; align against it, ${withWhom}.`,
+  );
 }
 
 /** Work arrays of `predictBalanceOfThreat`, one set per world (n states), reused state after state. */
@@ -241,9 +251,40 @@ interface Scratch {
   inCamp: Uint8Array;
   usefulness: Float64Array;
   candidates: Int32Array;
+  /**
+   * For each top threat t met so far: every state (index) by share × proximity to t, highest first
+   * (ties by id), the numerator of a partner's usefulness against t. The partners of every state
+   * whose top threat is t come out nearly in this order (only the threat a partner poses to the
+   * state itself divides it), which makes their sort cheap (`sortNearlySorted`).
+   */
+  orderAgainst: Map<number, Int32Array>;
+  reachOfThreat: Float64Array;
 }
 
-const scratchFor = (n: number): Scratch => ({ inCamp: new Uint8Array(n), usefulness: new Float64Array(n), candidates: new Int32Array(n) });
+const scratchFor = (n: number): Scratch => ({
+  inCamp: new Uint8Array(n),
+  usefulness: new Float64Array(n),
+  candidates: new Int32Array(n),
+  orderAgainst: new Map(),
+  reachOfThreat: new Float64Array(n),
+});
+
+/** `scratch.orderAgainst` for top threat t (indices of `basis.index`), worked out on first use. O(n log n). */
+function orderAgainst(t: number, basis: ThreatBasis, matrix: ThreatMatrix, scratch: Scratch): Int32Array {
+  let order = scratch.orderAgainst.get(t);
+  if (!order) {
+    const n = basis.index.n;
+    const key = scratch.reachOfThreat;
+    order = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      key[k] = basis.shareAt[k]! * matrix.proximity[t * n + k]!;
+      order[k] = k;
+    }
+    sortByKeyDescending(order, key, basis.idRank);
+    scratch.orderAgainst.set(t, order);
+  }
+  return order;
+}
 
 /**
  * Balance of threat's prediction, with `partnerShare`: the partners' power shares added up in
@@ -265,7 +306,10 @@ function predictBalanceOfThreat(
   for (let k = 1; k < threats.length && tiedWithTop(top.score, threats[k]!.score); k++) tiedWith.push(threats[k]!.from);
   const runnerUp = threats[1];
   const decidedBy = decidingComponents(top, runnerUp);
-  const camp = [...new Set([top.from, ...tiedWith].flatMap((t) => blocOf.get(t)?.members ?? [t]))];
+  // T*'s bloc and the tied states' blocs (each state once, in that order).
+  const campSet = new Set<string>();
+  for (const t of [top.from, ...tiedWith]) for (const m of blocOf.get(t)?.members ?? [t]) campSet.add(m);
+  const camp = [...campSet];
   const { index, shareAt } = basis;
   const n = index.n;
   const self = index.of.get(id)!;
@@ -279,17 +323,21 @@ function predictBalanceOfThreat(
   // T* (the loss-of-strength gradient over their reach, proximity.ts), divided by
   // 1 + the threat k itself poses to this state (relative to T*'s).
   let count = 0;
-  for (let k = 0; k < n; k++) {
+  const order = orderAgainst(t, basis, matrix, scratch);
+  const topScore = Math.max(top.score, 1e-12);
+  for (let o = 0; o < n; o++) {
+    const k = order[o]!;
     if (k === self || inCamp[k]) continue;
-    usefulness[k] = (shareAt[k]! * matrix.proximity[t * n + k]!) / (1 + matrix.score[self * n + k]! / Math.max(top.score, 1e-12));
+    usefulness[k] = (shareAt[k]! * matrix.proximity[t * n + k]!) / (1 + matrix.score[self * n + k]! / topScore);
     candidates[count++] = k;
   }
-  // Most useful first, equal usefulness by id.
-  const ranked = sortByKeyDescending(candidates.subarray(0, count), usefulness, basis.idRank);
-  const partners: string[] = [];
+  // Most useful first, equal usefulness by id (the candidates come nearly in that order).
+  const ranked = sortNearlySorted(candidates.subarray(0, count), usefulness, basis.idRank);
+  const partners: string[] = new Array<string>(count);
   let partnerShare = 0;
-  for (const k of ranked) {
-    partners.push(basis.ids[k]!);
+  for (let r = 0; r < count; r++) {
+    const k = ranked[r]!;
+    partners[r] = basis.ids[k]!;
     partnerShare += shareAt[k]!;
   }
   for (const m of camp) {
@@ -338,7 +386,8 @@ export function predictAlignments(world: World): RoundPredictions {
   const topThreat = new Map([...threatsOf].filter(([, t]) => t.length > 0).map(([id, t]) => [id, t[0]!.from]));
   const rivals = rivalries(world, topThreat);
   const all = blocs(world, shares, rivals);
-  const blocOf = new Map(all.flatMap((b) => b.members.map((m) => [m, b] as const)));
+  const blocOf = new Map<string, Bloc>();
+  for (const b of all) for (const m of b.members) blocOf.set(m, b);
   const lead = leadOf(world, all, shares);
   const strongest = world.states.map((s) => s.id).sort((a, b) => (shares.get(b) ?? 0) - (shares.get(a) ?? 0) || (a < b ? -1 : 1));
   const leading = new Set(lead.lead.members);

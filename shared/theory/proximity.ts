@@ -22,7 +22,7 @@
 // g(0) = 1 and g is strictly decreasing in d. Sources: Boulding, K. (1962)
 // Conflict and Defense; Walt, S. (1987) The Origins of Alliances; Lemke, D.
 // (2002) Regions of War and Peace, Cambridge UP.
-import { neighbourMap, stateById, type World } from "./world.js";
+import { neighbourMap, stateById, type Pair, type Power, type World } from "./world.js";
 
 /** Farthest apart (km, between positions) two states declared neighbours in `borders` may be. */
 export const MAX_BORDER_DISTANCE = 3000;
@@ -49,12 +49,106 @@ export function rawDistance(world: Pick<World, "states">, a: string, b: string):
  * Distance in km between two states: 0 for declared neighbours whose positions
  * are at most MAX_BORDER_DISTANCE apart (a border list cannot make two states
  * 8,000 km apart neighbours; the scenario validator refuses such a border),
- * otherwise the straight-line distance.
+ * otherwise the straight-line distance. Read from `distanceTable`.
  */
 export function distanceBetween(world: Pick<World, "states" | "borders">, a: string, b: string): number {
-  const d = rawDistance(world, a, b);
-  if (d <= MAX_BORDER_DISTANCE && neighbourMap(world).get(a)?.has(b) === true) return 0;
-  return d;
+  if (a === b) return 0;
+  const table = distanceTable(world);
+  const i = table.of.get(a);
+  const j = table.of.get(b);
+  if (i === undefined || j === undefined) return rawDistance(world, a, b); // throws: no such state
+  return table.km[i * table.n + j]!;
+}
+
+/** Every pair's distance in one world: `km[i * n + j]` between the states at i and j of `world.states`. */
+export interface DistanceTable {
+  n: number;
+  /** Each state's index by id. */
+  of: ReadonlyMap<string, number>;
+  /** Km, as `distanceBetween` defines it; symmetric, 0 on the diagonal. */
+  km: Float64Array;
+}
+
+interface DistanceEntry {
+  /** The states' ids and positions ([x, y] after each other) when the entry was made. */
+  ids: string[];
+  xy: Float64Array;
+  length: number;
+  borders: readonly Pair[];
+  bordersLength: number;
+  table: DistanceTable;
+}
+
+/** Tables by states array, and the last table made for each borders array (see `distanceTable`). */
+const distanceByStates = new WeakMap<readonly Power[], DistanceEntry>();
+const distanceByBorders = new WeakMap<readonly Pair[], DistanceEntry>();
+
+/** The states' positions, [x, y] after each other. */
+function positionsOf(states: readonly Power[]): Float64Array {
+  const xy = new Float64Array(2 * states.length);
+  states.forEach((s, i) => {
+    xy[2 * i] = s.position[0];
+    xy[2 * i + 1] = s.position[1];
+  });
+  return xy;
+}
+
+/** Whether the entry was made for these states: the same ids at the same positions, in the same order. */
+function samePlaces(entry: DistanceEntry, states: readonly Power[]): boolean {
+  if (entry.length !== states.length) return false;
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i]!;
+    if (entry.ids[i] !== s.id || entry.xy[2 * i] !== s.position[0] || entry.xy[2 * i + 1] !== s.position[1]) return false;
+  }
+  return true;
+}
+
+/**
+ * Every pair's distance (see `distanceBetween`), computed once: O(n²) for n states, then O(1) a
+ * look-up. Cached per states array (and its length), like the other look-ups of world.ts; a game
+ * copies its states every round but never moves them, so a new states array with the same ids at
+ * the same positions and the same borders array reuses the table (O(n) to check).
+ */
+export function distanceTable(world: Pick<World, "states" | "borders">): DistanceTable {
+  const { states, borders } = world;
+  const cached = distanceByStates.get(states);
+  if (cached && cached.length === states.length && cached.borders === borders && cached.bordersLength === borders.length) return cached.table;
+  const previous = distanceByBorders.get(borders);
+  let table: DistanceTable;
+  if (previous && previous.bordersLength === borders.length && samePlaces(previous, states)) {
+    table = previous.table;
+  } else {
+    const n = states.length;
+    const of = new Map<string, number>();
+    states.forEach((s, i) => of.set(s.id, i));
+    const neighbours = neighbourMap(world);
+    const km = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      const pa = states[i]!.position;
+      const near = neighbours.get(states[i]!.id);
+      for (let j = i + 1; j < n; j++) {
+        const pb = states[j]!.position;
+        // As rawDistance (symmetric bit for bit: |a - b| = |b - a|), then declared borders.
+        let d = Math.hypot(pa[0] - pb[0], pa[1] - pb[1]);
+        if (d <= MAX_BORDER_DISTANCE && near?.has(states[j]!.id) === true) d = 0;
+        km[i * n + j] = d;
+        km[j * n + i] = d;
+      }
+    }
+    table = { n, of, km };
+  }
+  // Positions copied, so that a later change in place is not mistaken for the same places.
+  const entry: DistanceEntry = {
+    ids: states.map((s) => s.id),
+    xy: positionsOf(states),
+    length: states.length,
+    borders,
+    bordersLength: borders.length,
+    table,
+  };
+  distanceByStates.set(states, entry);
+  distanceByBorders.set(borders, entry);
+  return table;
 }
 
 /**

@@ -231,7 +231,9 @@ export function threatMatrix(basis: ThreatBasis, keep = THREAT_LIST_LENGTH): Thr
       for (const j of others) if (tiedWithTop(best, key[j]!)) tied++;
       if (tied > keep) head = topByKeyDescending(others, key, idRank, tied);
     }
-    top.push(Array.from(head, (j) => threatAt(basis, j, i)));
+    const threats: ThreatComponents[] = [];
+    for (const j of head) threats.push(threatAt(basis, j, i));
+    top.push(threats);
   }
   return { top, score, proximity };
 }

@@ -1,10 +1,10 @@
 // Dense look-ups over one world as it stands, for the computations that visit
 // every pair of states (predictions, scores): each state gets a number (its
-// place in `world.states`), and pairs of states (alliances, borders) become
-// sets of numbers, so that the inner loops make no strings and no look-ups by id.
+// place in `world.states`), alliances become an n × n table of flags and distances
+// an n × n table of km, so that the inner loops make no strings and no look-ups by id.
 // Build one per batch of work on a world that does not change meanwhile; the
 // quantities are the same as those of world.ts and proximity.ts, pair by pair.
-import { MAX_BORDER_DISTANCE } from "./proximity.js";
+import { distanceTable } from "./proximity.js";
 import type { Pair, Power, World } from "./world.js";
 
 export interface WorldIndex {
@@ -13,35 +13,39 @@ export interface WorldIndex {
   n: number;
   /** Each state's index by id. */
   of: ReadonlyMap<string, number>;
-  /** Alliances in force, as i * n + j in both orders. */
-  allied: ReadonlySet<number>;
-  /** Declared borders, as i * n + j in both orders. */
-  borders: ReadonlySet<number>;
+  /** Alliances in force: `allied[i * n + j]` is 1 when states i and j are allied (both orders), else 0. */
+  allied: Uint8Array;
+  /** Distances in km: `km[i * n + j]`, see `distanceAt`. */
+  km: Float64Array;
 }
 
-function pairSet(pairs: readonly Pair[], of: ReadonlyMap<string, number>, n: number): Set<number> {
-  const set = new Set<number>();
+/** The pairs as an n × n table of flags, set in both orders (pairs naming an unknown state are skipped). */
+function pairTable(pairs: readonly Pair[], of: ReadonlyMap<string, number>, n: number): Uint8Array {
+  const table = new Uint8Array(n * n);
   for (const [a, b] of pairs) {
     const i = of.get(a);
     const j = of.get(b);
     if (i === undefined || j === undefined) continue;
-    set.add(i * n + j);
-    set.add(j * n + i);
+    table[i * n + j] = 1;
+    table[j * n + i] = 1;
   }
-  return set;
+  return table;
 }
 
-/** Indexes the world's states, alliances and borders: O(states + alliances + borders). */
+/**
+ * Indexes the world's states, alliances and distances: O(states² + alliances) (the alliance table
+ * is n × n bytes; the distances come from `distanceTable`, computed once per game).
+ */
 export function indexWorld(world: Pick<World, "states" | "alliances" | "borders">): WorldIndex {
   const n = world.states.length;
   const of = new Map<string, number>();
   world.states.forEach((s, i) => of.set(s.id, i));
-  return { states: world.states, n, of, allied: pairSet(world.alliances, of, n), borders: pairSet(world.borders, of, n) };
+  return { states: world.states, n, of, allied: pairTable(world.alliances, of, n), km: distanceTable(world).km };
 }
 
 /** Whether states i and j are allied. */
 export function alliedAt(ix: WorldIndex, i: number, j: number): boolean {
-  return ix.allied.has(i * ix.n + j);
+  return ix.allied[i * ix.n + j] === 1;
 }
 
 /**
@@ -50,10 +54,5 @@ export function alliedAt(ix: WorldIndex, i: number, j: number): boolean {
  * MAX_BORDER_DISTANCE apart. Symmetric in i and j.
  */
 export function distanceAt(ix: WorldIndex, i: number, j: number): number {
-  if (i === j) return 0;
-  const pa = ix.states[i]!.position;
-  const pb = ix.states[j]!.position;
-  const d = Math.hypot(pa[0] - pb[0], pa[1] - pb[1]);
-  if (d <= MAX_BORDER_DISTANCE && ix.borders.has(i * ix.n + j)) return 0;
-  return d;
+  return ix.km[i * ix.n + j]!;
 }

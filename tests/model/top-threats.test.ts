@@ -3,7 +3,7 @@
 // ties broken the same way, and keep every state tied with the top one.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sortByKeyDescending, topByKeyDescending } from "../../shared/theory/dense-sort.js";
+import { sortByKeyDescending, sortNearlySorted, topByKeyDescending } from "../../shared/theory/dense-sort.js";
 import { predictAlignments } from "../../shared/theory/predict.js";
 import { THREAT_LIST_LENGTH, threatAt, threatBasis, threatMatrix, threatTo, type ThreatComponents } from "../../shared/theory/threat.js";
 import type { Power, World } from "../../shared/theory/world.js";
@@ -64,6 +64,33 @@ describe("topByKeyDescending", () => {
           const top = topByKeyDescending(indices, key, rank, k);
           expect(indices).toEqual(before);
           expect(Array.from(top)).toEqual(Array.from(sortByKeyDescending(indices.slice(), key, rank)).slice(0, k));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("sortNearlySorted", () => {
+  it("gives the order of sortByKeyDescending from any start: nearly sorted (insertion) or not (past its budget of moves)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ value: fc.constantFrom(0, 0.25, 0.5, 0.5 + 1e-15, 1, 3), order: fc.nat() }), { minLength: 0, maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.boolean(),
+        (items, swaps, reversed) => {
+          const n = items.length;
+          const key = Float64Array.from(items, (x) => x.value);
+          const rank = new Int32Array(n);
+          items
+            .map((x, i) => [x.order, i] as const)
+            .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+            .forEach(([, i], r) => (rank[i] = r));
+          const sorted = sortByKeyDescending(Int32Array.from({ length: n }, (_, i) => i), key, rank);
+          // A start a few swaps away from the sorted order, or the sorted order reversed (the worst case).
+          const start = reversed ? sorted.slice().reverse() : sorted.slice();
+          for (const x of swaps) if (n > 1) [start[x % n], start[(x + 1) % n]] = [start[(x + 1) % n]!, start[x % n]!];
+          expect(Array.from(sortNearlySorted(start, key, rank))).toEqual(Array.from(sorted));
         },
       ),
       { numRuns: 300 },
