@@ -157,8 +157,10 @@ export class SqliteStore implements GameStore {
     const batch = this.waiting.splice(0);
     if (batch.length === 0) return;
     const refused = new Map<WaitingAppend, StorageError>();
+    // Run as a read (a failure is recorded; success alone ends no fault): a batch whose games were all refused wrote
+    // nothing and proves nothing about the database, so only a stored entry says it works again.
     void this.watch
-      .write(() =>
+      .read(() =>
         this.appendAllTx.immediate(batch, (append, err) => {
           // Only a refusal of this game's own change stays its own; anything else is the database's fault: all fail.
           const kind = storageError(err).kind;
@@ -168,6 +170,7 @@ export class SqliteStore implements GameStore {
       )
       .then(
         () => {
+          if (refused.size < batch.length) this.watch.worked();
           for (const append of batch) {
             const error = refused.get(append);
             if (error) append.reject(error);
