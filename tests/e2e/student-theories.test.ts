@@ -128,7 +128,8 @@ describe("the theories in plain words on the student's page", () => {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.join("; ")}`)).toEqual([]);
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog(page).evaluate((d) => (d as any).open as boolean)).toBe(false);
-    expect(await focused(page)).toMatchObject({ text: "balance of threat", tag: "A", inDialog: false });
+    // Focus goes back in the dialog's "close" event, a task after `open` turns false: waited for.
+    await expect.poll(() => focused(page)).toMatchObject({ text: "balance of threat", tag: "A", inDialog: false });
 
     // By keyboard on the laptop: Tab to the Glossary button, Enter opens it, Tab stays inside, Escape closes it.
     const laptop = ben.page;
@@ -145,7 +146,7 @@ describe("the theories in plain words on the student's page", () => {
     expect(axeLaptop.violations.map((v) => `${v.id}: ${v.nodes.join("; ")}`)).toEqual([]);
     await laptop.keyboard.press("Escape");
     await expect.poll(() => dialog(laptop).evaluate((d) => (d as any).open as boolean)).toBe(false);
-    expect(await focused(laptop)).toMatchObject({ text: "Glossary", inDialog: false });
+    await expect.poll(() => focused(laptop)).toMatchObject({ text: "Glossary", inDialog: false });
   }, 60_000);
 
   it("the Intel tab shows each threat as a word on a five-step scale, not a decimal", async () => {

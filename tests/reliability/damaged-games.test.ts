@@ -40,10 +40,11 @@ describe("a game whose log is damaged", () => {
     });
 
     const second = await startServerProcess({ port, dataDir: dir });
-    // The server's output names each damaged game and what is wrong with it.
-    expect(second.output).toMatch(new RegExp(`game ${gap.code}.*damaged.*entry 4 is missing`));
-    expect(second.output).toMatch(new RegExp(`game ${tail.code}.*damaged.*last 2 entries are missing`));
-    expect(second.output).toMatch(new RegExp(`game ${torn.code}.*damaged.*entry 5 cannot be read`));
+    // The server's output names each damaged game and what is wrong with it (on stderr, whose pipe may be read
+    // after stdout's "running" line: waited for, not expected at once).
+    await second.waitFor(new RegExp(`game ${gap.code}.*damaged.*entry 4 is missing`), 5000);
+    await second.waitFor(new RegExp(`game ${tail.code}.*damaged.*last 2 entries are missing`), 5000);
+    await second.waitFor(new RegExp(`game ${torn.code}.*damaged.*entry 5 cannot be read`), 5000);
 
     // The join page's look-up and the teacher's list say so.
     for (const c of [gap, tail, torn]) {
