@@ -43,6 +43,17 @@ const arbTiedWorld = fc
 
 const anyWorld = fc.oneof(arbWorld, arbTiedWorld);
 
+/** Sort keys from the items' values, and ranks (a permutation: ties of key broken by rank) from their `order`. */
+function keysAndRanks(items: readonly { value: number; order: number }[]): { key: Float64Array; rank: Int32Array } {
+  const key = Float64Array.from(items, (x) => x.value);
+  const rank = new Int32Array(items.length);
+  items
+    .map((x, i) => [x.order, i] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .forEach(([, i], r) => (rank[i] = r));
+  return { key, rank };
+}
+
 describe("topByKeyDescending", () => {
   it("gives the first k of the full sort, equal keys by rank", () => {
     fc.assert(
@@ -53,12 +64,7 @@ describe("topByKeyDescending", () => {
         fc.nat(),
         (items, k, shift) => {
           const n = items.length;
-          const key = Float64Array.from(items, (x) => x.value);
-          const rank = new Int32Array(n);
-          items
-            .map((x, i) => [x.order, i] as const)
-            .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-            .forEach(([, i], r) => (rank[i] = r));
+          const { key, rank } = keysAndRanks(items);
           const indices = Int32Array.from({ length: n }, (_, i) => (i + shift) % n);
           const before = indices.slice();
           const top = topByKeyDescending(indices, key, rank, k);
@@ -80,12 +86,7 @@ describe("sortNearlySorted", () => {
         fc.boolean(),
         (items, swaps, reversed) => {
           const n = items.length;
-          const key = Float64Array.from(items, (x) => x.value);
-          const rank = new Int32Array(n);
-          items
-            .map((x, i) => [x.order, i] as const)
-            .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-            .forEach(([, i], r) => (rank[i] = r));
+          const { key, rank } = keysAndRanks(items);
           const sorted = sortByKeyDescending(Int32Array.from({ length: n }, (_, i) => i), key, rank);
           // A start a few swaps away from the sorted order, or the sorted order reversed (the worst case).
           const start = reversed ? sorted.slice().reverse() : sorted.slice();
