@@ -35,6 +35,13 @@ function copyForDiplomacy(game: GameState, command: StateCommand): GameState {
   return { ...game, drafts, offers: game.offers.map((o) => ({ ...o })), offersMade: { ...game.offersMade } };
 }
 
+/** The refusal of every state command while the game is not in a diplomacy phase, or null. */
+function stateCommandsClosed(game: GameState): Outcome | null {
+  if (game.phase === "ended") return refuse("game-over", "The game is over.");
+  if (game.phase !== "diplomacy") return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
+  return null;
+}
+
 /**
  * A copy of `game` that any number of state commands may then change in place through
  * `applyOwned`: every draft, the offers and the lists of offers made copied (what
@@ -51,8 +58,8 @@ export function copyForCommands(game: GameState): GameState {
  * was (diplomacy.ts checks everything before it changes anything).
  */
 export function applyOwned(game: GameState, command: StateCommand): Outcome {
-  if (game.phase === "ended") return refuse("game-over", "The game is over.");
-  if (game.phase !== "diplomacy") return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
+  const closed = stateCommandsClosed(game);
+  if (closed) return closed;
   const result = applyStateCommand(game, command);
   if ("refusal" in result) return { ok: false, refusal: result.refusal };
   return { ok: true, state: game, events: result.events };
@@ -86,13 +93,9 @@ function copyForRound(game: GameState): GameState {
 export function reduce(game: GameState, command: Command, ctx: Context): Outcome {
   if (game.phase === "ended") return refuse("game-over", "The game is over.");
   if (isStateCommand(command)) {
-    if (game.phase !== "diplomacy") {
-      return refuse("wrong-phase", "Decisions are closed until the next round's diplomacy phase.");
-    }
-    const next = copyForDiplomacy(game, command);
-    const result = applyStateCommand(next, command);
-    if ("refusal" in result) return { ok: false, refusal: result.refusal };
-    return { ok: true, state: next, events: result.events };
+    // Refused before anything is copied; applyOwned then changes this command's own copy.
+    const closed = stateCommandsClosed(game);
+    return closed ?? applyOwned(copyForDiplomacy(game, command), command);
   }
   switch (command.type) {
     case "resolve": {
