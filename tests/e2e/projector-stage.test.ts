@@ -262,6 +262,9 @@ describe("the projector as a stage", () => {
       expect(await page().evaluate(() => (globalThis as any).localStorage.getItem("entente:projectorTheme"))).toBe("light");
       const bg = await page().evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.body).backgroundColor);
       expect(bg).toBe("rgb(255, 255, 255)");
+      // The map, a canvas, is mounted again in its light colours (it kept its dark ones before).
+      await page().locator(".map[data-map-theme=light][data-map-ready=true][data-map-geometry=loaded]").waitFor();
+      expect(await page().locator(".map canvas").count()).toBe(1);
       await projector.screenshot("stage-diplomacy-light");
       await checkStage("diplomacy (light)");
 
@@ -269,9 +272,11 @@ describe("the projector as a stage", () => {
       await projector.goto(`/projector.html?code=${code}`);
       await page().locator(".ready-text").getByText(/teams ready/).waitFor();
       expect(await page().evaluate(() => (globalThis as any).document.documentElement.dataset.theme)).toBe("light");
-      // The keyboard shortcut switches back.
+      await page().locator(".map[data-map-theme=light]").waitFor();
+      // The keyboard shortcut switches back, the map too.
       await page().keyboard.press("t");
       expect(await page().evaluate(() => (globalThis as any).document.documentElement.dataset.theme)).toBe("dark");
+      await page().locator(".map[data-map-theme=dark][data-map-ready=true]").waitFor();
       await page().keyboard.press("t");
       expect(await page().evaluate(() => (globalThis as any).document.documentElement.dataset.theme)).toBe("light");
     },

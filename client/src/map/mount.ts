@@ -156,6 +156,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
   scene.pixelRatio = size.ratio;
   const renderer = chooseRenderer();
   parent.dataset.mapRenderer = renderer.type === Phaser.CANVAS ? "canvas" : renderer.type === Phaser.WEBGL ? "webgl" : "auto";
+  parent.dataset.mapTheme = theme;
   const game = new Phaser.Game({
     type: renderer.type,
     parent,
@@ -337,6 +338,7 @@ export function mountMap(parent: HTMLElement, options: MountOptions): MountedMap
       delete parent.dataset.mapStates;
       delete parent.dataset.mapGeometry;
       delete parent.dataset.mapRenderer;
+      delete parent.dataset.mapTheme;
       delete (parent as MapParent).ententeMap;
     },
   };

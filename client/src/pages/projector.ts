@@ -65,7 +65,7 @@ append(
     h("div", { class: "pill stage-roundbox" }, roundEl, phaseEl),
     clockEl,
     readyBox,
-    h("div", { class: "stage-meta" }, h("h1", {}, `Entente · ${code}`), themeToggle(), statusEl),
+    h("div", { class: "stage-meta" }, h("h1", {}, `Entente · ${code}`), themeToggle(remountMap), statusEl),
   ),
   main,
 );
@@ -153,6 +153,13 @@ function render(state: Synced) {
   fill(stageMain, ...top, d.element);
   for (const list of d.lists) trimToFit(stageMain, list, null, () => "", "end");
   dropUntilFit(stageMain, [...stageMain.querySelectorAll(".joined-line")]);
+}
+
+/** The map takes its colours (light or dark) from its panel when it is mounted: a new theme mounts it again. */
+function remountMap() {
+  map?.destroy();
+  map = null;
+  rerender();
 }
 
 function rerender() {

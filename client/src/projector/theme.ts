@@ -30,8 +30,11 @@ function remember(theme: Theme): void {
   }
 }
 
-/** Applies the theme from the address, else the remembered one, else dark; returns the toggle button for the header. */
-export function themeToggle(): HTMLButtonElement {
+/**
+ * Applies the theme from the address, else the remembered one, else dark; returns the toggle button for the header.
+ * `changed` is called after each switch (the map, drawn on a canvas, takes its colours when it is mounted).
+ */
+export function themeToggle(changed: (theme: Theme) => void = () => undefined): HTMLButtonElement {
   const fromUrl = param("theme");
   let theme: Theme = isTheme(fromUrl) ? fromUrl : (stored() ?? "dark");
   if (isTheme(fromUrl)) remember(fromUrl);
@@ -46,6 +49,7 @@ export function themeToggle(): HTMLButtonElement {
     theme = theme === "light" ? "dark" : "light";
     remember(theme);
     apply();
+    changed(theme);
   };
   button.addEventListener("click", toggle);
   document.addEventListener("keydown", (e) => {
