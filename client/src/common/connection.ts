@@ -12,7 +12,7 @@ import { CLOSE } from "../../../shared/protocol/close-codes.js";
 import type { ClientMessage, HeartbeatMessage, JoinOptions, Payload, PingPayload } from "../../../shared/protocol/messages.js";
 import type { ErrorCode, ServerMessage, ServerMessages } from "../../../shared/protocol/server-messages.js";
 import { Heartbeat } from "./heartbeat.js";
-import { codeAndMessage, isUnreachable, nextStepAfter, type NextStep } from "./join-failure.js";
+import { codeAndMessage, isUnreachable, nextStepAfter, retryingText, type NextStep } from "./join-failure.js";
 import { ServerClock } from "./server-clock.js";
 import { hasArrived } from "./synced.js";
 
@@ -90,6 +90,8 @@ export class GameConnection {
   });
   private nextRef = 1;
   private rejoining = false;
+  /** The close code the connection last ended with while in the game (dropped), or null when it was found dead. */
+  private droppedWith: number | null = null;
   private closedByUs = false;
   /** Ends the wait before the next try early (the network is back, the page is visible again). */
   private wake: (() => void) | null = null;
@@ -196,14 +198,15 @@ export class GameConnection {
         this.setStatus("removed", next.message);
         return;
       }
-      this.showRetrying(next.kind === "retry" ? next.why : "busy", afterDrop);
+      this.showRetrying(next.kind === "retry" ? next : { kind: "retry", why: "busy" }, afterDrop);
     }
   }
 
   /** The status while a join is tried again: offline (the browser's network, or a first join that cannot reach the server), reconnecting after a drop. */
-  private showRetrying(why: Extract<NextStep, { kind: "retry" }>["why"], afterDrop: boolean): void {
+  private showRetrying(next: Extract<NextStep, { kind: "retry" }>, afterDrop: boolean): void {
+    const notOpen = retryingText(next, afterDrop ? this.droppedWith : null);
     if (!navigator.onLine) this.setStatus("offline");
-    else if (why === "not-open") this.setStatus(afterDrop ? "reconnecting" : "connecting", "The game is not open yet (the server may be restarting): trying again…");
+    else if (notOpen !== null) this.setStatus(afterDrop ? "reconnecting" : "connecting", notOpen);
     else if (afterDrop) this.setStatus("reconnecting");
     else this.setStatus("offline", "The server cannot be reached: trying again…");
   }
@@ -286,6 +289,7 @@ export class GameConnection {
   /** The server closed the connection, or it dropped. */
   private dropped(code: number): void {
     this.room = null;
+    this.droppedWith = code;
     if (this.closedByUs) {
       this.failPending();
       return;
@@ -304,6 +308,7 @@ export class GameConnection {
     const room = this.room;
     if (!room) return;
     this.room = null;
+    this.droppedWith = null;
     room.removeAllListeners();
     void room.leave(false);
     this.rejoin();

@@ -9,8 +9,8 @@ import type { GameLookupResponse } from "../../../shared/protocol/http.js";
 import { api } from "./api.js";
 
 export type NextStep =
-  /** `why` says what the page shows meanwhile. */
-  | { kind: "retry"; why: "unreachable" | "not-open" | "busy" }
+  /** `why` says what the page shows meanwhile; `message`, the server's own sentence when it gave one (retryingText). */
+  | { kind: "retry"; why: "unreachable" | "not-open" | "busy"; message?: string }
   /** `message`: what to say instead of the usual "The game is over", if anything. */
   | { kind: "ended"; message?: string }
   | { kind: "removed"; message: string }
@@ -59,8 +59,10 @@ export async function nextStepAfter(code: string, err: unknown, afterDrop: boole
       return { kind: "retry", why: "unreachable" };
     }
     case CLOSE.RESERVATION_EXPIRED:
-    case CLOSE.NOT_READY:
       return { kind: "retry", why: "not-open" };
+    case CLOSE.NOT_READY:
+      // The server says why in words (restarting, a game moving to another server, a disk that cannot save the join).
+      return message ? { kind: "retry", why: "not-open", message } : { kind: "retry", why: "not-open" };
     case CLOSE.GAME_OVER:
       return message ? { kind: "ended", message } : { kind: "ended" };
     case CLOSE.FORBIDDEN:
@@ -70,4 +72,20 @@ export async function nextStepAfter(code: string, err: unknown, afterDrop: boole
       // Too many joins, a full game…: a page that was in keeps trying, a page that never was shows why.
       return afterDrop ? { kind: "retry", why: "busy" } : { kind: "refused" };
   }
+}
+
+const NOT_OPEN_TEXT = "The game is not open yet (the server may be restarting): trying again…";
+const MOVING_TEXT = "This game is moving to another server: reconnecting…";
+
+/**
+ * What the page says while it waits for a game that is not open (a `not-open` retry), or null to keep its usual
+ * status text. `droppedWith`: the close code the page's connection last ended with while in the game, or null for a
+ * first join. The server's own sentence first; a page whose room was closed with CLOSE.NOT_READY (its game is kept
+ * by another server process now, docs/protocol.md) says the game is moving, since the room it finds missing for a
+ * moment is being opened there.
+ */
+export function retryingText(next: Extract<NextStep, { kind: "retry" }>, droppedWith: number | null): string | null {
+  if (next.why !== "not-open") return null;
+  if (next.message) return next.message;
+  return droppedWith === CLOSE.NOT_READY ? MOVING_TEXT : NOT_OPEN_TEXT;
 }
