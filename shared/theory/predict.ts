@@ -108,18 +108,40 @@ function blocName(world: World, bloc: Bloc, start = false): string {
   return `${start ? "The" : "the"} bloc of ${listNames(world, bloc.members)}`;
 }
 
-/** Why `top` beats `other` as a threat: the components whose advantage alone decides it. */
+/**
+ * Why `top` beats `other` as a threat: the components whose advantage alone decides it, strongest
+ * first (the log ratio of `top`'s figure to `other`'s, equal ones in COMPONENTS order); when no
+ * single one does, every favourable one. Written out over the four components (no closures, sort
+ * or look-ups by name for each of the n states of a round), in the operations and order of the
+ * plain form:
+ * ratios r = log(top[c] / other[c]); favourable = r > 1e-12, sorted by r (a stable sort);
+ * total = 0 + r(power) + r(proximity) + r(offense) + r(intentions); decisive = total - r <= 0.
+ */
 export function decidingComponents(top: ThreatComponents, other: ThreatComponents | undefined): Component[] {
   if (!other) return ["power"];
-  const ratios = COMPONENTS.map((c) => Math.log(top[c] / other[c]));
-  const logRatio = (c: Component) => ratios[COMPONENTS.indexOf(c)]!;
-  const favourable = COMPONENTS.filter((c) => logRatio(c) > 1e-12).sort((a, b) => logRatio(b) - logRatio(a));
-  const total = COMPONENTS.reduce((sum, c) => sum + logRatio(c), 0);
+  const favourable: Component[] = [];
+  const favourableRatio: number[] = [];
+  let total = 0;
+  for (const c of COMPONENTS) {
+    const r = Math.log(top[c] / other[c]);
+    total += r;
+    if (!(r > 1e-12)) continue;
+    // Placed after every favourable one with a ratio at least as large (stable, largest first).
+    let at = favourable.length;
+    favourable.push(c);
+    favourableRatio.push(r);
+    for (; at > 0 && favourableRatio[at - 1]! < r; at--) {
+      favourable[at] = favourable[at - 1]!;
+      favourableRatio[at] = favourableRatio[at - 1]!;
+    }
+    favourable[at] = c;
+    favourableRatio[at] = r;
+  }
   // A component is decisive when, without its advantage, the runner-up would be the top threat.
-  const decisive = favourable.filter((c) => total - logRatio(c) <= 0);
-  if (decisive.length > 0) return decisive;
-  // No single advantage decides it: together they do. Name them all, strongest first.
-  return favourable;
+  const decisive: Component[] = [];
+  for (let k = 0; k < favourable.length; k++) if (total - favourableRatio[k]! <= 0) decisive.push(favourable[k]!);
+  // When no single advantage decides it, together they do: name them all, strongest first.
+  return decisive.length > 0 ? decisive : favourable;
 }
 
 /** The intentions component in words: deeds, claims, aims and trust. */
