@@ -1,6 +1,6 @@
 // What each theory predicts for each state at the start of a round, with the
 // reason in plain words. See ../../docs/rules.md ("The theories in the game").
-import { capitalise, joinList, km, pct } from "../format.js";
+import { capitalise, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
 import { roughOrderDescending, sortNearlySorted } from "./dense-sort.js";
@@ -97,10 +97,19 @@ function nameOf(world: World, id: string, start = false): string {
   return nameInText(stateById(world, id), start);
 }
 
-function listNames(world: World, ids: string[], max = 4): string {
-  const names = ids.slice(0, max).map((id) => nameOf(world, id));
-  if (ids.length > max) names.push(`${ids.length - max} more`);
-  return joinList(names);
+/**
+ * The names of the first `max` of `ids`, and "k more" for the rest, joined as `joinList` joins
+ * them ("A, B and 3 more"), without the intermediate arrays (n reasons of a round list names).
+ */
+function listNames(world: World, ids: readonly string[], max = 4): string {
+  const shown = Math.min(ids.length, max);
+  const more = ids.length - shown;
+  const count = more > 0 ? shown + 1 : shown;
+  const item = (k: number) => (k < shown ? nameOf(world, ids[k]!) : `${more} more`);
+  if (count <= 1) return count === 0 ? "" : item(0);
+  let text = item(0);
+  for (let k = 1; k < count - 1; k++) text += `, ${item(k)}`;
+  return `${text} and ${item(count - 1)}`;
 }
 
 function blocName(world: World, bloc: Bloc, start = false): string {
