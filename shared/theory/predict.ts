@@ -3,7 +3,7 @@
 import { capitalise, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
-import { roughOrderDescending, sortNearlySorted } from "./dense-sort.js";
+import { roughOrderDescending, sortByKeyDescending, sortNearlySorted } from "./dense-sort.js";
 import { COMPONENTS, threatBasis, threatMatrix, tiedWithTop, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
 import { nameInText, stateById, type World } from "./world.js";
 
@@ -409,20 +409,25 @@ export function predictAlignments(world: World): RoundPredictions {
   const basis = threatBasis(world);
   const { shares } = basis;
   const matrix = threatMatrix(basis);
-  const threatsOf = new Map(world.states.map((s, i) => [s.id, matrix.top[i]!]));
-  const topThreat = new Map([...threatsOf].filter(([, t]) => t.length > 0).map(([id, t]) => [id, t[0]!.from]));
+  const topThreat = new Map<string, string>();
+  basis.ids.forEach((id, i) => {
+    const threats = matrix.top[i]!;
+    if (threats.length > 0) topThreat.set(id, threats[0]!.from);
+  });
   const rivals = rivalries(world, topThreat);
   const all = blocs(world, shares, rivals);
   const blocOf = new Map<string, Bloc>();
   for (const b of all) for (const m of b.members) blocOf.set(m, b);
   const lead = leadOf(world, all, shares);
-  const strongest = world.states.map((s) => s.id).sort((a, b) => (shares.get(b) ?? 0) - (shares.get(a) ?? 0) || (a < b ? -1 : 1));
+  // Every state, strongest first, equal shares by id (the order of sorting the ids by share, then id).
+  const byShare = sortByKeyDescending(Int32Array.from(basis.ids, (_, i) => i), basis.shareAt, basis.idRank);
+  const strongest = Array.from(byShare, (i) => basis.ids[i]!);
   const leading = new Set(lead.lead.members);
   const outsideLead = strongest.filter((s) => !leading.has(s));
   const states: Record<string, StatePrediction> = {};
   const scratch = scratchFor(basis.index.n);
-  for (const s of world.states) {
-    const threats = threatsOf.get(s.id)!;
+  for (const [i, s] of world.states.entries()) {
+    const threats = matrix.top[i]!;
     const balanceOfPower = predictBalanceOfPower(world, s.id, lead, outsideLead);
     const { prediction: balanceOfThreat, partnerShare } = predictBalanceOfThreat(world, s.id, threats, blocOf, basis, matrix, scratch);
     const bandwagon = predictBandwagon(world, s.id, threats[0]!, partnerShare, shares, blocOf);
