@@ -13,7 +13,6 @@ import { allyMap, areAllied, pairKey, sortedPair, stateById, type Deed, type Pow
 import { indexWorld } from "../theory/world-index.js";
 import { actionStillValid } from "./diplomacy.js";
 import { scoreRound } from "./scoring.js";
-import { copyDrafts } from "./draft-copy.js";
 import { defensiveStrength, forceDiscount, strongestHostileForces } from "./strength.js";
 import type { Context, Draft, GameEvent, GameState, RoundRecord, ScoreLine } from "./types.js";
 import {
@@ -42,7 +41,10 @@ function copyPowers(states: readonly Power[]): Power[] {
 /** Resolves the current round in place on `game` (already a copy) and returns its events. */
 export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   const events: GameEvent[] = [];
-  const decisions: Record<string, Draft> = copyDrafts(game.drafts);
+  // The round's record keeps the drafts as they are: a draft in a game state is never changed, only
+  // replaced (diplomacy changes a copy of the sender's draft, copyForCommands copies them all, and
+  // this function replaces each one below), so the record needs no copy of its own.
+  const decisions: Record<string, Draft> = { ...game.drafts };
   const ids = game.states.map((s) => s.id).sort(byId);
   const newDeeds: Deed[] = [];
 
