@@ -3,7 +3,7 @@
 import { capitalise, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
-import { roughOrderDescending, sortByKeyDescending, sortNearlySorted } from "./dense-sort.js";
+import { bucketOrderDescending, sortByKeyDescending, sortNearlySorted } from "./dense-sort.js";
 import { COMPONENTS, threatBasis, threatMatrix, tiedWithTop, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
 import { nameInText, stateById, type World } from "./world.js";
 
@@ -284,7 +284,7 @@ interface Scratch {
   candidates: Int32Array;
   /**
    * For each top threat t met so far: every state (index) by share × proximity to t, highest first,
-   * the numerator of a partner's usefulness against t (nearly: `roughOrderDescending`). The partners
+   * the numerator of a partner's usefulness against t (nearly: `bucketOrderDescending`). The partners
    * of every state whose top threat is t come out nearly in this order (only the threat a partner
    * poses to the state itself divides it), which makes their sort cheap (`sortNearlySorted`).
    */
@@ -307,7 +307,7 @@ function orderAgainst(t: number, basis: ThreatBasis, matrix: ThreatMatrix, scrat
     const n = basis.index.n;
     const key = scratch.reachOfThreat;
     for (let k = 0; k < n; k++) key[k] = basis.shareAt[k]! * matrix.proximity[t * n + k]!;
-    order = roughOrderDescending(key, new Int32Array(n));
+    order = bucketOrderDescending(key, basis.idRank, new Int32Array(n));
     scratch.orderAgainst.set(t, order);
   }
   return order;
