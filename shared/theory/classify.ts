@@ -44,6 +44,22 @@ export function countFit(fit: FitCounts, a: Pick<Alignment, "balanceOfPower" | "
 }
 
 /**
+ * A sorted copy of a few ids: what `[...ids].sort()` gives (strings in code-unit order), by
+ * insertion, since Array.prototype.sort sets up work space on every call (about 400 bytes for
+ * a list of two; resolution classifies every state).
+ */
+function sortedCopy(ids: readonly string[]): string[] {
+  const out = ids.slice();
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let p = i;
+    for (; p > 0 && out[p - 1]! > x; p--) out[p] = out[p - 1]!;
+    out[p] = x;
+  }
+  return out;
+}
+
+/**
  * Classifies what a state did (its allies at the end of the round and the offers it made)
  * against what each theory predicted for it at the start of the round.
  */
@@ -68,8 +84,8 @@ export function classifyAlignment(prediction: StatePrediction, allies: string[],
   if (balanceOfThreat) matches.push("balance-of-threat");
   if (bandwagon) matches.push("bandwagon");
   return {
-    allies: [...allies].sort(),
-    offers: [...offers].sort(),
+    allies: sortedCopy(allies),
+    offers: sortedCopy(offers),
     balanceOfPower,
     balanceOfThreat,
     bandwagon,
