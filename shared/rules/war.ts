@@ -47,8 +47,9 @@ export interface WarNetwork {
   world: Pick<World, "states" | "alliances">;
   /** Each state's index by id. */
   of: ReadonlyMap<string, number>;
-  /** The states' indices in the order of their ids. */
+  /** The states' indices in the order of their ids, and each state's place in that order (`byId[rank[i]] === i`). */
   byId: Int32Array;
+  rank: Int32Array;
   /** Each state's allies (`allyMap`), as indices in the order of their ids; worked out on first use. */
   allies: (Int32Array | undefined)[];
 }
@@ -62,7 +63,9 @@ export function warNetwork(world: Pick<World, "states" | "alliances">): WarNetwo
   const of = new Map<string, number>();
   states.forEach((s, i) => of.set(s.id, i));
   const byId = Int32Array.from(states.map((_, i) => i).sort((a, b) => compareIds(states[a]!.id, states[b]!.id)));
-  return { world, of, byId, allies: new Array<Int32Array | undefined>(states.length).fill(undefined) };
+  const rank = new Int32Array(states.length);
+  byId.forEach((i, r) => (rank[i] = r));
+  return { world, of, byId, rank, allies: new Array<Int32Array | undefined>(states.length).fill(undefined) };
 }
 
 /** The index of state `id` in the network's world; throws, as `stateById` does, for an unknown state. */
@@ -76,8 +79,9 @@ function indexOf(network: WarNetwork, id: string): number {
 function alliesOf(network: WarNetwork, i: number): Int32Array {
   let list = network.allies[i];
   if (!list) {
-    const ids = [...(allyMap(network.world).get(network.world.states[i]!.id) ?? [])].sort(compareIds);
-    list = Int32Array.from(ids, (id) => indexOf(network, id));
+    // Their places in the order of ids, sorted as numbers (a typed array's own sort), then the states there.
+    const ranks = Int32Array.from(allyMap(network.world).get(network.world.states[i]!.id) ?? [], (id) => network.rank[indexOf(network, id)]!);
+    list = ranks.sort().map((r) => network.byId[r]!);
     network.allies[i] = list;
   }
   return list;
