@@ -13,7 +13,6 @@ import { allyMap, areAllied, pairKey, sortedPair, stateById, type Deed, type Pow
 import { indexWorld } from "../theory/world-index.js";
 import { actionStillValid } from "./diplomacy.js";
 import { scoreRound } from "./scoring.js";
-import { copyDrafts } from "./draft-copy.js";
 import { defensiveStrength, forceDiscount, strongestHostileForces } from "./strength.js";
 import type { Context, Draft, GameEvent, GameState, RoundRecord, ScoreLine } from "./types.js";
 import {
@@ -25,7 +24,7 @@ import {
   MIN_FORCES,
   TRIBUTE_SHARE,
 } from "./tuning.js";
-import { resolveWar } from "./war.js";
+import { resolveWar, warNetwork, type WarNetwork } from "./war.js";
 import { compactPredictions } from "./history.js";
 import { roundTo } from "../format.js";
 
@@ -42,7 +41,10 @@ function copyPowers(states: readonly Power[]): Power[] {
 /** Resolves the current round in place on `game` (already a copy) and returns its events. */
 export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   const events: GameEvent[] = [];
-  const decisions: Record<string, Draft> = copyDrafts(game.drafts);
+  // The round's record keeps the drafts as they are: a draft in a game state is never changed, only
+  // replaced (diplomacy changes a copy of the sender's draft, copyForCommands copies them all, and
+  // this function replaces each one below), so the record needs no copy of its own.
+  const decisions: Record<string, Draft> = { ...game.drafts };
   const ids = game.states.map((s) => s.id).sort(byId);
   const newDeeds: Deed[] = [];
 
@@ -102,27 +104,32 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
     newDeeds.push({ round: game.round, from, to, kind: "threat" });
     events.push({ type: "threat", from, to, yielded, tribute, chance });
   }
-  const forceLoss = new Map<string, number>();
-  const warPoints = new Map<string, number>();
+  // Each state's losses and war points over the round's wars, by index of game.states (0 outside them).
+  const forceLoss = new Float64Array(game.states.length);
+  const warPoints = new Float64Array(game.states.length);
+  let network: WarNetwork | undefined; // the alliances no longer change this round
   for (const target of [...attacks.keys()].sort(byId)) {
     const attackers = attacks.get(target)!.sort(byId);
-    const result = resolveWar(game, target, attackers, ctx.random);
-    result.forceLoss.forEach((loss, id) => forceLoss.set(id, (forceLoss.get(id) ?? 0) + loss));
+    network ??= warNetwork(game);
+    const result = resolveWar(game, target, attackers, ctx.random, network);
+    result.participants.forEach((i, k) => {
+      forceLoss[i] = forceLoss[i]! + result.forceLoss[k]!;
+      warPoints[i] = warPoints[i]! + result.points[k]!;
+    });
     result.economy.forEach((x, id) => addEconomy(id, x));
-    result.points.forEach((p, id) => warPoints.set(id, (warPoints.get(id) ?? 0) + p));
     for (const a of attackers) newDeeds.push({ round: game.round, from: a, to: target, kind: "attack" });
     events.push(result.event);
   }
 
   // 4. Budgets, from the economy each state had at the start of the round.
-  for (const s of game.states) {
+  game.states.forEach((s, i) => {
     const budget = BUDGET_RATE * s.economy;
     const split = decisions[s.id]!.budget;
-    const keep = 1 - Math.min(MAX_FORCE_LOSS, forceLoss.get(s.id) ?? 0);
+    const keep = 1 - Math.min(MAX_FORCE_LOSS, forceLoss[i]!);
     s.economy = roundTo(Math.max(MIN_ECONOMY, s.economy + (economyChange.get(s.id) ?? 0) + (ECONOMY_RETURN * budget * split.economy) / 100), 2);
     s.defense = roundTo(Math.max(MIN_FORCES, s.defense * keep * (1 - FORCE_UPKEEP) + (budget * split.defense) / 100), 2);
     s.offense = roundTo(Math.max(MIN_FORCES, s.offense * keep * (1 - FORCE_UPKEEP) + (budget * split.offense) / 100), 2);
-  }
+  });
   game.deeds.push(...newDeeds);
 
   // 5. Alignments against the predictions made at the start of the round.
@@ -137,7 +144,8 @@ export function resolveRound(game: GameState, ctx: Context): GameEvent[] {
   const ix = indexWorld(game);
   const hostile = strongestHostileForces(game, ix, game.reach);
   for (const id of ids) {
-    const line = scoreRound(game, id, warPoints.get(id) ?? 0, alignments[id]!, game.roles[id], hostile[ix.of.get(id)!]);
+    const i = ix.of.get(id)!;
+    const line = scoreRound(game, id, warPoints[i]!, alignments[id]!, game.roles[id], hostile[i]);
     scores[id] = line;
     game.scores[id] = [...(game.scores[id] ?? []), line];
   }

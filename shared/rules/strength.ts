@@ -1,7 +1,7 @@
 // Force on the map: what a state can project at a distance, what it can
 // defend with at home (with its allies' help), and who is within reach.
 import { distanceBetween, distanceTable } from "../theory/proximity.js";
-import { alliedAt, distanceAt, type WorldIndex } from "../theory/world-index.js";
+import type { WorldIndex } from "../theory/world-index.js";
 import { allyMap, stateById, type Power, type World } from "../theory/world.js";
 import { HELPER_DEFENSE_SHARE, HOME_DEFENSE_BONUS } from "./tuning.js";
 
@@ -92,16 +92,23 @@ export function strongestHostileForce(world: World, reach: number, id: string): 
  * (see world-index.ts): each pair's distance is computed once. O(n²).
  */
 export function strongestHostileForces(world: World, ix: WorldIndex, reach: number): Float64Array {
-  const strongest = new Float64Array(ix.n);
-  for (let i = 0; i < ix.n; i++) {
-    for (let j = i + 1; j < ix.n; j++) {
-      if (alliedAt(ix, i, j)) continue;
-      const d = distanceAt(ix, i, j);
-      if (d > reach) continue;
-      const g = forceDiscount(d, world.distanceScale);
-      strongest[i] = Math.max(strongest[i]!, ix.states[j]!.offense * g);
-      strongest[j] = Math.max(strongest[j]!, ix.states[i]!.offense * g);
+  const { n, allied, km } = ix;
+  const scale = world.distanceScale;
+  // Offensive forces by index, read from the states once (not n times each).
+  const offense = Float64Array.from(ix.states, (s) => s.offense);
+  const strongest = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    // State i's maximum so far (from the rows before, where it was j), carried through its own row.
+    let strongestI = strongest[i]!;
+    for (let j = i + 1; j < n; j++) {
+      const d = km[row + j]!; // distanceAt(ix, i, j)
+      if (d > reach || allied[row + j] === 1) continue; // out of reach, or alliedAt(ix, i, j)
+      const g = forceDiscount(d, scale);
+      strongestI = Math.max(strongestI, offense[j]! * g);
+      strongest[j] = Math.max(strongest[j]!, offense[i]! * g);
     }
+    strongest[i] = strongestI;
   }
   return strongest;
 }

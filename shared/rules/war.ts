@@ -4,8 +4,8 @@
 // as in 1914). A state already on one side stays there. Distant helpers count
 // less (their force is discounted by distance). The result is drawn by chance:
 // the attackers win with probability A^k / (A^k + D^k).
-import { allyMap, stateById, type Power, type World } from "../theory/world.js";
-import { helperForce, helperForceOver, homeStrength, projectedForce, projectedForceOver } from "./strength.js";
+import { allyMap, stateById, type World } from "../theory/world.js";
+import { helperForceOver, homeStrength, projectedForceOver } from "./strength.js";
 import { distanceTable } from "../theory/proximity.js";
 import type { GameEvent } from "./types.js";
 import {
@@ -22,66 +22,90 @@ export type WarEvent = Extract<GameEvent, { type: "war" }>;
 
 export interface WarResult {
   event: WarEvent;
-  /** Share of its forces each participant loses (attackers' side first, then defenders', each by id). */
-  forceLoss: Map<string, number>;
+  /**
+   * The participants, as indices of `world.states`: the attackers' side, then the defenders',
+   * each by id (the event's `attackers`, then its `defenders`).
+   */
+  participants: number[];
+  /** Share of its forces each participant loses, in the order of `participants`. */
+  forceLoss: number[];
+  /** War points of each participant, in the order of `participants`. */
+  points: number[];
   /** Economy change for each state (target loses, attackers gain spoils). */
   economy: Map<string, number>;
-  /** War points of each participant (in the order of `forceLoss`). */
-  points: Map<string, number>;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** String order of ids (what `sort()` without a comparator gives for strings). */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Each state's allies sorted by id, per ally map (`allyMap` makes a new map when the alliances change). */
-const sortedAlliesCache = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, Map<string, string[]>>();
+/**
+ * The alliance network of one world (its states and alliances as they stand) for its wars, by
+ * state index (the place in `world.states`): what every war of a round reads, worked out once
+ * (`warNetwork`) instead of by id in each war (a war of a 200-state world drags in ~140 states).
+ */
+export interface WarNetwork {
+  world: Pick<World, "states" | "alliances">;
+  /** Each state's index by id. */
+  of: ReadonlyMap<string, number>;
+  /** The states' indices in the order of their ids, and each state's place in that order (`byId[rank[i]] === i`). */
+  byId: Int32Array;
+  rank: Int32Array;
+  /** Each state's allies (`allyMap`), as indices in the order of their ids; worked out on first use. */
+  allies: (Int32Array | undefined)[];
+}
 
-function sortedAllies(allies: ReadonlyMap<string, ReadonlySet<string>>, id: string): string[] {
-  let byState = sortedAlliesCache.get(allies);
-  if (!byState) {
-    byState = new Map();
-    sortedAlliesCache.set(allies, byState);
-  }
-  let list = byState.get(id);
+/**
+ * The network of `world` as it stands (its states and alliances must not change while it is in use):
+ * O(states log states), each state's allies worked out when a war first reaches it.
+ */
+export function warNetwork(world: Pick<World, "states" | "alliances">): WarNetwork {
+  const { states } = world;
+  const of = new Map<string, number>();
+  states.forEach((s, i) => of.set(s.id, i));
+  const byId = Int32Array.from(states.map((_, i) => i).sort((a, b) => compareIds(states[a]!.id, states[b]!.id)));
+  const rank = new Int32Array(states.length);
+  byId.forEach((i, r) => (rank[i] = r));
+  return { world, of, byId, rank, allies: new Array<Int32Array | undefined>(states.length).fill(undefined) };
+}
+
+/** The index of state `id` in the network's world; throws, as `stateById` does, for an unknown state. */
+function indexOf(network: WarNetwork, id: string): number {
+  const i = network.of.get(id);
+  if (i === undefined) stateById(network.world, id); // throws: no such state
+  return i!;
+}
+
+/** State i's allies, in the order of their ids (indices). */
+function alliesOf(network: WarNetwork, i: number): Int32Array {
+  let list = network.allies[i];
   if (!list) {
-    list = [...(allies.get(id) ?? [])].sort(byId);
-    byState.set(id, list);
+    // Their places in the order of ids, sorted as numbers (a typed array's own sort), then the states there.
+    const ranks = Int32Array.from(allyMap(network.world).get(network.world.states[i]!.id) ?? [], (id) => network.rank[indexOf(network, id)]!);
+    list = ranks.sort().map((r) => network.byId[r]!);
+    network.allies[i] = list;
   }
   return list;
 }
 
-/** The states' ids sorted by id, per states array (and its length). */
-const idOrderCache = new WeakMap<readonly Power[], { length: number; ids: string[] }>();
-
-function idsInOrder(world: Pick<World, "states">): string[] {
-  const cached = idOrderCache.get(world.states);
-  if (cached && cached.length === world.states.length) return cached.ids;
-  const ids = world.states.map((s) => s.id).sort(byId);
-  idOrderCache.set(world.states, { length: world.states.length, ids });
-  return ids;
-}
+const ATTACKERS = 1;
+const DEFENDERS = 2;
 
 /**
- * The ids of `ids` (distinct) for which `keep` holds, sorted by id: picked from the world's ids
- * in order (O(states), no string sort), or sorted when some are not states of the world.
+ * Who fights on which side of the war on `target` (indices): `side[i]` is ATTACKERS, DEFENDERS or
+ * 0 (out of it), grown through the alliance network; `dragged`: the states drawn in, in the
+ * order they joined.
  */
-function sortedSubset(world: World, ids: Iterable<string>, count: number, keep: (id: string) => boolean): string[] {
-  const picked = idsInOrder(world).filter(keep);
-  return picked.length === count ? picked : [...ids].filter(keep).sort(byId);
-}
-
-/** The two sides of the war on `target`, grown through the alliance network. */
-export function warSides(world: World, target: string, attackers: string[]) {
-  const allies = allyMap(world);
-  const side = new Map<string, "attackers" | "defenders">();
-  for (const a of attackers) side.set(a, "attackers");
-  side.set(target, "defenders");
-  const dragged: string[] = [];
-  const join = (members: string[], which: "attackers" | "defenders"): string[] => {
-    const joined: string[] = [];
+function sidesAt(network: WarNetwork, target: number, attackers: readonly number[]): { side: Uint8Array; dragged: number[] } {
+  const side = new Uint8Array(network.byId.length);
+  for (const a of attackers) side[a] = ATTACKERS;
+  side[target] = DEFENDERS;
+  const dragged: number[] = [];
+  const join = (members: readonly number[], which: number): number[] => {
+    const joined: number[] = [];
     for (const member of members) {
-      for (const ally of sortedAllies(allies, member)) {
-        if (side.has(ally)) continue;
-        side.set(ally, which);
+      for (const ally of alliesOf(network, member)) {
+        if (side[ally] !== 0) continue;
+        side[ally] = which;
         dragged.push(ally);
         joined.push(ally);
       }
@@ -89,87 +113,111 @@ export function warSides(world: World, target: string, attackers: string[]) {
     return joined;
   };
   // The target's allies honour their pact. If none does, the war stays small.
-  let defenders = join([target], "defenders");
+  let defenders = join([target], DEFENDERS);
   let attackersFrontier = defenders.length > 0 ? [...attackers] : [];
   while (defenders.length > 0 || attackersFrontier.length > 0) {
     // The war has widened: each side's allies are dragged in to defend their partners.
-    const newAttackers = join(attackersFrontier, "attackers");
-    const newDefenders = join(defenders, "defenders");
+    const newAttackers = join(attackersFrontier, ATTACKERS);
+    const newDefenders = join(defenders, DEFENDERS);
     if (newAttackers.length === 0 && newDefenders.length === 0) break;
     attackersFrontier = newAttackers;
     defenders = newDefenders;
   }
-  let attackCount = 0;
-  for (const s of side.values()) if (s === "attackers") attackCount++;
-  const attackSide = sortedSubset(world, side.keys(), attackCount, (id) => side.get(id) === "attackers");
-  const defendSide = sortedSubset(world, side.keys(), side.size - attackCount, (id) => side.get(id) === "defenders");
-  return { attackSide, defendSide, dragged };
+  return { side, dragged };
 }
 
-export function resolveWar(world: World, target: string, attackers: string[], random: () => number): WarResult {
-  const { attackSide, defendSide, dragged } = warSides(world, target, attackers);
-  const isDragged = new Set(dragged);
-  const isAttacker = new Set(attackers);
-  const onAttackSide = new Set(attackSide);
+/** The indices i (in the order of ids) for which flags[i] === value. */
+function inIdOrder(network: WarNetwork, flags: Uint8Array, value: number): number[] {
+  const out: number[] = [];
+  for (const i of network.byId) if (flags[i] === value) out.push(i);
+  return out;
+}
+
+const idsAt = (world: Pick<World, "states">, indices: readonly number[]): string[] => indices.map((i) => world.states[i]!.id);
+
+/**
+ * The two sides of the war on `target`, grown through the alliance network: each side by id, and
+ * the states dragged in, in the order they joined. Every state named (and every ally of one drawn
+ * in) must be a state of the world: an unknown one throws, as the forces of `resolveWar` would.
+ */
+export function warSides(world: World, target: string, attackers: string[], network: WarNetwork = warNetwork(world)) {
+  const { side, dragged } = sidesAt(
+    network,
+    indexOf(network, target),
+    attackers.map((a) => indexOf(network, a)),
+  );
+  return { attackSide: idsAt(world, inIdOrder(network, side, ATTACKERS)), defendSide: idsAt(world, inIdOrder(network, side, DEFENDERS)), dragged: idsAt(world, dragged) };
+}
+
+/**
+ * The war of `attackers` on `target`: its sides, strengths, the draw (one call of `random`) and
+ * what it costs each side. `network`: `warNetwork(world)`, to share between the wars of a round.
+ */
+export function resolveWar(world: World, target: string, attackers: string[], random: () => number, network: WarNetwork = warNetwork(world)): WarResult {
+  const n = network.byId.length;
+  const t = indexOf(network, target);
+  const attackerAt = attackers.map((a) => indexOf(network, a));
+  const { side, dragged } = sidesAt(network, t, attackerAt);
+  const isAttacker = new Uint8Array(n);
+  for (const a of attackerAt) isAttacker[a] = 1;
+  const attackSide = inIdOrder(network, side, ATTACKERS);
+  const defendSide = inIdOrder(network, side, DEFENDERS);
   // Each side's force at the target: projectedForce for the attackers, helperForce for the states
-  // helping either side, read through the distance table (no look-ups by id for each of them).
+  // helping either side, over the distance table's km (indices of `world.states`, as the network's).
   const table = distanceTable(world);
-  const at = table.of.get(target);
-  const forceAtTarget = (id: string, attacker: boolean): number => {
-    const i = table.of.get(id);
-    if (i === undefined || at === undefined) return attacker ? projectedForce(world, id, target) : helperForce(world, id, target);
-    const s = world.states[i]!;
-    const d = table.km[i * table.n + at]!;
-    return attacker ? projectedForceOver(s, d, world.distanceScale) : helperForceOver(s, d, world.distanceScale);
+  const forceAtTarget = (i: number, attacker: boolean): number => {
+    const d = table.km[i * n + t]!;
+    return attacker ? projectedForceOver(world.states[i]!, d, world.distanceScale) : helperForceOver(world.states[i]!, d, world.distanceScale);
   };
   // Each side's strength: its members' forces added up in the side's order (by id). The original
   // attackers' own forces are kept for sharing the spoils.
-  const contribution = new Map<string, number>();
+  const contribution = new Map<number, number>();
   let attackStrength = 0;
   for (const a of attackSide) {
-    const force = forceAtTarget(a, isAttacker.has(a));
-    if (isAttacker.has(a)) contribution.set(a, force);
+    const force = forceAtTarget(a, isAttacker[a] === 1);
+    if (isAttacker[a] === 1) contribution.set(a, force);
     attackStrength += force;
   }
   let defenseStrength = 0;
-  for (const d of defendSide) defenseStrength += d === target ? homeStrength(world, d) : forceAtTarget(d, false);
+  for (const d of defendSide) defenseStrength += d === t ? homeStrength(world, target) : forceAtTarget(d, false);
   const a = attackStrength ** WAR_EXPONENT;
   const d = defenseStrength ** WAR_EXPONENT;
   const chance = a + d > 0 ? a / (a + d) : 0;
   const winner: WarEvent["winner"] = random() < chance ? "attackers" : "defenders";
 
-  const forceLoss = new Map<string, number>();
-  const points = new Map<string, number>();
+  const participants = [...attackSide, ...defendSide];
+  const forceLoss: number[] = [];
+  const points: number[] = [];
+  for (const i of participants) {
+    const won = (winner === "attackers") === (side[i] === ATTACKERS);
+    forceLoss.push(won ? WINNER_FORCE_LOSS : LOSER_FORCE_LOSS);
+    const main = i === t || isAttacker[i] === 1;
+    points.push((won ? WAR_WIN_POINTS : WAR_LOSS_POINTS) * (main ? 1 : 0.5));
+  }
   const economy = new Map<string, number>();
   const spoils: Record<string, number> = {};
-  for (const sideIds of [attackSide, defendSide]) {
-    for (const id of sideIds) {
-      const won = (winner === "attackers") === onAttackSide.has(id);
-      forceLoss.set(id, won ? WINNER_FORCE_LOSS : LOSER_FORCE_LOSS);
-      const main = id === target || isAttacker.has(id);
-      points.set(id, (won ? WAR_WIN_POINTS : WAR_LOSS_POINTS) * (main ? 1 : 0.5));
-    }
-  }
   let economyLost = 0;
   if (winner === "attackers") {
     economyLost = stateById(world, target).economy * CONQUEST_SHARE;
     economy.set(target, -economyLost);
-    const original = attackers.filter((x) => onAttackSide.has(x));
-    const total = original.reduce((s, x) => s + (contribution.get(x) ?? 0), 0);
+    const original = attackers.filter((x) => side[indexOf(network, x)] === ATTACKERS);
+    const total = original.reduce((sum, x) => sum + (contribution.get(indexOf(network, x)) ?? 0), 0);
     for (const x of original) {
-      const share = total > 0 ? (contribution.get(x) ?? 0) / total : 1 / original.length;
+      const share = total > 0 ? (contribution.get(indexOf(network, x)) ?? 0) / total : 1 / original.length;
       const taken = economyLost * SPOILS_SHARE * share;
       spoils[x] = taken;
       economy.set(x, taken);
     }
   }
+  const isDragged = new Uint8Array(n);
+  for (const i of dragged) isDragged[i] = 1;
   return {
     event: {
       type: "war",
       target,
-      attackers: attackSide,
-      defenders: defendSide,
-      draggedIn: sortedSubset(world, dragged, dragged.length, (id) => isDragged.has(id)),
+      attackers: idsAt(world, attackSide),
+      defenders: idsAt(world, defendSide),
+      draggedIn: idsAt(world, inIdOrder(network, isDragged, 1)),
       attackStrength,
       defenseStrength,
       chance,
@@ -177,8 +225,9 @@ export function resolveWar(world: World, target: string, attackers: string[], ra
       economyLost,
       spoils,
     },
+    participants,
     forceLoss,
-    economy,
     points,
+    economy,
   };
 }

@@ -44,11 +44,28 @@ export function countFit(fit: FitCounts, a: Pick<Alignment, "balanceOfPower" | "
 }
 
 /**
+ * A sorted copy of a few ids: what `[...ids].sort()` gives (strings in code-unit order), by
+ * insertion, since Array.prototype.sort sets up work space on every call (about 400 bytes for
+ * a list of two; resolution classifies every state).
+ */
+function sortedCopy(ids: readonly string[]): string[] {
+  const out = ids.slice();
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let p = i;
+    for (; p > 0 && out[p - 1]! > x; p--) out[p] = out[p - 1]!;
+    out[p] = x;
+  }
+  return out;
+}
+
+/**
  * Classifies what a state did (its allies at the end of the round and the offers it made)
  * against what each theory predicted for it at the start of the round.
  */
 export function classifyAlignment(prediction: StatePrediction, allies: string[], offers: string[] = []): Alignment {
-  const aligned = new Set([...allies, ...offers]);
+  const aligned = new Set(allies);
+  for (const o of offers) aligned.add(o);
   aligned.delete(prediction.state);
   // Whether any of `ids` is aligned: a few aligned states looked for in lists of up to n.
   const has = (ids: readonly string[]) => {
@@ -57,18 +74,18 @@ export function classifyAlignment(prediction: StatePrediction, allies: string[],
   };
   const byPower = prediction.balanceOfPower;
   const byThreat = prediction.balanceOfThreat;
-  const balanceOfPower =
-    byPower.against === null ? null : has(byPower.partners) && !has(byPower.bloc.filter((id) => id !== prediction.state));
-  const threatSide = [byThreat.against, ...byThreat.tiedWith];
-  const balanceOfThreat = has(byThreat.partners) && !has(byThreat.camp);
-  const bandwagon = aligned.has(prediction.bandwagon.with) || threatSide.some((t) => aligned.has(t));
+  // The short lists first (a state aligned with the other side needs no look through the partners,
+  // which are up to n). The state itself is not in `aligned`, so its own place in the bloc is no match.
+  const balanceOfPower = byPower.against === null ? null : !has(byPower.bloc) && has(byPower.partners);
+  const balanceOfThreat = !has(byThreat.camp) && has(byThreat.partners);
+  const bandwagon = aligned.has(prediction.bandwagon.with) || aligned.has(byThreat.against) || byThreat.tiedWith.some((t) => aligned.has(t));
   const matches: Theory[] = [];
   if (balanceOfPower) matches.push("balance-of-power");
   if (balanceOfThreat) matches.push("balance-of-threat");
   if (bandwagon) matches.push("bandwagon");
   return {
-    allies: [...allies].sort(),
-    offers: [...offers].sort(),
+    allies: sortedCopy(allies),
+    offers: sortedCopy(offers),
     balanceOfPower,
     balanceOfThreat,
     bandwagon,

@@ -94,6 +94,69 @@ export function topByKeyDescending(indices: Int32Array, key: Float64Array, rank:
   return top;
 }
 
+/** Which 32-bit word of a float64 holds its sign, exponent and leading mantissa bits: 1 on little-endian machines, 0 on big-endian ones. */
+const HIGH_WORD = new Uint32Array(new Float64Array([1]).buffer)[1] === 0x3ff00000 ? 1 : 0;
+
+/** One float64 and the same memory as two 32-bit words, to read a key's leading bits. */
+const oneKey = new Float64Array(1);
+const oneKeyWords = new Uint32Array(oneKey.buffer);
+
+/**
+ * Bits of a key's high word (of 32) below its bucket number in `bucketOrderDescending`: the bucket
+ * is the sign, the exponent and the first 6 bits of the mantissa, 64 buckets per power of two
+ * (each about 1% wide).
+ */
+const BUCKET_SHIFT = 14;
+
+/** Work arrays of `bucketOrderDescending` (each index's slot, the slots' counts). Grown when needed. */
+let slotOf = new Int32Array(0);
+let slotCount = new Int32Array(0);
+
+/**
+ * The indices 0 to m - 1 (m = `out.length`) in nearly the order of `sortByKeyDescending`, into
+ * `out`: a guess for `sortNearlySorted`, which finishes it. One counting pass over buckets of the
+ * keys' leading bits (for keys >= 0 the bits of a float64 order as the numbers do; BUCKET_SHIFT),
+ * largest first, with keys of 0 (and subnormal ones below the first bucket) last: O(m + buckets).
+ * Within a bucket the indices keep their order, so only keys within about 1% of each other can come
+ * out of order. Keys spread over more than 8m + 64 buckets (a small world, or keys of very different
+ * sizes) are sorted exactly by `sortByKeyDescending` instead. Keys must be finite and >= 0.
+ */
+export function bucketOrderDescending(key: Float64Array, rank: Int32Array, out: Int32Array): Int32Array {
+  const m = out.length;
+  if (slotOf.length < m) slotOf = new Int32Array(m);
+  // Each key's bucket, and the range of the buckets above 0 (bucket 0: the zeros).
+  let low = 2 ** 31;
+  let high = 0;
+  for (let k = 0; k < m; k++) {
+    oneKey[0] = key[k]!;
+    const bucket = oneKeyWords[HIGH_WORD]! >>> BUCKET_SHIFT;
+    slotOf[k] = bucket;
+    if (bucket === 0) continue;
+    if (bucket < low) low = bucket;
+    if (bucket > high) high = bucket;
+  }
+  if (high === 0) low = high = 1;
+  // Slots: 0 for the highest bucket, ..., high - low for the lowest, then one for the zeros.
+  const slots = high - low + 2;
+  if (slots > 8 * m + 64) {
+    for (let k = 0; k < m; k++) out[k] = k;
+    return sortByKeyDescending(out, key, rank);
+  }
+  if (slotCount.length < slots + 1) slotCount = new Int32Array(slots + 1);
+  const count = slotCount;
+  count.fill(0, 0, slots + 1);
+  for (let k = 0; k < m; k++) {
+    const bucket = slotOf[k]!;
+    const slot = bucket === 0 ? slots - 1 : high - bucket;
+    slotOf[k] = slot;
+    count[slot + 1]!++;
+  }
+  // count[s]: where slot s starts in `out`.
+  for (let slot = 1; slot <= slots; slot++) count[slot] = count[slot]! + count[slot - 1]!;
+  for (let k = 0; k < m; k++) out[count[slotOf[k]!]!++] = k;
+  return out;
+}
+
 /** `sortNearlySorted` gives up insertion past this many moves per index. */
 const MOVES_PER_INDEX = 8;
 

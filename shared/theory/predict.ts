@@ -1,9 +1,9 @@
 // What each theory predicts for each state at the start of a round, with the
 // reason in plain words. See ../../docs/rules.md ("The theories in the game").
-import { capitalise, joinList, km, pct } from "../format.js";
+import { capitalise, km, pct } from "../format.js";
 import { blocs, leadingBlocs, rivalries, TIE_TOLERANCE, type Bloc, type RivalryReason } from "./blocs.js";
 import { RIVAL_IDEOLOGY, SHARED_IDEOLOGY } from "./intentions.js";
-import { sortByKeyDescending, sortNearlySorted } from "./dense-sort.js";
+import { bucketOrderDescending, sortByKeyDescending, sortNearlySorted } from "./dense-sort.js";
 import { COMPONENTS, threatBasis, threatMatrix, tiedWithTop, type Component, type ThreatBasis, type ThreatMatrix, type ThreatComponents } from "./threat.js";
 import { nameInText, stateById, type World } from "./world.js";
 
@@ -97,10 +97,19 @@ function nameOf(world: World, id: string, start = false): string {
   return nameInText(stateById(world, id), start);
 }
 
-function listNames(world: World, ids: string[], max = 4): string {
-  const names = ids.slice(0, max).map((id) => nameOf(world, id));
-  if (ids.length > max) names.push(`${ids.length - max} more`);
-  return joinList(names);
+/**
+ * The names of the first `max` of `ids`, and "k more" for the rest, joined as `joinList` joins
+ * them ("A, B and 3 more"), without the intermediate arrays (n reasons of a round list names).
+ */
+function listNames(world: World, ids: readonly string[], max = 4): string {
+  const shown = Math.min(ids.length, max);
+  const more = ids.length - shown;
+  const count = more > 0 ? shown + 1 : shown;
+  const item = (k: number) => (k < shown ? nameOf(world, ids[k]!) : `${more} more`);
+  if (count <= 1) return count === 0 ? "" : item(0);
+  let text = item(0);
+  for (let k = 1; k < count - 1; k++) text += `, ${item(k)}`;
+  return `${text} and ${item(count - 1)}`;
 }
 
 function blocName(world: World, bloc: Bloc, start = false): string {
@@ -108,18 +117,40 @@ function blocName(world: World, bloc: Bloc, start = false): string {
   return `${start ? "The" : "the"} bloc of ${listNames(world, bloc.members)}`;
 }
 
-/** Why `top` beats `other` as a threat: the components whose advantage alone decides it. */
+/**
+ * Why `top` beats `other` as a threat: the components whose advantage alone decides it, strongest
+ * first (the log ratio of `top`'s figure to `other`'s, equal ones in COMPONENTS order); when no
+ * single one does, every favourable one. Written out over the four components (no closures, sort
+ * or look-ups by name for each of the n states of a round), in the operations and order of the
+ * plain form:
+ * ratios r = log(top[c] / other[c]); favourable = r > 1e-12, sorted by r (a stable sort);
+ * total = 0 + r(power) + r(proximity) + r(offense) + r(intentions); decisive = total - r <= 0.
+ */
 export function decidingComponents(top: ThreatComponents, other: ThreatComponents | undefined): Component[] {
   if (!other) return ["power"];
-  const ratios = COMPONENTS.map((c) => Math.log(top[c] / other[c]));
-  const logRatio = (c: Component) => ratios[COMPONENTS.indexOf(c)]!;
-  const favourable = COMPONENTS.filter((c) => logRatio(c) > 1e-12).sort((a, b) => logRatio(b) - logRatio(a));
-  const total = COMPONENTS.reduce((sum, c) => sum + logRatio(c), 0);
+  const favourable: Component[] = [];
+  const favourableRatio: number[] = [];
+  let total = 0;
+  for (const c of COMPONENTS) {
+    const r = Math.log(top[c] / other[c]);
+    total += r;
+    if (!(r > 1e-12)) continue;
+    // Placed after every favourable one with a ratio at least as large (stable, largest first).
+    let at = favourable.length;
+    favourable.push(c);
+    favourableRatio.push(r);
+    for (; at > 0 && favourableRatio[at - 1]! < r; at--) {
+      favourable[at] = favourable[at - 1]!;
+      favourableRatio[at] = favourableRatio[at - 1]!;
+    }
+    favourable[at] = c;
+    favourableRatio[at] = r;
+  }
   // A component is decisive when, without its advantage, the runner-up would be the top threat.
-  const decisive = favourable.filter((c) => total - logRatio(c) <= 0);
-  if (decisive.length > 0) return decisive;
-  // No single advantage decides it: together they do. Name them all, strongest first.
-  return favourable;
+  const decisive: Component[] = [];
+  for (let k = 0; k < favourable.length; k++) if (total - favourableRatio[k]! <= 0) decisive.push(favourable[k]!);
+  // When no single advantage decides it, together they do: name them all, strongest first.
+  return decisive.length > 0 ? decisive : favourable;
 }
 
 /** The intentions component in words: deeds, claims, aims and trust. */
@@ -252,10 +283,10 @@ interface Scratch {
   usefulness: Float64Array;
   candidates: Int32Array;
   /**
-   * For each top threat t met so far: every state (index) by share × proximity to t, highest first
-   * (ties by id), the numerator of a partner's usefulness against t. The partners of every state
-   * whose top threat is t come out nearly in this order (only the threat a partner poses to the
-   * state itself divides it), which makes their sort cheap (`sortNearlySorted`).
+   * For each top threat t met so far: every state (index) by share × proximity to t, highest first,
+   * the numerator of a partner's usefulness against t (nearly: `bucketOrderDescending`). The partners
+   * of every state whose top threat is t come out nearly in this order (only the threat a partner
+   * poses to the state itself divides it), which makes their sort cheap (`sortNearlySorted`).
    */
   orderAgainst: Map<number, Int32Array>;
   reachOfThreat: Float64Array;
@@ -275,12 +306,8 @@ function orderAgainst(t: number, basis: ThreatBasis, matrix: ThreatMatrix, scrat
   if (!order) {
     const n = basis.index.n;
     const key = scratch.reachOfThreat;
-    order = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      key[k] = basis.shareAt[k]! * matrix.proximity[t * n + k]!;
-      order[k] = k;
-    }
-    sortByKeyDescending(order, key, basis.idRank);
+    for (let k = 0; k < n; k++) key[k] = basis.shareAt[k]! * matrix.proximity[t * n + k]!;
+    order = bucketOrderDescending(key, basis.idRank, new Int32Array(n));
     scratch.orderAgainst.set(t, order);
   }
   return order;
@@ -382,20 +409,25 @@ export function predictAlignments(world: World): RoundPredictions {
   const basis = threatBasis(world);
   const { shares } = basis;
   const matrix = threatMatrix(basis);
-  const threatsOf = new Map(world.states.map((s, i) => [s.id, matrix.top[i]!]));
-  const topThreat = new Map([...threatsOf].filter(([, t]) => t.length > 0).map(([id, t]) => [id, t[0]!.from]));
+  const topThreat = new Map<string, string>();
+  basis.ids.forEach((id, i) => {
+    const threats = matrix.top[i]!;
+    if (threats.length > 0) topThreat.set(id, threats[0]!.from);
+  });
   const rivals = rivalries(world, topThreat);
   const all = blocs(world, shares, rivals);
   const blocOf = new Map<string, Bloc>();
   for (const b of all) for (const m of b.members) blocOf.set(m, b);
   const lead = leadOf(world, all, shares);
-  const strongest = world.states.map((s) => s.id).sort((a, b) => (shares.get(b) ?? 0) - (shares.get(a) ?? 0) || (a < b ? -1 : 1));
+  // Every state, strongest first, equal shares by id (the order of sorting the ids by share, then id).
+  const byShare = sortByKeyDescending(Int32Array.from(basis.ids, (_, i) => i), basis.shareAt, basis.idRank);
+  const strongest = Array.from(byShare, (i) => basis.ids[i]!);
   const leading = new Set(lead.lead.members);
   const outsideLead = strongest.filter((s) => !leading.has(s));
   const states: Record<string, StatePrediction> = {};
   const scratch = scratchFor(basis.index.n);
-  for (const s of world.states) {
-    const threats = threatsOf.get(s.id)!;
+  for (const [i, s] of world.states.entries()) {
+    const threats = matrix.top[i]!;
     const balanceOfPower = predictBalanceOfPower(world, s.id, lead, outsideLead);
     const { prediction: balanceOfThreat, partnerShare } = predictBalanceOfThreat(world, s.id, threats, blocOf, basis, matrix, scratch);
     const bandwagon = predictBandwagon(world, s.id, threats[0]!, partnerShare, shares, blocOf);

@@ -77,12 +77,23 @@ export const THEORY_NAMES: Record<Theory, string> = {
  * `start` capitalises the first letter, for the start of a sentence.
  */
 export function nameInText(state: Pick<Power, "name" | "article">, start = false): string {
-  const the =
-    state.article === "the" ||
-    /^(United|Soviet|Republic|Kingdom|Empire|Federation|Union)\b|\b(Union|Kingdom|Republic|Empire|Emirates|Netherlands|Islands|States|Federation)$/.test(state.name);
-  const text = the ? `the ${state.name}` : state.name;
+  let known = namesInText.get(state);
+  if (!known || known.name !== state.name || known.article !== state.article) {
+    const the =
+      state.article === "the" ||
+      /^(United|Soviet|Republic|Kingdom|Empire|Federation|Union)\b|\b(Union|Kingdom|Republic|Empire|Emirates|Netherlands|Islands|States|Federation)$/.test(state.name);
+    known = { name: state.name, article: state.article, text: the ? `the ${state.name}` : state.name };
+    namesInText.set(state, known);
+  }
+  const text = known.text;
   return start ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
+
+/**
+ * `nameInText`'s text by state object, with the name and article it was made from (a changed
+ * name is worked out again): the predictions of a round name each state about ten times.
+ */
+const namesInText = new WeakMap<Pick<Power, "name" | "article">, { name: string; article: string | undefined; text: string }>();
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;

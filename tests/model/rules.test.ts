@@ -10,9 +10,9 @@
 // 70 x 0.9 + 20 x 0.35 = 70 and offense 30 x 0.9 + 20 x 0.15 = 30.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { contextFor, reduce } from "../../shared/rules/reduce.js";
+import { applyOwned, contextFor, copyForCommands, reduce } from "../../shared/rules/reduce.js";
 import { createGame } from "../../shared/rules/setup.js";
-import { REFUSAL_CODES, type Command, type GameEvent, type GameState, type RefusalCode } from "../../shared/rules/types.js";
+import { REFUSAL_CODES, type Command, type GameEvent, type GameState, type RefusalCode, type StateCommand } from "../../shared/rules/types.js";
 import * as T from "../../shared/rules/tuning.js";
 import type { Crisis, ScenarioInput } from "../../shared/scenario/schema.js";
 import { THEORIES } from "../../shared/theory/world.js";
@@ -323,6 +323,33 @@ describe("resolution", () => {
     expect(state.history).toHaveLength(1);
     expect(state.history[0]!.round).toBe(1);
     expect(events[events.length - 1]).toEqual({ type: "roundResolved", round: 1 });
+  });
+
+  it("the round's record keeps each draft as it was decided, whatever is done later to the state it came from", () => {
+    const decided = acceptAll(newGame(), [
+      { type: "budget", by: "A", economy: 20, defense: 40, offense: 40 },
+      { type: "leave", by: "C", ally: "D" },
+      { type: "action", by: "B", action: { kind: "threaten", target: "A" } },
+      { type: "ready", by: "A", ready: true },
+    ]).state;
+    const resolved = accept(decided, { type: "resolve" }).state;
+    const recorded = snapshot(resolved.history[0]!.decisions);
+    expect(recorded.A).toEqual(decided.drafts.A);
+    // The record shares its drafts with the state before resolution: commands on that state, through
+    // reduce or in place on a bot game's owned copy, must not reach them.
+    const changes: StateCommand[] = [
+      { type: "budget", by: "A", economy: 100, defense: 0, offense: 0 },
+      { type: "stay", by: "C", ally: "D" },
+      { type: "action", by: "B", action: { kind: "none" } },
+      { type: "ready", by: "A", ready: false },
+    ];
+    acceptAll(decided, changes);
+    const owned = copyForCommands(decided);
+    for (const c of changes) applyOwned(owned, c);
+    expect(resolved.history[0]!.decisions).toEqual(recorded);
+    // And the next round's drafts are new ones.
+    const next = acceptAll(accept(resolved, { type: "nextRound" }).state, changes.slice(0, 1)).state;
+    expect(next.history[0]!.decisions).toEqual(recorded);
   });
 
   it("alliances form only where an offer was accepted; open offers expire", () => {

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { classifyAlignment } from "../../shared/theory/classify.js";
 import { powerShares } from "../../shared/theory/power.js";
 import { decidingComponents, predictAlignments, STRONG_LEADER_SHARE } from "../../shared/theory/predict.js";
-import { threatBetween, threatTo, type ThreatComponents } from "../../shared/theory/threat.js";
+import { COMPONENTS, threatBetween, threatTo, type Component, type ThreatComponents } from "../../shared/theory/threat.js";
 import type { Deed, Pair, World } from "../../shared/theory/world.js";
 import { world } from "./fixtures.js";
 import { arbWorld, arbWorldPair, close, KINDS, refAllied, refShares, refThreat, withState } from "./theory-reference.js";
@@ -628,5 +628,24 @@ describe("decidingComponents", () => {
     expect(decidingComponents(top2, other2)).toEqual(["power", "offense"]);
     // No runner-up: power.
     expect(decidingComponents(top, undefined)).toEqual(["power"]);
+  });
+
+  it("gives what its plain form gives (a filter, a stable sort and a sum), equal advantages, zeros and infinities included", () => {
+    const plain = (t: ThreatComponents, o: ThreatComponents): Component[] => {
+      const ratio = (c: Component) => Math.log(t[c] / o[c]);
+      const favourable = COMPONENTS.filter((c) => ratio(c) > 1e-12).sort((a, b) => ratio(b) - ratio(a));
+      const total = COMPONENTS.reduce((sum, c) => sum + ratio(c), 0);
+      const decisive = favourable.filter((c) => total - ratio(c) <= 0);
+      return decisive.length > 0 ? decisive : favourable;
+    };
+    // Figures from a few values, so that advantages are often equal (and sometimes 0 or infinite).
+    const figure = fc.constantFrom(0, 0.1, 0.2, 0.4, 0.5, 1, 2, 2 + 1e-13);
+    const figures = fc.record({ power: figure, proximity: figure, offense: figure, intentions: figure });
+    fc.assert(
+      fc.property(figures, figures, (a, b) => {
+        expect(decidingComponents(comps(a), comps(b))).toEqual(plain(comps(a), comps(b)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

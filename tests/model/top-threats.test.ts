@@ -3,7 +3,7 @@
 // ties broken the same way, and keep every state tied with the top one.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sortByKeyDescending, sortNearlySorted, topByKeyDescending } from "../../shared/theory/dense-sort.js";
+import { bucketOrderDescending, sortByKeyDescending, sortNearlySorted, topByKeyDescending } from "../../shared/theory/dense-sort.js";
 import { predictAlignments } from "../../shared/theory/predict.js";
 import { THREAT_LIST_LENGTH, threatAt, threatBasis, threatMatrix, threatTo, type ThreatComponents } from "../../shared/theory/threat.js";
 import type { Power, World } from "../../shared/theory/world.js";
@@ -92,6 +92,45 @@ describe("sortNearlySorted", () => {
           const start = reversed ? sorted.slice().reverse() : sorted.slice();
           for (const x of swaps) if (n > 1) [start[x % n], start[(x + 1) % n]] = [start[(x + 1) % n]!, start[x % n]!];
           expect(Array.from(sortNearlySorted(start, key, rank))).toEqual(Array.from(sorted));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("bucketOrderDescending", () => {
+  it("gives every index once, keys more than 2% apart in order, zeros last, and sortNearlySorted finishes it", () => {
+    fc.assert(
+      fc.property(
+        // Keys that are equal, nearly equal, zero, subnormal, or spread over a few or very many powers of two.
+        fc.array(
+          fc.record({
+            value: fc.oneof(
+              fc.constantFrom(0, 0.25, 0.5, 0.5 + 1e-15, 0.505, 1, 3, 5e-324, 1e-300),
+              fc.double({ min: 1e-4, max: 1, noNaN: true }),
+              fc.double({ min: 0, max: 1e6, noNaN: true }),
+            ),
+            order: fc.nat(),
+          }),
+          { maxLength: 300 },
+        ),
+        (items) => {
+          const n = items.length;
+          const { key, rank } = keysAndRanks(items);
+          const guess = bucketOrderDescending(key, rank, new Int32Array(n));
+          expect(Array.from(guess).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+          for (let r = 1; r < n; r++) {
+            const a = key[guess[r - 1]!]!;
+            const b = key[guess[r]!]!;
+            // Zeros and the smallest subnormal keys share the last bucket, in any order.
+            if (b === 0 || a > 1.02 * b || Math.max(a, b) < 1e-300) continue;
+            // Otherwise out of order only within a bucket (about 1%).
+            expect(a).toBeGreaterThan(0);
+            expect(b).toBeLessThanOrEqual(1.02 * a);
+          }
+          const sorted = sortByKeyDescending(Int32Array.from({ length: n }, (_, i) => i), key, rank);
+          expect(Array.from(sortNearlySorted(guess, key, rank))).toEqual(Array.from(sorted));
         },
       ),
       { numRuns: 300 },

@@ -3,7 +3,7 @@
 // the draw, and the spoils. All numbers worked out by hand in the comments.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { resolveWar, warSides } from "../../shared/rules/war.js";
+import { resolveWar, warSides, type WarResult } from "../../shared/rules/war.js";
 import * as T from "../../shared/rules/tuning.js";
 import type { Pair } from "../../shared/theory/world.js";
 import { world, type PowerSpec } from "./fixtures.js";
@@ -154,6 +154,12 @@ describe("resolveWar: costs, spoils and points", () => {
     { alliances: [["T", "H"], ["X", "Z"]], borders: [["X", "T"]] },
   );
 
+  /** A figure of each participant, by id; the participants are the attackers' side, then the defenders'. */
+  const byParticipant = (r: WarResult, figures: number[]) => {
+    expect(r.participants.map((i) => w.states[i]!.id)).toEqual([...r.event.attackers, ...r.event.defenders]);
+    return Object.fromEntries(r.participants.map((i, k) => [w.states[i]!.id, figures[k]]));
+  };
+
   it("the sides and their strengths", () => {
     const e = resolveWar(w, "T", ["X", "Y"], always(0)).event;
     expect(e.attackers).toEqual(["X", "Y", "Z"]);
@@ -176,9 +182,9 @@ describe("resolveWar: costs, spoils and points", () => {
     expect([...r.economy.keys()].sort()).toEqual(["T", "X", "Y"]);
     expect(r.economy.get("T")).toBeCloseTo(-20, 9);
     expect(r.economy.get("X")).toBeCloseTo(r.event.spoils.X!, 12);
-    expect(Object.fromEntries(r.forceLoss)).toEqual({ X: 0.1, Y: 0.1, Z: 0.1, T: 0.3, H: 0.3 });
+    expect(byParticipant(r, r.forceLoss)).toEqual({ X: 0.1, Y: 0.1, Z: 0.1, T: 0.3, H: 0.3 });
     // Main parties +5 / -10, helpers half.
-    expect(Object.fromEntries(r.points)).toEqual({ X: 5, Y: 5, Z: 2.5, T: -10, H: -5 });
+    expect(byParticipant(r, r.points)).toEqual({ X: 5, Y: 5, Z: 2.5, T: -10, H: -5 });
   });
 
   it("when the defenders win, nobody takes spoils and the target keeps its economy", () => {
@@ -187,8 +193,8 @@ describe("resolveWar: costs, spoils and points", () => {
     expect(r.event.economyLost).toBe(0);
     expect(r.event.spoils).toEqual({});
     expect(r.economy.size).toBe(0);
-    expect(Object.fromEntries(r.forceLoss)).toEqual({ X: 0.3, Y: 0.3, Z: 0.3, T: 0.1, H: 0.1 });
-    expect(Object.fromEntries(r.points)).toEqual({ X: -10, Y: -10, Z: -5, T: 5, H: 2.5 });
+    expect(byParticipant(r, r.forceLoss)).toEqual({ X: 0.3, Y: 0.3, Z: 0.3, T: 0.1, H: 0.1 });
+    expect(byParticipant(r, r.points)).toEqual({ X: -10, Y: -10, Z: -5, T: 5, H: 2.5 });
   });
 
   it("uses the documented constants", () => {
