@@ -130,6 +130,25 @@ describe("the theories in plain words on the student's page", () => {
     await expect.poll(() => dialog(page).evaluate((d) => (d as any).open as boolean)).toBe(false);
     // Focus goes back in the dialog's "close" event, a task after `open` turns false: waited for.
     await expect.poll(() => focused(page)).toMatchObject({ text: "balance of threat", tag: "A", inDialog: false });
+    // The panel is drawn again at each state patch: the reader keeps their place. A patch comes (the teacher
+    // announces), the link is replaced (the mark on the old one is gone), and the new one has focus.
+    const markFocused = () => page.evaluate(() => ((globalThis as any).document.activeElement.dataset.probe = "before"));
+    const focusedIsNew = () => page.evaluate(() => (globalThis as any).document.activeElement.dataset.probe === undefined);
+    await markFocused();
+    expect((await request(teacher.room, teacher.inbox, "announce", { text: "Read your results." })).ok).toBe(true);
+    await page.getByText("Read your results.").first().waitFor();
+    await expect.poll(focusedIsNew).toBe(true); // the text may come as an event, before the patch
+    expect(await focused(page)).toMatchObject({ text: "balance of threat", tag: "A", inDialog: false });
+    // And when the panel is drawn again while the glossary is open, closing it finds the new link.
+    await markFocused();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => dialog(page).evaluate((d) => (d as any).open as boolean)).toBe(true);
+    const opener = await page.evaluateHandle(() => (globalThis as any).document.querySelector("#panel-results li.theory-card a.term[data-probe]"));
+    expect(await opener.evaluate((a: any) => a?.textContent)).toBe("balance of threat");
+    expect((await request(teacher.room, teacher.inbox, "announce", { text: "Two minutes." })).ok).toBe(true);
+    await expect.poll(() => opener.evaluate((a: any) => !a.isConnected)).toBe(true); // drawn again behind the dialog
+    await page.keyboard.press("Escape");
+    await expect.poll(() => focused(page)).toMatchObject({ text: "balance of threat", tag: "A", inDialog: false });
 
     // By keyboard on the laptop: Tab to the Glossary button, Enter opens it, Tab stays inside, Escape closes it.
     const laptop = ben.page;

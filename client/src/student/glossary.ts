@@ -6,17 +6,12 @@
 import "./theories.css";
 import { GLOSSARY, glossaryEntry, type GlossaryId } from "../../../shared/theory/glossary.js";
 import { h } from "../common/dom.js";
+import { findPlace, placeOf, type Place } from "./focus.js";
 
 let dialog: HTMLDialogElement | null = null;
 let opener: HTMLElement | null = null;
-/** Where the opener stood among the page's glossary buttons, to find it again if a panel re-rendered meanwhile. */
-let openerPlace: { index: number; text: string } | null = null;
-
-const OPENERS = "[aria-haspopup=dialog]";
-
-function openers(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>(OPENERS)].filter((b) => !b.closest("dialog"));
-}
+/** Where the opener stood in the page, to find it again if its panel was drawn again meanwhile (focus.ts). */
+let openerPlace: Place | null = null;
 
 function glossaryDialog(): HTMLDialogElement {
   if (dialog) return dialog;
@@ -42,10 +37,7 @@ function glossaryDialog(): HTMLDialogElement {
   d.addEventListener("close", () => {
     for (const dt of d.querySelectorAll("dt.current")) dt.classList.remove("current");
     let back = opener;
-    if (back && !back.isConnected && openerPlace) {
-      const again = openers()[openerPlace.index];
-      back = again?.textContent === openerPlace.text ? again : null;
-    }
+    if (back && !back.isConnected && openerPlace) back = findPlace(openerPlace, document.body);
     opener = null;
     openerPlace = null;
     back?.focus();
@@ -59,7 +51,7 @@ function glossaryDialog(): HTMLDialogElement {
 export function openGlossary(id: GlossaryId | null, from: HTMLElement | null): void {
   const d = glossaryDialog();
   opener = from;
-  openerPlace = from ? { index: openers().indexOf(from), text: from.textContent } : null;
+  openerPlace = from ? placeOf(from, document.body) : null;
   if (!d.open) d.showModal();
   const target = id ? d.querySelector<HTMLElement>(`#glossary-${id}`) : null;
   if (target) {

@@ -6,6 +6,7 @@ import type { ThreatComponents } from "../../../shared/theory/threat.js";
 import { threatBand, THREAT_LEVELS } from "../../../shared/theory/threat-bands.js";
 import { fill, h } from "../common/dom.js";
 import { glossaryButton, termButton } from "./glossary.js";
+import { redrawKeepingFocus } from "./focus.js";
 import { km, pct } from "../../../shared/format.js";
 import { intelFor, nameOf, type Synced } from "../common/synced.js";
 import type { Panel, StudentContext } from "./context.js";
@@ -50,8 +51,7 @@ export function mountIntel(panel: HTMLElement, ctx: StudentContext): Panel {
       ),
     );
     const mine = s.states.find((x) => x.id === id);
-    fill(
-      panel,
+    const content = [
       h(
         "div",
         { class: "theories-head" },
@@ -88,7 +88,8 @@ export function mountIntel(panel: HTMLElement, ctx: StudentContext): Panel {
           h("tbody", {}, ...rows),
         ),
       ),
-    );
+    ];
+    redrawKeepingFocus(panel, () => fill(panel, ...content));
   }
   return { render };
 }

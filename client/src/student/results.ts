@@ -12,6 +12,7 @@ import { nameOf, type Synced, type SyncedTeam } from "../common/synced.js";
 import { fetchCard } from "../panels/report-card.js";
 import type { Panel, StudentContext } from "./context.js";
 import { glossaryButton } from "./glossary.js";
+import { redrawKeepingFocus } from "./focus.js";
 import { theoryCardList } from "./theory-cards.js";
 
 export interface ResultsOptions {
@@ -153,7 +154,7 @@ export function mountResults(panel: HTMLElement, ctx: StudentContext, options: R
     if (t?.role) parts.push(h("p", { class: "card" }, `Your secret theory: ${THEORY_LABEL[t.role]}. Play it: ${signed(THEORY_MATCH_POINTS)} points each round your alliances match it.`));
     if (s.scoring === "challenge" && (s.phase === "review" || s.phase === "ended")) parts.push(guessForm(s, id, t));
     if (parts.length === 0) parts.push(h("p", {}, "Results appear here after each round."));
-    fill(panel, ...parts);
+    redrawKeepingFocus(panel, () => fill(panel, ...parts));
   }
 
   return {
